@@ -1,6 +1,72 @@
+using System.IO.Compression;
+using VietUsTrade.Sim.Data;
+
 namespace VietUsTrade.Sim.DataBuild;
 
+/// <summary>
+/// Builds the datasets the package embeds from shared/data/raw.
+/// Usage: dotnet run --project tools/VietUsTrade.Sim.DataBuild -c Release -- [RAW_DIR] [OUT_DIR]
+/// (defaults: ../shared/data/raw next to the repository, and src/VietUsTrade.Sim/Data/Resources).
+/// </summary>
 internal static class Program
 {
-    private static int Main(string[] args) => 0;
+    private static int Main(string[] args)
+    {
+        var repo = RepoPaths.FindRepositoryRoot();
+        var raw = args.Length > 0 ? args[0] : Path.Combine(repo, "..", "shared", "data", "raw");
+        var outDir = args.Length > 1 ? args[1] : Path.Combine(repo, "src", "VietUsTrade.Sim", "Data", "Resources");
+        Directory.CreateDirectory(outDir);
+        var dataset = BaselineBuilder.Build(raw);
+        var payload = DatasetSerializer.Serialize(dataset);
+        var path = Path.Combine(outDir, "baseline-2024.bin.gz");
+        File.WriteAllBytes(path, Compress(payload));
+        Console.WriteLine($"wrote {path}: {new FileInfo(path).Length:N0} bytes ({payload.Length:N0} uncompressed), {dataset.ImportLines.Count} import lines, {dataset.ExportLines.Count} export lines");
+        foreach (var s in dataset.Sources)
+        {
+            Console.WriteLine($"  {s.File}: read {s.RowsRead}, kept {s.RowsKept}, rejected {s.RowsRead - s.RowsKept} {string.Join("; ", s.Rejections.Select(kv => $"[{kv.Key}: {kv.Value}]"))}");
+        }
+
+        return 0;
+    }
+
+    internal static byte[] Compress(byte[] payload)
+    {
+        using var ms = new MemoryStream();
+        using (var gz = new GZipStream(ms, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            gz.Write(payload);
+        }
+
+        return ms.ToArray();
+    }
+}
+
+/// <summary>Locates the repository and the shared folder beside it.</summary>
+public static class RepoPaths
+{
+    /// <summary>The repository root: the nearest folder above the current directory or the program that holds VietUsTrade.Sim.sln.</summary>
+    /// <returns>The path.</returns>
+    public static string FindRepositoryRoot()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "VietUsTrade.Sim.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+
+        throw new DirectoryNotFoundException("VietUsTrade.Sim.sln not found above the current directory or the program.");
+    }
+
+    /// <summary>The raw data folder ../shared/data/raw beside the repository, or null when absent.</summary>
+    /// <returns>The path or null.</returns>
+    public static string? FindSharedRaw()
+    {
+        var path = Path.GetFullPath(Path.Combine(FindRepositoryRoot(), "..", "shared", "data", "raw"));
+        return Directory.Exists(path) ? path : null;
+    }
 }

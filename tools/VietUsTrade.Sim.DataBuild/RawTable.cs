@@ -1,0 +1,255 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using CsvHelper;
+using CsvHelper.Configuration;
+using VietUsTrade.Sim.Data;
+using VietUsTrade.Sim.Products;
+
+namespace VietUsTrade.Sim.DataBuild;
+
+/// <summary>
+/// A raw CSV file read strictly: required columns are checked, every value is validated on access, and every
+/// row must end up either kept or rejected with a reason (nothing is dropped silently).
+/// </summary>
+public sealed class RawTable
+{
+    private readonly Dictionary<string, int> _columns;
+    private readonly bool[] _decided;
+    private readonly Dictionary<string, int> _rejections = new(StringComparer.Ordinal);
+    private int _kept;
+
+    private RawTable(string name, string sha256, string[] header, List<RawRow> rows)
+    {
+        Name = name;
+        Sha256 = sha256;
+        Header = header;
+        _columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < header.Length; i++)
+        {
+            _columns.TryAdd(header[i], i);
+        }
+
+        Rows = rows;
+        _decided = new bool[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            rows[i].Table = this;
+            rows[i].Index = i;
+        }
+    }
+
+    /// <summary>The file's name relative to the raw folder (used in messages and provenance).</summary>
+    public string Name { get; }
+
+    /// <summary>SHA-256 of the file's bytes.</summary>
+    public string Sha256 { get; }
+
+    /// <summary>The header row.</summary>
+    public IReadOnlyList<string> Header { get; }
+
+    /// <summary>The data rows.</summary>
+    public IReadOnlyList<RawRow> Rows { get; }
+
+    /// <summary>Reads a CSV file and checks that the required columns are present.</summary>
+    /// <param name="rawDir">The raw data folder.</param>
+    /// <param name="relativePath">The file under it.</param>
+    /// <param name="requiredColumns">Columns that must be in the header.</param>
+    /// <returns>The table.</returns>
+    /// <exception cref="DataFileException">The file is missing, unreadable, has no header, a missing column, or a row with the wrong number of fields.</exception>
+    public static RawTable Read(string rawDir, string relativePath, params string[] requiredColumns)
+    {
+        var path = Path.Combine(rawDir, relativePath);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new DataFileException(relativePath, 0, string.Empty, string.Empty, $"cannot read the file ({ex.Message})", ex);
+        }
+
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, DetectColumnCountChanges = false };
+        using var reader = new StreamReader(new MemoryStream(bytes));
+        using var csv = new CsvReader(reader, config);
+        string[] header;
+        try
+        {
+            if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null)
+            {
+                throw new DataFileException(relativePath, 1, string.Empty, string.Empty, "the file has no header row");
+            }
+
+            header = csv.HeaderRecord;
+        }
+        catch (CsvHelperException ex)
+        {
+            throw new DataFileException(relativePath, 1, string.Empty, string.Empty, $"the header cannot be parsed ({ex.Message})", ex);
+        }
+
+        foreach (var column in requiredColumns)
+        {
+            if (!header.Contains(column, StringComparer.Ordinal))
+            {
+                throw new DataFileException(relativePath, 1, column, string.Join('|', header), "required column is missing");
+            }
+        }
+
+        var rows = new List<RawRow>();
+        try
+        {
+            while (csv.Read())
+            {
+                var fields = csv.Parser.Record ?? [];
+                var line = csv.Parser.RawRow;
+                if (fields.Length != header.Length)
+                {
+                    throw new DataFileException(relativePath, line, string.Empty, string.Join(',', fields), $"expected {header.Length} fields, found {fields.Length}");
+                }
+
+                rows.Add(new RawRow(line, fields));
+            }
+        }
+        catch (CsvHelperException ex)
+        {
+            throw new DataFileException(relativePath, csv.Parser.RawRow, string.Empty, string.Empty, $"malformed CSV ({ex.Message})", ex);
+        }
+
+        return new RawTable(relativePath, sha, header, rows);
+    }
+
+    internal int Column(string name, int line) =>
+        _columns.TryGetValue(name, out var i) ? i : throw new DataFileException(Name, line, name, string.Empty, "column is not in the file");
+
+    /// <summary>Marks a row as used.</summary>
+    /// <param name="row">The row.</param>
+    public void Keep(RawRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        Decide(row);
+        _kept++;
+    }
+
+    /// <summary>Marks a row as not used, with the reason (counted in the provenance).</summary>
+    /// <param name="row">The row.</param>
+    /// <param name="reason">Why it is not used.</param>
+    public void Reject(RawRow row, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        Decide(row);
+        _rejections[reason] = _rejections.GetValueOrDefault(reason) + 1;
+    }
+
+    /// <summary>The provenance of the file; fails when a row was neither kept nor rejected.</summary>
+    /// <returns>The provenance record.</returns>
+    /// <exception cref="InvalidOperationException">A row was left undecided (a bug in the builder).</exception>
+    public SourceFileInfo ToSourceInfo()
+    {
+        var undecided = Array.IndexOf(_decided, false);
+        if (undecided >= 0)
+        {
+            throw new InvalidOperationException($"{Name}: row at line {Rows[undecided].Line} was neither kept nor rejected.");
+        }
+
+        return new SourceFileInfo(Name, Sha256, Rows.Count, _kept, new SortedDictionary<string, int>(_rejections, StringComparer.Ordinal));
+    }
+
+    private void Decide(RawRow row)
+    {
+        var index = row.Index;
+        if (_decided[index])
+        {
+            throw new InvalidOperationException($"{Name}: row at line {row.Line} was decided twice.");
+        }
+
+        _decided[index] = true;
+    }
+}
+
+/// <summary>One data row of a <see cref="RawTable"/> with validating accessors.</summary>
+public sealed class RawRow
+{
+    private readonly string[] _fields;
+
+    internal RawRow(int line, string[] fields)
+    {
+        Line = line;
+        _fields = fields;
+    }
+
+    /// <summary>The 1-based line number in the file.</summary>
+    public int Line { get; }
+
+    internal int Index { get; set; }
+
+    internal RawTable Table { get; set; } = null!;
+
+    /// <summary>The raw text of a column.</summary>
+    /// <param name="column">The column name.</param>
+    /// <returns>The text.</returns>
+    public string Text(string column) => _fields[Table.Column(column, Line)];
+
+    /// <summary>A non-empty text.</summary>
+    /// <param name="column">The column name.</param>
+    /// <returns>The text.</returns>
+    public string RequiredText(string column)
+    {
+        var s = Text(column);
+        return string.IsNullOrWhiteSpace(s) ? throw Fail(column, s, "value is empty") : s;
+    }
+
+    /// <summary>An HTS/Schedule B code of one of the allowed lengths.</summary>
+    /// <param name="column">The column name.</param>
+    /// <param name="lengths">Allowed digit counts.</param>
+    /// <returns>The code.</returns>
+    public HtsCode Hts(string column, params int[] lengths)
+    {
+        var s = Text(column);
+        if (!HtsCode.TryParse(s, out var code) || s.Contains('.', StringComparison.Ordinal) || (lengths.Length > 0 && !lengths.Contains(code.Length)))
+        {
+            throw Fail(column, s, $"malformed HTS code (expected {string.Join(" or ", lengths)} digits)");
+        }
+
+        return code;
+    }
+
+    /// <summary>A finite, non-negative amount of money.</summary>
+    /// <param name="column">The column name.</param>
+    /// <returns>The amount.</returns>
+    public double Money(string column)
+    {
+        var v = Number(column);
+        return v < 0 ? throw Fail(column, Text(column), "negative amount") : v;
+    }
+
+    /// <summary>A finite number.</summary>
+    /// <param name="column">The column name.</param>
+    /// <returns>The number.</returns>
+    public double Number(string column)
+    {
+        var s = Text(column);
+        if (!double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+        {
+            throw Fail(column, s, "not a number");
+        }
+
+        return double.IsFinite(v) ? v : throw Fail(column, s, "not a finite number (NaN or infinity)");
+    }
+
+    /// <summary>A finite number, or null when the field is empty or "NA".</summary>
+    /// <param name="column">The column name.</param>
+    /// <returns>The number or null.</returns>
+    public double? OptionalNumber(string column)
+    {
+        var s = Text(column);
+        return s.Length == 0 || s == "NA" ? null : Number(column);
+    }
+
+    /// <summary>An exception naming the file, line, column and value.</summary>
+    /// <param name="column">The column.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="reason">What is wrong.</param>
+    /// <returns>The exception to throw.</returns>
+    public DataFileException Fail(string column, string value, string reason) => new(Table.Name, Line, column, value, reason);
+}
