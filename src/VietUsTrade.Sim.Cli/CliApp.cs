@@ -43,7 +43,7 @@ public static class CliApp
             stderr.WriteLine($"vietus-sim: {ex.Message} (see vietus-sim --help)");
             return 2;
         }
-        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidDataException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception ex) when (ex is VietUsTrade.Sim.Policy.ScenarioValidationException or ArgumentException or FormatException or InvalidDataException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             stderr.WriteLine($"vietus-sim: {ex.GetType().Name}: {OneLine(ex.Message)}");
             return 1;
@@ -53,6 +53,10 @@ public static class CliApp
     private static IEnumerable<Command> CommandSet(CliContext context)
     {
         yield return DataCommands.Create(context);
+        foreach (var command in PolicyCommands.Create(context))
+        {
+            yield return command;
+        }
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");

@@ -21,7 +21,11 @@ internal static class Program
         var path = Path.Combine(outDir, "baseline-2024.bin.gz");
         File.WriteAllBytes(path, Compress(payload));
         Console.WriteLine($"wrote {path}: {new FileInfo(path).Length:N0} bytes ({payload.Length:N0} uncompressed), {dataset.ImportLines.Count} import lines, {dataset.ExportLines.Count} export lines");
-        foreach (var s in dataset.Sources)
+        var policy = PolicyBuilder.BuildPayload(raw, out var policySources);
+        var policyPath = Path.Combine(outDir, "policy-lists.json.gz");
+        File.WriteAllBytes(policyPath, Compress(policy));
+        Console.WriteLine($"wrote {policyPath}: {new FileInfo(policyPath).Length:N0} bytes ({policy.Length:N0} uncompressed)");
+        foreach (var s in dataset.Sources.Concat(policySources))
         {
             Console.WriteLine($"  {s.File}: read {s.RowsRead}, kept {s.RowsKept}, rejected {s.RowsRead - s.RowsKept} {string.Join("; ", s.Rejections.Select(kv => $"[{kv.Key}: {kv.Value}]"))}");
         }

@@ -17,6 +17,19 @@ public class DataBuildTests
     }
 
     [Fact]
+    public void Rebuilding_the_policy_library_gives_the_embedded_resource_byte_for_byte()
+    {
+        var raw = TestPaths.RequireSharedRaw();
+        var rebuilt = PolicyBuilder.BuildPayload(raw, out var sources);
+        using var stream = typeof(BaselineDataset).Assembly.GetManifestResourceStream("VietUsTrade.Sim.policy-lists.json.gz")!;
+        using var gz = new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Decompress);
+        using var ms = new MemoryStream();
+        gz.CopyTo(ms);
+        Assert.True(ms.ToArray().AsSpan().SequenceEqual(rebuilt), "The embedded policy library differs from a rebuild: run the data-build tool.");
+        Assert.All(sources, s => Assert.Equal(s.RowsRead - s.RowsKept, s.Rejections.Values.Sum()));
+    }
+
+    [Fact]
     public void Serializer_round_trips_the_dataset()
     {
         var payload = BaselineDataset.ReadEmbeddedPayload();

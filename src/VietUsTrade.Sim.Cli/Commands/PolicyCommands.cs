@@ -1,0 +1,189 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using VietUsTrade.Sim.Data;
+using VietUsTrade.Sim.Policy;
+
+namespace VietUsTrade.Sim.Cli.Commands;
+
+/// <summary>vietus-sim presets / etr / scenario: the policy layer.</summary>
+internal static class PolicyCommands
+{
+    public static IEnumerable<Command> Create(CliContext context)
+    {
+        yield return Presets(context);
+        yield return Etr(context);
+        yield return ScenarioCommand(context);
+    }
+
+    /// <summary>Resolves --preset NAME or a scenario file into a scenario (exit 2 for an unknown preset).</summary>
+    internal static Scenario Resolve(string? preset, string? file)
+    {
+        if (preset is not null && file is not null)
+        {
+            throw new CliUsageException("give either --preset or a scenario FILE, not both");
+        }
+
+        if (file is not null)
+        {
+            return ScenarioJson.Load(file);
+        }
+
+        if (preset is null)
+        {
+            throw new CliUsageException("a scenario is needed: --preset NAME or a scenario FILE");
+        }
+
+        try
+        {
+            return Policy.Presets.Get(preset);
+        }
+        catch (KeyNotFoundException ex)
+        {
+            throw new CliUsageException(ex.Message);
+        }
+    }
+
+    internal static DateOnly ParseDate(string text, string option) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d
+            : throw new CliUsageException($"{option} '{text}' is not a date (YYYY-MM-DD)");
+
+    private static Command Presets(CliContext context)
+    {
+        var presets = new Command("presets", "Named policy scenarios.");
+        var list = new Command("list", "List the presets with their descriptions.");
+        var json = new Option<bool>("--json") { Description = "Print a JSON array." };
+        list.Options.Add(json);
+        list.SetAction(parse =>
+        {
+            var all = Policy.Presets.Names.Select(Policy.Presets.Get).ToArray();
+            if (parse.GetValue(json))
+            {
+                context.Out.WriteLine(JsonSerializer.Serialize(all.Select(s => new Dictionary<string, object>
+                {
+                    ["name"] = s.Name,
+                    ["description"] = s.Description,
+                    ["measures"] = s.Measures.Count,
+                    ["commitments"] = s.Commitments.Count,
+                    ["concessions"] = s.Concessions.Count,
+                    ["sources"] = s.Sources,
+                    ["assumptions"] = s.Assumptions,
+                }), CliJson.Options));
+            }
+            else
+            {
+                foreach (var s in all)
+                {
+                    context.Out.WriteLine($"{s.Name,-26} {s.Description}");
+                }
+            }
+
+            return 0;
+        });
+        presets.Subcommands.Add(list);
+        return presets;
+    }
+
+    private static Command Etr(CliContext context)
+    {
+        var etr = new Command("etr", "Vietnam's import-weighted effective tariff rate (2024 weights): a row for the first date and for each later date where it changes.");
+        var preset = new Option<string?>("--preset") { Description = "Preset name (see 'presets list')." };
+        var file = new Option<string?>("--scenario") { Description = "A scenario JSON file instead of a preset." };
+        var from = new Option<string>("--from") { Description = "First date, YYYY-MM-DD.", DefaultValueFactory = _ => "2025-01-01" };
+        var to = new Option<string>("--to") { Description = "Last date, YYYY-MM-DD.", DefaultValueFactory = _ => "2026-12-31" };
+        var json = new Option<bool>("--json") { Description = "Print a JSON array of rows." };
+        etr.Options.Add(preset);
+        etr.Options.Add(file);
+        etr.Options.Add(from);
+        etr.Options.Add(to);
+        etr.Options.Add(json);
+        etr.SetAction(parse =>
+        {
+            var scenario = Resolve(parse.GetValue(preset), parse.GetValue(file));
+            var f = ParseDate(parse.GetValue(from)!, "--from");
+            var t = ParseDate(parse.GetValue(to)!, "--to");
+            if (t < f)
+            {
+                throw new CliUsageException($"--to {t:yyyy-MM-dd} is before --from {f:yyyy-MM-dd}");
+            }
+
+            var schedule = TariffSchedule.Compile(scenario, BaselineDataset.LoadEmbedded());
+            var path = schedule.VietnamEtrPath(f, t);
+            var kinds = Enum.GetValues<MeasureKind>();
+            if (parse.GetValue(json))
+            {
+                context.Out.WriteLine(JsonSerializer.Serialize(path.Select(p =>
+                {
+                    var row = new Dictionary<string, object>
+                    {
+                        ["date"] = p.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                        ["etr_total"] = p.EtrTotal,
+                        ["etr_added_vs_2024"] = p.EtrAddedVs2024,
+                    };
+                    foreach (var k in kinds)
+                    {
+                        row[$"share_under_{ScenarioJson.KindName(k).Replace('-', '_')}"] = p.ValueShareUnderLayer[k];
+                    }
+
+                    return row;
+                }), CliJson.Options));
+                return 0;
+            }
+
+            context.Out.WriteLine($"Vietnam ETR, scenario {scenario.Name} (2024 import weights; 2024 applied rate {path[0].EtrTotal - path[0].EtrAddedVs2024:P2})");
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"date",-10} {"ETR",7} {"added",7}  value share under: {string.Join(" ", kinds.Select(k => $"{ScenarioJson.KindName(k),13}"))}"));
+            foreach (var p in path)
+            {
+                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{p.Date:yyyy-MM-dd} {p.EtrTotal,7:P2} {p.EtrAddedVs2024,7:P2}                    {string.Join(" ", kinds.Select(k => $"{p.ValueShareUnderLayer[k],13:P1}"))}"));
+            }
+
+            return 0;
+        });
+        return etr;
+    }
+
+    private static Command ScenarioCommand(CliContext context)
+    {
+        var scenario = new Command("scenario", "Scenario files.");
+        var validate = new Command("validate", "Check a scenario file: schema, values, list names, HTS codes, suppliers. Exit 1 when invalid.");
+        var file = new Argument<string>("FILE") { Description = "The scenario JSON file." };
+        validate.Arguments.Add(file);
+        validate.SetAction(parse =>
+        {
+            var path = parse.GetValue(file)!;
+            Scenario s;
+            try
+            {
+                s = ScenarioJson.Load(path);
+            }
+            catch (ScenarioValidationException ex)
+            {
+                context.Error.WriteLine($"invalid: {ex.Message}");
+                return 1;
+            }
+
+            var result = s.Validate(PolicyLibrary.LoadEmbedded(), BaselineDataset.LoadEmbedded());
+            foreach (var e in result.Errors)
+            {
+                context.Error.WriteLine($"invalid: {e.Message}");
+            }
+
+            foreach (var (list, codes) in result.UnmatchedListCodes)
+            {
+                context.Out.WriteLine($"note: list {list}: {codes.Count} code(s) match no import line from Vietnam (not an error)");
+            }
+
+            if (!result.IsValid)
+            {
+                return 1;
+            }
+
+            context.Out.WriteLine($"valid: {s}");
+            return 0;
+        });
+        scenario.Subcommands.Add(validate);
+        return scenario;
+    }
+}

@@ -1,0 +1,257 @@
+using VietUsTrade.Sim.Products;
+
+namespace VietUsTrade.Sim.Policy;
+
+/// <summary>
+/// Named scenarios for the real 2025–2026 events and the open questions. Every fact carries its source
+/// (docs/policy.md; shared/research/policy-facts.md).
+/// </summary>
+/// <remarks>
+/// In the single-rate presets (liberation-day-46, reciprocal-20, reciprocal-20-farm-exempt, ieepa-struck-down,
+/// deal-zero-list, snapback-46, transshipment-enforced) only Vietnam's rates change; every other supplier keeps its
+/// 2024 rate, so they isolate the Vietnam measure. <c>real-2025-2026</c> carries the real rates of the main
+/// competing suppliers too. Dates are entry dates, intervals [from, until). Presets are built on each call
+/// (immutable values) and are thread-safe.
+/// </remarks>
+public static class Presets
+{
+    /// <summary>Vietnam's Census code.</summary>
+    public const string Vietnam = Partner.VietnamCode;
+
+    /// <summary>The default entry date of the Section 301 forced-labor action (not published; the Budget Lab tracker models the day after Section 122 expired).</summary>
+    public static readonly DateOnly Section301Start = new(2026, 7, 24);
+
+    /// <summary>The assumed share of Canadian and Mexican goods not claimed under USMCA (and so subject to the fentanyl and Section 122 duties) [assumption].</summary>
+    public const double NonUsmcaShare = 0.15;
+
+    /// <summary>The assumed share of Vietnam's exports that CBP treats as transshipped under strict enforcement (transshipment-enforced) [assumption, illustrative].</summary>
+    public const double EnforcedTransshipmentShare = 0.25;
+
+    /// <summary>Share of the value of the listed lines that falls under the narrow Section 232 advanced-chip tariff [assumption].</summary>
+    public const double SemiconductorShare = 0.05;
+
+    private static readonly DateOnly D0405 = new(2025, 4, 5);
+    private static readonly DateOnly D0409 = new(2025, 4, 9);
+    private static readonly DateOnly D0410 = new(2025, 4, 10);
+    private static readonly DateOnly D0807 = new(2025, 8, 7);
+    private static readonly DateOnly D20260101 = new(2026, 1, 1);
+    private static readonly DateOnly IeepaEnd = new(2026, 2, 24);
+    private static readonly DateOnly S122End = new(2026, 7, 24);
+
+    private const string SrcEo14257 = "EO 14257 (2025-04-02): 10% from 2025-04-05, Vietnam 46% (9903.01.72) from 2025-04-09; whitehouse_texts/2025-04-02-…md; policy-facts.md §1.2";
+    private const string SrcPause = "EO 14266 (2025-04-09), extended 2025-07-07: country rates suspended from 2025-04-10, 10% baseline; policy-facts.md §1.3";
+    private const string SrcEo14326 = "EO 14326 (2025-07-31) Annex I: Vietnam 20% (9903.02.69) from 2025-08-07; eo14326_annex1_reciprocal_rates_2025-07-31.csv; policy-facts.md §1.5";
+    private const string SrcEnd = "SCOTUS Learning Resources v. Trump (2026-02-20); EO 'Ending Certain Tariff Actions'; collection ended 2026-02-24; policy-facts.md §1.9";
+    private const string SrcS122 = "Section 122 proclamation (2026-02-20, 9903.03.01): 10% 2026-02-24 to 2026-07-23, Annex I-II and 232 goods exempt; policy-facts.md §1.9";
+    private const string SrcS301 = "Presidential memorandum of 2026-07-23 (Section 301 forced labor): 12.5% on Vietnam, Annex exemptions; effective date not published, modelled from 2026-07-24 (Budget Lab); policy-facts.md §1.9";
+    private const string SrcTrans = "EO 14326 sec. 3: 40% in lieu of the country rate on goods CBP determines were transshipped; no published criteria or determinations; policy-facts.md §1.5";
+    private const string SrcYale = "Budget Lab at Yale tariff-rate-tracker config_revision_dates.csv (policy dates by HTS revision)";
+
+    private static readonly string[] AllNames =
+    [
+        "real-2025-2026", "no-tariffs", "liberation-day-46", "reciprocal-20", "reciprocal-20-farm-exempt",
+        "ieepa-struck-down", "deal-zero-list", "snapback-46", "transshipment-enforced",
+    ];
+
+    /// <summary>The preset names.</summary>
+    public static IReadOnlyList<string> Names => AllNames;
+
+    /// <summary>The preset with this name.</summary>
+    /// <param name="name">A name from <see cref="Names"/>.</param>
+    /// <returns>The scenario.</returns>
+    /// <exception cref="KeyNotFoundException">Unknown name; the message lists the known names.</exception>
+    public static Scenario Get(string name) => name switch
+    {
+        "real-2025-2026" => Real(),
+        "no-tariffs" => new Scenario("no-tariffs", "2024 applied rates only, forever (no 2025-2026 measures).", ["Census 2024 calculated duty / customs value"], []),
+        "liberation-day-46" => new Scenario("liberation-day-46", "The announced 46% reciprocal tariff on Vietnam from 2025-04-09 onward, with Annex II (as amended in 2025, without the farm list); other suppliers at 2024 rates.",
+            [SrcEo14257], [VnReciprocal("vn-reciprocal-46", 0.46, D0409, null, "annex-ii-pre-farm", SrcEo14257)]),
+        "reciprocal-20" => new Scenario("reciprocal-20", "20% reciprocal tariff on Vietnam from 2025-08-07 onward with the 2025 exemption lists (Annex II and its 2025 changes, without the farm list); no later events.",
+            [SrcEo14326], [VnReciprocal("vn-reciprocal-20", 0.20, D0807, null, "annex-ii-pre-farm", SrcEo14326)]),
+        "reciprocal-20-farm-exempt" => new Scenario("reciprocal-20-farm-exempt", "20% reciprocal tariff on Vietnam from 2025-08-07 onward; Annex II including the farm goods exempted from 2025-11-13 (coffee, tea, spices, tropical fruit, …).",
+            [SrcEo14326, "EO of 2025-11-14 (agricultural products), effective 2025-11-13; policy-facts.md §1.8"], [VnReciprocal("vn-reciprocal-20", 0.20, D0807, null, "annex-ii", SrcEo14326)]),
+        "ieepa-struck-down" => new Scenario("ieepa-struck-down", "Vietnam's IEEPA path (10%, 46% for a day, 10%, 20% with Annex II) until the Supreme Court ended it on 2026-02-24, replaced only by the 10% Section 122 surcharge to 2026-07-23; no Section 301 action.",
+            [SrcEo14257, SrcPause, SrcEo14326, SrcEnd, SrcS122], [.. VnIeepaPath(IeepaEnd), VnSection122()]),
+        "deal-zero-list" => DealZeroList(),
+        "snapback-46" => new Scenario("snapback-46", "Talks fail: Vietnam's path to 20% from 2025-08-07, then the 46% rate snaps back from 2026-01-01 [assumed date] and stays; Annex II with the farm list.",
+            [SrcEo14257, SrcPause, SrcEo14326], [.. VnIeepaPath(D20260101), VnReciprocal("vn-reciprocal-46-snapback", 0.46, D20260101, null, "annex-ii", "what-if: snap-back to the EO 14257 Annex I rate")],
+            assumptions: ["Snap-back date 2026-01-01 is an assumption; IEEPA is not struck down in this scenario."]),
+        "transshipment-enforced" => new Scenario("transshipment-enforced", $"20% from 2025-08-07 (Annex II with the farm list) and strict enforcement of the transshipment rule: 40% in lieu of 20% on {EnforcedTransshipmentShare:P0} of Vietnam's goods [assumed share].",
+            [SrcEo14326, SrcTrans], [VnReciprocal("vn-reciprocal-20", 0.20, D0807, null, "annex-ii", SrcEo14326), VnTransshipment(D0807, null, EnforcedTransshipmentShare)],
+            assumptions: [$"Transshipment share {EnforcedTransshipmentShare} is illustrative: no CBP determinations were published; vary share_of_goods in a scenario file."]),
+        _ => throw new KeyNotFoundException($"Unknown preset '{name}'. Known presets: {string.Join(", ", AllNames)}."),
+    };
+
+    /// <summary>Purchase-commitment presets: the 2025 farm MOUs, the aircraft orders and an illustrative LNG what-if.</summary>
+    /// <returns>The commitments.</returns>
+    public static IReadOnlyList<PurchaseCommitment> CommitmentCatalog() =>
+    [
+        new("farm-mous-2025", "20 farm-goods MOUs of the June 2025 mission (soybean meal, corn, wheat, DDGS, soybeans)",
+            Codes("2304", "1005", "1001", "2303", "1201"), 2.9e9, new DateOnly(2025, 7, 1), new DateOnly(2028, 7, 1), PhaseIn.Even,
+            0.58, 0.30, 0.90, 0.5, 0.2, 0.8,
+            "Joint Statement 2025-10-26 ('20 MOUs … over $2.9 billion'); Iowa MOUs ≈ $800 m over three years (period of the others not stated: three years assumed); fulfilment central 58% = US–China Phase One outcome (Bown, PIIE 2022); additionality 50% [assumption: grain and meal are fungible; the US already sold ≈ $3.4 bn of farm goods a year to Vietnam]; policy-facts.md §3.1"),
+        new("aircraft-vietnam-airlines", "Vietnam Airlines: 50 Boeing 737-8 (~$8.1 bn at list), deliveries 2030–2032",
+            Codes("8800000000"), 8.1e9, new DateOnly(2030, 1, 1), new DateOnly(2033, 1, 1), PhaseIn.Even,
+            0.5, 0.35, 0.7, 0.2, 0.0, 0.5,
+            "Finalised 2026-02-18; deliveries 2030–2032 (policy-facts.md §3.2). Fulfilment = transaction value / list price × delivery [assumption 50%, 35–70%]; additionality 20% [assumption: delivery slots are capacity-constrained and sold elsewhere otherwise]"),
+        new("aircraft-sun-phuquoc", "Sun PhuQuoc Airways: 40 Boeing 787-9 (~$22.5 bn at list), deliveries after 2030 [years not reported; 2030–2035 assumed]",
+            Codes("8800000000"), 22.5e9, new DateOnly(2030, 1, 1), new DateOnly(2036, 1, 1), PhaseIn.Even,
+            0.4, 0.2, 0.6, 0.2, 0.0, 0.5,
+            "Signed 2026-02-18/19 (policy-facts.md §3.2); delivery years not reported; fulfilment includes list-price discount and the risk for a new airline [assumption]"),
+        new("lng-mous-2025", "PV Gas LNG MOUs with ConocoPhillips and Excelerate [illustrative amount: $1 bn a year 2027–2030]",
+            Codes("271111"), 4e9, new DateOnly(2027, 1, 1), new DateOnly(2031, 1, 1), PhaseIn.LinearRamp,
+            0.4, 0.1, 0.9, 0.8, 0.5, 1.0,
+            "March 2025 MOUs (policy-facts.md §3.3); no volumes published and no US LNG imported by Vietnam as of March 2025: the amount is an assumption for what-if use"),
+    ];
+
+    /// <summary>The commitment preset with this id.</summary>
+    /// <param name="id">farm-mous-2025, aircraft-vietnam-airlines, aircraft-sun-phuquoc or lng-mous-2025.</param>
+    /// <returns>The commitment.</returns>
+    /// <exception cref="KeyNotFoundException">Unknown id.</exception>
+    public static PurchaseCommitment Commitment(string id) =>
+        CommitmentCatalog().FirstOrDefault(c => c.Id == id) ?? throw new KeyNotFoundException($"Unknown commitment preset '{id}'. Known: {string.Join(", ", CommitmentCatalog().Select(c => c.Id))}.");
+
+    /// <summary>Decree 73/2025/ND-CP MFN cuts (in force 2025-03-31).</summary>
+    /// <returns>The concession.</returns>
+    public static MarketAccessConcession Decree73() => new("decree-73-2025", ConcessionKind.Decree73, new DateOnly(2025, 3, 31),
+        name: "Decree 73/2025/ND-CP MFN cuts (cars, ethanol, LNG, chicken, nuts, fruit, wood products, corn, soybean meal)",
+        source: "Decree 73/2025/ND-CP (2025-03-31); vn_mfn_changes_2025_hs8.csv; policy-facts.md §3.4");
+
+    private static Scenario DealZeroList() => new("deal-zero-list",
+        "A signed deal from 2026-01-01 [assumed date]: 20% reciprocal stays with Annex II and the farm list, plus a zero-tariff list (proxy: the PTAAP lines granted to the EU and Switzerland); Vietnam cuts its tariff on substantially all US goods to 0 and the farm MOUs and Vietnam Airlines order are delivered; IEEPA not struck down.",
+        [SrcEo14326, "Joint Statement 2025-10-26 (Annex III PTAAP list for a zero rate; 'substantially all' US goods); policy-facts.md §1.7"],
+        [.. VnIeepaPath(D20260101), VnReciprocal("vn-reciprocal-20-deal", 0.20, D20260101, null, "annex-ii", "deal: 20% with a zero-tariff list", "ptaap-proxy")],
+        [Commitment("farm-mous-2025"), Commitment("aircraft-vietnam-airlines")],
+        [Decree73(), new MarketAccessConcession("framework-zero-2026", ConcessionKind.UniformRate, D20260101, 0.0, name: "Preferential access for substantially all US goods at 0% [assumed rate and date]", source: "Joint Statement 2025-10-26")],
+        ["Deal date 2026-01-01, the PTAAP proxy list and Vietnam's uniform 0% on US goods are assumptions; no list or schedule was published."]);
+
+    private static Scenario Real()
+    {
+        var m = new List<TariffMeasure>();
+        m.AddRange(VnIeepaPath(IeepaEnd));
+        m.Add(VnTransshipment(D0807, IeepaEnd, 0.0));
+        m.Add(VnSection122());
+        m.Add(new TariffMeasure("vn-s301-forced-labor", MeasureKind.Section301, 0.125, Section301Start, null, [Vietnam],
+            exemptionLists: ["s301-forced-labor-annex-a"], name: "Section 301 forced-labor action on Vietnam (12.5%)", source: SrcS301));
+        m.AddRange(Section232());
+        m.AddRange(Competitors());
+        return new Scenario("real-2025-2026",
+            "The timeline as it happened, through the latest sourced measure (2026-08): IEEPA 10% (2025-04-05), Vietnam 46% for one day (2025-04-09), pause at 10%, 20% from 2025-08-07 with Annex II and its 2025 changes (farm goods exempt from 2025-11-13), Section 232 product tariffs, IEEPA ended 2026-02-24, Section 122 10% to 2026-07-23, Section 301 forced-labor 12.5% from 2026-07-24; competitors' real rates (China, Canada, Mexico, the EU, Japan, Korea, India, Brazil and the other Annex I partners); the farm MOUs and aircraft orders; Decree 73.",
+            [SrcEo14257, SrcPause, SrcEo14326, SrcEnd, SrcS122, SrcS301, SrcTrans, SrcYale, "Section 232 proclamations: policy-facts.md §1.6"],
+            m,
+            [Commitment("farm-mous-2025"), Commitment("aircraft-vietnam-airlines"), Commitment("aircraft-sun-phuquoc")],
+            [Decree73()],
+            [
+                "Transshipment: the 40% rule is in the timeline with share_of_goods 0 because no CBP determinations were published.",
+                $"Canada and Mexico: fentanyl and Section 122 duties on {NonUsmcaShare:P0} of goods (non-USMCA share) [assumption].",
+                "Section 232 duties are applied to full customs value (the law taxes the metal content of derivatives): an upper bound on those lines.",
+                "Other Annex I partners' rates from EO 14326 Annex I; partners not listed pay 10%; the rest of the world is given 10%.",
+            ]);
+    }
+
+    private static TariffMeasure VnReciprocal(string id, double rate, DateOnly from, DateOnly? until, string exemptions, string source, params string[] moreExemptions) =>
+        new(id, MeasureKind.Reciprocal, rate, from, until, [Vietnam], exemptionLists: [exemptions, .. moreExemptions], name: $"IEEPA reciprocal {rate:P0} on Vietnam", source: source);
+
+    private static TariffMeasure VnTransshipment(DateOnly from, DateOnly? until, double share) =>
+        new("vn-transshipment-40", MeasureKind.Transshipment, 0.40, from, until, [Vietnam], exemptionLists: ["annex-ii"], shareOfGoods: share, name: "Transshipment penalty 40% (in lieu of 20%)", source: SrcTrans);
+
+    private static TariffMeasure VnSection122() =>
+        new("vn-s122", MeasureKind.Section122, 0.10, IeepaEnd, S122End, [Vietnam], exemptionLists: ["s122-exempt"], name: "Section 122 surcharge 10%", source: SrcS122);
+
+    private static IEnumerable<TariffMeasure> VnIeepaPath(DateOnly end)
+    {
+        yield return VnReciprocal("vn-reciprocal-10-baseline", 0.10, D0405, D0409, "annex-ii", SrcEo14257);
+        yield return VnReciprocal("vn-reciprocal-46", 0.46, D0409, D0410, "annex-ii", SrcEo14257);
+        yield return VnReciprocal("vn-reciprocal-10-pause", 0.10, D0410, D0807, "annex-ii", SrcPause);
+        if (end > D0807)
+        {
+            yield return VnReciprocal("vn-reciprocal-20", 0.20, D0807, end, "annex-ii", SrcEo14326);
+        }
+    }
+
+    private static IEnumerable<TariffMeasure> Section232()
+    {
+        const string src = "Section 232 proclamations; policy-facts.md §1.6; compiled_vietnam_us_tariff_timeline.csv";
+        const string content = "; duty on metal content only: content share = SGEPT (2026) metal-ratio assumptions (steel derivatives 40%, aluminum derivatives 35%, copper 70%)";
+        TariffMeasure S(string id, double rate, string list, DateOnly from, DateOnly? until = null, double share = 1.0, string note = "") =>
+            new(id, MeasureKind.Section232, rate, from, until, productLists: [list], shareOfGoods: share, name: $"Section 232 {list} {rate:P0}", source: src + note);
+        var d0312 = new DateOnly(2025, 3, 12);
+        var d0604 = new DateOnly(2025, 6, 4);
+        var d2026 = new DateOnly(2026, 4, 6);
+        yield return S("s232-steel-aluminum-25", 0.25, "s232-steel-aluminum-2025-full", d0312, d0604);
+        yield return S("s232-steel-aluminum-50", 0.50, "s232-steel-aluminum-2025-full", d0604, d2026);
+        yield return S("s232-steel-derivatives-25", 0.25, "s232-steel-derivatives-2025", d0312, d0604, 0.40, content);
+        yield return S("s232-steel-derivatives-50", 0.50, "s232-steel-derivatives-2025", d0604, d2026, 0.40, content);
+        yield return S("s232-aluminum-derivatives-25", 0.25, "s232-aluminum-derivatives-2025", d0312, d0604, 0.35, content);
+        yield return S("s232-aluminum-derivatives-50", 0.50, "s232-aluminum-derivatives-2025", d0604, d2026, 0.35, content);
+        // 2026 restructuring: tiers 50% / 25% / 15% on full value (annex I-A, I-B, I-C / III); annex II is the 0% tier (Budget Lab revision notes).
+        yield return S("s232-metals-2026-1a", 0.50, "s232-metals-2026-annex-1a", d2026);
+        yield return S("s232-metals-2026-1b", 0.25, "s232-metals-2026-annex-1b", d2026);
+        yield return S("s232-metals-2026-1c", 0.15, "s232-metals-2026-annex-1c", d2026);
+        yield return S("s232-metals-2026-3", 0.15, "s232-metals-2026-annex-3", d2026);
+        yield return S("s232-autos", 0.25, "s232-autos", new DateOnly(2025, 4, 3));
+        yield return S("s232-auto-parts", 0.25, "s232-auto-parts", new DateOnly(2025, 5, 3));
+        yield return S("s232-copper", 0.50, "s232-copper", new DateOnly(2025, 8, 1), d2026, 0.70, content);
+        yield return S("s232-softwood", 0.10, "s232-softwood", new DateOnly(2025, 10, 14));
+        yield return S("s232-upholstered-25", 0.25, "s232-upholstered-furniture", new DateOnly(2025, 10, 14), new DateOnly(2027, 1, 1));
+        yield return S("s232-upholstered-30", 0.30, "s232-upholstered-furniture", new DateOnly(2027, 1, 1));
+        yield return S("s232-cabinets-25", 0.25, "s232-kitchen-cabinets", new DateOnly(2025, 10, 14), new DateOnly(2027, 1, 1));
+        yield return S("s232-cabinets-50", 0.50, "s232-kitchen-cabinets", new DateOnly(2027, 1, 1));
+        yield return S("s232-mhd-vehicles", 0.25, "s232-mhd-vehicles", new DateOnly(2025, 11, 1));
+        yield return S("s232-mhd-parts", 0.25, "s232-mhd-parts", new DateOnly(2025, 11, 1));
+        yield return S("s232-buses", 0.10, "s232-buses", new DateOnly(2025, 11, 1));
+        yield return S("s232-semiconductors", 0.25, "s232-semiconductors", new DateOnly(2026, 1, 15), null, SemiconductorShare,
+            "; the proclamation covers a narrow category of advanced computing chips inside these lines: share of line value assumed 5% [assumption]");
+        yield return S("s232-pharma", 1.00, "s232-pharma", new DateOnly(2026, 9, 29));
+    }
+
+    /// <summary>Annex I rates of EO 14326 for the detailed partners (Census code → rate), and the special regimes.</summary>
+    private static IEnumerable<TariffMeasure> Competitors()
+    {
+        const string annex = "EO 14326 Annex I (eo14326_annex1_reciprocal_rates_2025-07-31.csv)";
+        // Phase 1 and the pause: 10% on everyone but China/Hong Kong, Canada, Mexico and Russia (EO 14257 §3; EO 14266).
+        var phase1 = new[] { "0003", "2050", "2110", "2150", "2190", "2230", "2470", "2740", "3010", "3070", "3310", "3330", "3370", "3510", "3570", "4039", "4120", "4419", "4890", "5050", "5081", "5130", "5170", "5200", "5330", "5350", "5380", "5420", "5490", "5550", "5570", "5590", "5600", "5650", "5800", "5830", "5880", "6021", "6141", "7210", "7290", "7530", "7620", "7910", Partner.RestOfWorldCode };
+        yield return new TariffMeasure("others-reciprocal-10-phase1", MeasureKind.Reciprocal, 0.10, D0405, D0807, phase1, exemptionLists: ["annex-ii"], name: "IEEPA 10% baseline and pause rate, other partners", source: $"{SrcEo14257}; {SrcPause}");
+        var annexRates = new (string Code, double Rate)[]
+        {
+            ("2190", 0.18), ("2230", 0.15), ("2740", 0.15), ("3070", 0.15), ("3310", 0.15), ("4039", 0.15), ("4120", 0.10), ("4419", 0.39),
+            ("4890", 0.15), ("5050", 0.35), ("5081", 0.15), ("5330", 0.25), ("5350", 0.19), ("5380", 0.20), ("5420", 0.20), ("5490", 0.19),
+            ("5550", 0.19), ("5570", 0.19), ("5600", 0.19), ("5650", 0.19), ("5830", 0.20), ("6141", 0.15), ("7210", 0.30), ("7530", 0.15),
+            ("7620", 0.15), ("7910", 0.30), ("3510", 0.10),
+        };
+        foreach (var (code, rate) in annexRates)
+        {
+            yield return new TariffMeasure($"reciprocal-{code}", MeasureKind.Reciprocal, rate, D0807, IeepaEnd, [code], exemptionLists: ["annex-ii"], name: $"IEEPA reciprocal {rate:P0}, Census {code}", source: annex);
+        }
+
+        var tenPercent = new[] { "2050", "2110", "2150", "2470", "3010", "3330", "3370", "3570", "5130", "5170", "5200", "5590", "6021", "7290", Partner.RestOfWorldCode };
+        yield return new TariffMeasure("reciprocal-10-unlisted", MeasureKind.Reciprocal, 0.10, D0807, IeepaEnd, tenPercent, exemptionLists: ["annex-ii"], name: "IEEPA 10% for partners not in Annex I (and the rest of the world)", source: annex);
+        // EU: 15% all-in floor; Japan and Korea 15%, floors from 2025-09-16 and 2025-11-14 (Budget Lab revision dates).
+        yield return new TariffMeasure("eu-floor-15", MeasureKind.Reciprocal, 0.15, D0807, IeepaEnd, ["0003"], exemptionLists: ["annex-ii"], isFloor: true, name: "EU 15% all-in floor", source: annex);
+        yield return new TariffMeasure("japan-15", MeasureKind.Reciprocal, 0.15, D0807, new DateOnly(2025, 9, 16), ["5880"], exemptionLists: ["annex-ii"], name: "Japan 15%", source: annex);
+        yield return new TariffMeasure("japan-floor-15", MeasureKind.Reciprocal, 0.15, new DateOnly(2025, 9, 16), IeepaEnd, ["5880"], exemptionLists: ["annex-ii"], isFloor: true, name: "Japan 15% floor", source: SrcYale);
+        yield return new TariffMeasure("korea-15", MeasureKind.Reciprocal, 0.15, D0807, new DateOnly(2025, 11, 14), ["5800"], exemptionLists: ["annex-ii"], name: "Korea 15%", source: annex);
+        yield return new TariffMeasure("korea-floor-15", MeasureKind.Reciprocal, 0.15, new DateOnly(2025, 11, 14), IeepaEnd, ["5800"], exemptionLists: ["annex-ii"], isFloor: true, name: "Korea 15% floor", source: SrcYale);
+        yield return new TariffMeasure("india-russia-oil-25", MeasureKind.Additional, 0.25, new DateOnly(2025, 8, 27), IeepaEnd, ["5330"], exemptionLists: ["annex-ii"], name: "India additional 25% (Russian oil EO)", source: SrcYale);
+        yield return new TariffMeasure("brazil-40", MeasureKind.Additional, 0.40, D0807, IeepaEnd, ["3510"], exemptionLists: ["annex-ii"], name: "Brazil additional 40% (EO of 2025-07-30)", source: SrcYale);
+        // China and Hong Kong: fentanyl and reciprocal (Budget Lab revision dates).
+        string[] china = [Partner.ChinaCode, "5820"];
+        yield return new TariffMeasure("china-fentanyl-10", MeasureKind.Fentanyl, 0.10, new DateOnly(2025, 2, 4), new DateOnly(2025, 3, 4), china, name: "China IEEPA fentanyl 10%", source: SrcYale);
+        yield return new TariffMeasure("china-fentanyl-20", MeasureKind.Fentanyl, 0.20, new DateOnly(2025, 3, 4), new DateOnly(2025, 11, 10), china, name: "China IEEPA fentanyl 20%", source: SrcYale);
+        yield return new TariffMeasure("china-fentanyl-10b", MeasureKind.Fentanyl, 0.10, new DateOnly(2025, 11, 10), IeepaEnd, china, name: "China IEEPA fentanyl 10% after the November deal", source: SrcYale);
+        yield return new TariffMeasure("china-reciprocal-10", MeasureKind.Reciprocal, 0.10, D0405, D0409, china, exemptionLists: ["annex-ii"], name: "China reciprocal 10%", source: SrcYale);
+        yield return new TariffMeasure("china-reciprocal-84", MeasureKind.Reciprocal, 0.84, D0409, D0410, china, exemptionLists: ["annex-ii"], name: "China reciprocal 84%", source: SrcYale);
+        yield return new TariffMeasure("china-reciprocal-125", MeasureKind.Reciprocal, 1.25, D0410, new DateOnly(2025, 5, 14), china, exemptionLists: ["annex-ii"], name: "China reciprocal 125%", source: SrcYale);
+        yield return new TariffMeasure("china-reciprocal-10-geneva", MeasureKind.Reciprocal, 0.10, new DateOnly(2025, 5, 14), IeepaEnd, china, exemptionLists: ["annex-ii"], name: "China reciprocal 10% (Geneva)", source: SrcYale);
+        // Canada and Mexico: fentanyl duties on non-USMCA goods.
+        yield return new TariffMeasure("canada-fentanyl-25", MeasureKind.Fentanyl, 0.25, new DateOnly(2025, 3, 4), new DateOnly(2025, 8, 1), ["1220"], shareOfGoods: NonUsmcaShare, name: "Canada IEEPA 25% on non-USMCA goods", source: SrcYale);
+        yield return new TariffMeasure("canada-fentanyl-35", MeasureKind.Fentanyl, 0.35, new DateOnly(2025, 8, 1), IeepaEnd, ["1220"], shareOfGoods: NonUsmcaShare, name: "Canada IEEPA 35% on non-USMCA goods", source: SrcYale);
+        yield return new TariffMeasure("mexico-fentanyl-25", MeasureKind.Fentanyl, 0.25, new DateOnly(2025, 3, 4), IeepaEnd, ["2010"], shareOfGoods: NonUsmcaShare, name: "Mexico IEEPA 25% on non-USMCA goods", source: SrcYale);
+        // Section 122 on everyone else (USMCA goods exempt).
+        var s122 = phase1.Concat(china).Append("4621").ToArray();
+        yield return new TariffMeasure("others-s122", MeasureKind.Section122, 0.10, IeepaEnd, S122End, s122, exemptionLists: ["s122-exempt"], name: "Section 122 surcharge 10%, other partners", source: SrcS122);
+        yield return new TariffMeasure("usmca-s122", MeasureKind.Section122, 0.10, IeepaEnd, S122End, ["1220", "2010"], exemptionLists: ["s122-exempt"], shareOfGoods: NonUsmcaShare, name: "Section 122 surcharge 10% on non-USMCA goods", source: SrcS122);
+    }
+
+    private static HtsCode[] Codes(params string[] codes) => codes.Select(HtsCode.Parse).ToArray();
+}

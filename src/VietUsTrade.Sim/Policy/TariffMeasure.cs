@@ -1,0 +1,276 @@
+using VietUsTrade.Sim.Products;
+
+namespace VietUsTrade.Sim.Policy;
+
+/// <summary>The legal layer a measure belongs to; it decides how the measure stacks (see <see cref="TariffMeasure"/>).</summary>
+public enum MeasureKind
+{
+    /// <summary>IEEPA "reciprocal" tariff (EO 14257 as amended). Not applied to Section 232 goods or to exempt lines.</summary>
+    Reciprocal,
+
+    /// <summary>IEEPA transshipment penalty (EO 14326 §3): its rate replaces the reciprocal rate on <see cref="TariffMeasure.ShareOfGoods"/> of a supplier's goods.</summary>
+    Transshipment,
+
+    /// <summary>IEEPA "fentanyl" tariffs on China, Canada and Mexico (EOs 14193–14195). Stacks on everything.</summary>
+    Fentanyl,
+
+    /// <summary>Section 232 (national security) product tariffs. Where several cover a line the highest applies; they displace the reciprocal, Section 122 and Section 301 layers.</summary>
+    Section232,
+
+    /// <summary>Section 122 balance-of-payments surcharge (2026-02-24 to 2026-07-23). Not applied to Section 232 goods.</summary>
+    Section122,
+
+    /// <summary>Section 301 actions (e.g. the 2026 forced-labor action, 12.5% on Vietnam). Not applied to Section 232 goods.</summary>
+    Section301,
+
+    /// <summary>A user's additional ad valorem duty that stacks on everything (what-if lever).</summary>
+    Additional,
+}
+
+/// <summary>
+/// One dated tariff measure: a rate on the goods of some suppliers, on some products, with exemptions, in force on
+/// [<see cref="From"/>, <see cref="Until"/>).
+/// </summary>
+/// <remarks>
+/// <para><b>Stacking</b> (applied by <see cref="TariffSchedule"/>): every layer adds to the line's 2024 applied rate
+/// (Census calculated duty / customs value; it contains MFN and any duty already in force in 2024, e.g. Section 301
+/// on China). Section 232 measures covering a line: the highest rate × <see cref="ShareOfGoods"/> applies, where
+/// the share is 1 for duties on full value and the metal content share for derivatives; the reciprocal,
+/// transshipment, Section 122 and Section 301 layers then reach only the remaining (1 − share) of the value
+/// (EO 14257 §3(b); Section 122 proclamation ¶4; proposed Section 301 Annex A). Fentanyl and additional duties stack on everything. A transshipment measure of
+/// rate p on share s of a supplier's goods adds s·(p − r) where the reciprocal rate r applies. A floor measure
+/// (<see cref="IsFloor"/>, the EU/Japan "15% all-in") adds max(0, rate − 2024 applied rate).</para>
+/// <para>Rates are ad valorem fractions (0.20 = 20%). Section 232 duties are applied to the full customs value,
+/// although for steel/aluminium/copper derivatives the law taxes the metal content only (an upper bound; docs/policy.md).</para>
+/// </remarks>
+public sealed class TariffMeasure
+{
+    /// <summary>Creates a measure, validating every field.</summary>
+    /// <param name="id">A unique id within the scenario (kebab-case).</param>
+    /// <param name="kind">The layer.</param>
+    /// <param name="rate">The ad valorem rate, a fraction ≥ 0.</param>
+    /// <param name="from">First day in force (entry date).</param>
+    /// <param name="until">First day no longer in force; null = open-ended.</param>
+    /// <param name="suppliers">Census codes of the suppliers it applies to; empty = every supplier.</param>
+    /// <param name="products">HTS prefixes it covers; empty (and no product lists) = every product.</param>
+    /// <param name="productLists">Names of product lists that define its coverage (e.g. "s232-autos").</param>
+    /// <param name="exemptionLists">Names of exemption lists (e.g. "annex-ii").</param>
+    /// <param name="exemptCodes">Extra exempt HTS prefixes.</param>
+    /// <param name="shareOfGoods">Share of the suppliers' goods it applies to (transshipment share; non-USMCA share), in [0, 1].</param>
+    /// <param name="isFloor">True for an "all-in" floor: adds max(0, rate − applied 2024 rate).</param>
+    /// <param name="name">A readable name.</param>
+    /// <param name="source">The legal instrument and where the fact is documented.</param>
+    /// <exception cref="ScenarioValidationException">A field is invalid; the exception names the field and the value.</exception>
+    public TariffMeasure(string id, MeasureKind kind, double rate, DateOnly from, DateOnly? until = null,
+        IReadOnlyList<string>? suppliers = null, IReadOnlyList<HtsCode>? products = null, IReadOnlyList<string>? productLists = null,
+        IReadOnlyList<string>? exemptionLists = null, IReadOnlyList<HtsCode>? exemptCodes = null, double shareOfGoods = 1.0,
+        bool isFloor = false, string? name = null, string? source = null)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            throw new ScenarioValidationException("id", id ?? "null", "a measure needs an id");
+        }
+
+        if (!double.IsFinite(rate) || rate < 0)
+        {
+            throw new ScenarioValidationException("rate", rate, "must be a finite fraction ≥ 0 (0.20 = 20%)");
+        }
+
+        if (rate > 10)
+        {
+            throw new ScenarioValidationException("rate", rate, "exceeds 1000%: rates are fractions (0.20 = 20%)");
+        }
+
+        if (until is { } u && u <= from)
+        {
+            throw new ScenarioValidationException("until", u.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), $"ends on or before it starts ({from:yyyy-MM-dd})");
+        }
+
+        if (!double.IsFinite(shareOfGoods) || shareOfGoods is < 0 or > 1)
+        {
+            throw new ScenarioValidationException("share_of_goods", shareOfGoods, "must be in [0, 1]");
+        }
+
+        if (!Enum.IsDefined(kind))
+        {
+            throw new ScenarioValidationException("kind", (int)kind, "unknown measure kind");
+        }
+
+        Id = id;
+        Kind = kind;
+        Rate = rate;
+        From = from;
+        Until = until;
+        Suppliers = suppliers?.ToArray() ?? [];
+        foreach (var s in Suppliers)
+        {
+            if (string.IsNullOrWhiteSpace(s))
+            {
+                throw new ScenarioValidationException("suppliers", s ?? "null", "empty supplier code");
+            }
+        }
+
+        Products = products?.ToArray() ?? [];
+        ProductLists = productLists?.ToArray() ?? [];
+        ExemptionLists = exemptionLists?.ToArray() ?? [];
+        ExemptCodes = exemptCodes?.ToArray() ?? [];
+        ShareOfGoods = shareOfGoods;
+        IsFloor = isFloor;
+        Name = name ?? id;
+        Source = source ?? string.Empty;
+    }
+
+    /// <summary>Unique id within the scenario.</summary>
+    public string Id { get; }
+
+    /// <summary>The layer.</summary>
+    public MeasureKind Kind { get; }
+
+    /// <summary>Ad valorem rate (fraction).</summary>
+    public double Rate { get; }
+
+    /// <summary>First day in force.</summary>
+    public DateOnly From { get; }
+
+    /// <summary>First day no longer in force (null = open).</summary>
+    public DateOnly? Until { get; }
+
+    /// <summary>Census codes of the suppliers covered; empty = all.</summary>
+    public IReadOnlyList<string> Suppliers { get; }
+
+    /// <summary>HTS prefixes covered; with no product lists either, empty = all products.</summary>
+    public IReadOnlyList<HtsCode> Products { get; }
+
+    /// <summary>Names of product lists that define coverage.</summary>
+    public IReadOnlyList<string> ProductLists { get; }
+
+    /// <summary>Names of exemption lists.</summary>
+    public IReadOnlyList<string> ExemptionLists { get; }
+
+    /// <summary>Extra exempt prefixes.</summary>
+    public IReadOnlyList<HtsCode> ExemptCodes { get; }
+
+    /// <summary>Share of the suppliers' goods it applies to.</summary>
+    public double ShareOfGoods { get; }
+
+    /// <summary>True for an all-in floor.</summary>
+    public bool IsFloor { get; }
+
+    /// <summary>Readable name.</summary>
+    public string Name { get; }
+
+    /// <summary>Legal instrument / documentation.</summary>
+    public string Source { get; }
+
+    /// <summary>True when in force on a date.</summary>
+    /// <param name="date">The entry date.</param>
+    /// <returns>From ≤ date &lt; Until.</returns>
+    public bool ActiveOn(DateOnly date) => date >= From && (Until is null || date < Until);
+
+    /// <summary>True when the measure covers a supplier.</summary>
+    /// <param name="censusCode">The supplier's Census code.</param>
+    /// <returns>Whether it applies to that supplier.</returns>
+    public bool CoversSupplier(string censusCode) => Suppliers.Count == 0 || Suppliers.Contains(censusCode, StringComparer.Ordinal);
+
+    /// <summary>True when the two measures are in force on a common day.</summary>
+    /// <param name="other">The other measure.</param>
+    /// <returns>Whether the intervals overlap.</returns>
+    public bool OverlapsInTime(TariffMeasure other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return From < (other.Until ?? DateOnly.MaxValue) && other.From < (Until ?? DateOnly.MaxValue);
+    }
+
+    /// <summary>A copy in force on a different interval.</summary>
+    /// <param name="from">New start.</param>
+    /// <param name="until">New end.</param>
+    /// <returns>The copy.</returns>
+    public TariffMeasure WithDates(DateOnly from, DateOnly? until) =>
+        new(Id, Kind, Rate, from, until, Suppliers, Products, ProductLists, ExemptionLists, ExemptCodes, ShareOfGoods, IsFloor, Name, Source);
+
+    /// <summary>A copy with another rate.</summary>
+    /// <param name="rate">New rate.</param>
+    /// <returns>The copy.</returns>
+    public TariffMeasure WithRate(double rate) =>
+        new(Id, Kind, rate, From, Until, Suppliers, Products, ProductLists, ExemptionLists, ExemptCodes, ShareOfGoods, IsFloor, Name, Source);
+
+    /// <summary>A copy with another share of goods.</summary>
+    /// <param name="share">New share.</param>
+    /// <returns>The copy.</returns>
+    public TariffMeasure WithShare(double share) =>
+        new(Id, Kind, Rate, From, Until, Suppliers, Products, ProductLists, ExemptionLists, ExemptCodes, share, IsFloor, Name, Source);
+
+    /// <summary>A copy with more exemption lists.</summary>
+    /// <param name="lists">List names to add.</param>
+    /// <returns>The copy.</returns>
+    public TariffMeasure WithExemptions(params string[] lists) =>
+        new(Id, Kind, Rate, From, Until, Suppliers, Products, ProductLists, ExemptionLists.Concat(lists).Distinct(StringComparer.Ordinal).ToArray(), ExemptCodes, ShareOfGoods, IsFloor, Name, Source);
+}
+
+/// <summary>A scenario or measure failed validation; <see cref="Path"/> names the field (e.g. "measures[2].rate") and <see cref="Value"/> its value.</summary>
+public sealed class ScenarioValidationException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="path">The field path.</param>
+    /// <param name="value">The offending value.</param>
+    /// <param name="reason">What is wrong.</param>
+    public ScenarioValidationException(string path, object value, string reason)
+        : this(path, FormatValue(value), reason, formatted: true)
+    {
+    }
+
+    private ScenarioValidationException(string path, string formattedValue, string reason, bool formatted)
+        : base($"{path} = {formattedValue}: {reason}")
+    {
+        _ = formatted;
+        Path = path;
+        Value = formattedValue;
+        Reason = reason;
+    }
+
+    /// <summary>Creates the exception.</summary>
+    public ScenarioValidationException()
+        : this(string.Empty, string.Empty, "invalid scenario")
+    {
+    }
+
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">The message.</param>
+    public ScenarioValidationException(string message)
+        : this(string.Empty, string.Empty, message)
+    {
+    }
+
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="innerException">The cause.</param>
+    public ScenarioValidationException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Path = string.Empty;
+        Value = string.Empty;
+        Reason = message;
+    }
+
+    /// <summary>The field path.</summary>
+    public string Path { get; }
+
+    /// <summary>The offending value as text.</summary>
+    public string Value { get; }
+
+    /// <summary>What is wrong.</summary>
+    public string Reason { get; }
+
+    /// <summary>The same error under a parent path ("measures[2]" + "rate" → "measures[2].rate").</summary>
+    /// <param name="parent">The parent path.</param>
+    /// <returns>A new exception.</returns>
+    public ScenarioValidationException Under(string parent) =>
+        new(Path.Length == 0 ? parent : Path.StartsWith('[') ? parent + Path : $"{parent}.{Path}", Value, Reason, formatted: true);
+
+    private static string FormatValue(object value) => value switch
+    {
+        double d => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+        string s => $"'{s}'",
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "null",
+    };
+}

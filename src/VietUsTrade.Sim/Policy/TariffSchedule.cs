@@ -1,0 +1,375 @@
+using VietUsTrade.Sim.Data;
+using VietUsTrade.Sim.Products;
+
+namespace VietUsTrade.Sim.Policy;
+
+/// <summary>
+/// A scenario compiled against a baseline: the ad valorem rate of every (line, supplier) cell on any date, with
+/// Vietnam's layer breakdown, and Vietnam's import-weighted effective tariff rate (ETR) over time.
+/// </summary>
+/// <remarks>
+/// The stacking rules are those of <see cref="TariffMeasure"/>. The 2024 applied rate of a cell is its Census
+/// calculated duty divided by its customs value (the MFN ad valorem rate of the HTS8 for a line with no 2024
+/// value). ETR weights are Vietnam's 2024 import values (a fixed-weight index; the PE model gives the
+/// post-response rate). Immutable and thread-safe: every call computes from the compiled inputs.
+/// </remarks>
+public sealed class TariffSchedule
+{
+    private static readonly MeasureKind[] Kinds = Enum.GetValues<MeasureKind>();
+    private readonly CompiledMeasure[] _measures;
+    private readonly double[] _baseRates;
+    private readonly int[] _lineStart;
+    private readonly int[] _partnerOfCell;
+    private readonly ProductList[] _datedLists;
+
+    private TariffSchedule(Scenario scenario, BaselineDataset baseline, CompiledMeasure[] measures, ProductList[] datedLists)
+    {
+        Scenario = scenario;
+        Baseline = baseline;
+        _measures = measures;
+        _datedLists = datedLists;
+        var lines = baseline.LinesArray;
+        _lineStart = new int[lines.Length + 1];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            _lineStart[i + 1] = _lineStart[i] + lines[i].SuppliersArray.Length;
+        }
+
+        _baseRates = new double[_lineStart[^1]];
+        _partnerOfCell = new int[_baseRates.Length];
+        var partnerIndex = new Dictionary<Partner, int>(ReferenceEqualityComparer.Instance);
+        for (var p = 0; p < baseline.PartnersArray.Length; p++)
+        {
+            partnerIndex[baseline.PartnersArray[p]] = p;
+        }
+
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var mfn = lines[i].Mfn?.AdValorem ?? 0.0;
+            var s = lines[i].SuppliersArray;
+            for (var k = 0; k < s.Length; k++)
+            {
+                _baseRates[_lineStart[i] + k] = s[k].ValueUsd > 0 ? s[k].DutyUsd / s[k].ValueUsd : mfn;
+                _partnerOfCell[_lineStart[i] + k] = partnerIndex[s[k].Partner];
+            }
+        }
+    }
+
+    /// <summary>The scenario.</summary>
+    public Scenario Scenario { get; }
+
+    /// <summary>The baseline.</summary>
+    public BaselineDataset Baseline { get; }
+
+    /// <summary>Compiles a scenario against a baseline and a policy library.</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="baseline">The baseline.</param>
+    /// <param name="library">The policy library (default: the embedded one).</param>
+    /// <returns>The compiled schedule.</returns>
+    /// <exception cref="ScenarioValidationException">The scenario names a list the library does not have, or a supplier the baseline does not have.</exception>
+    public static TariffSchedule Compile(Scenario scenario, BaselineDataset baseline, PolicyLibrary? library = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(baseline);
+        library ??= PolicyLibrary.LoadEmbedded();
+        var compiled = new CompiledMeasure[scenario.Measures.Count];
+        var lists = new List<ProductList>();
+        for (var i = 0; i < compiled.Length; i++)
+        {
+            var m = scenario.Measures[i];
+            ProductList Resolve(string field, int k, string name) =>
+                library.Has(name) ? library.Get(name) : throw new ScenarioValidationException($"measures[{i}].{field}[{k}]", name, "unknown product list");
+            var products = m.ProductLists.Select((n, k) => Resolve("product_lists", k, n)).ToArray();
+            var exempt = m.ExemptionLists.Select((n, k) => Resolve("exemption_lists", k, n)).ToArray();
+            lists.AddRange(products);
+            lists.AddRange(exempt);
+            var suppliers = new bool[baseline.PartnersArray.Length];
+            for (var p = 0; p < suppliers.Length; p++)
+            {
+                suppliers[p] = m.CoversSupplier(baseline.PartnersArray[p].CensusCode);
+            }
+
+            for (var k = 0; k < m.Suppliers.Count; k++)
+            {
+                if (baseline.FindPartner(m.Suppliers[k]) is null)
+                {
+                    throw new ScenarioValidationException($"measures[{i}].suppliers[{k}]", m.Suppliers[k], "unknown supplier");
+                }
+            }
+
+            compiled[i] = new CompiledMeasure(m, products, exempt, suppliers);
+        }
+
+        return new TariffSchedule(scenario, baseline, compiled, lists.Distinct().ToArray());
+    }
+
+    /// <summary>The rates of every cell on a date.</summary>
+    /// <param name="date">The entry date.</param>
+    /// <returns>The rate matrix.</returns>
+    public RateMatrix RatesOn(DateOnly date)
+    {
+        var lines = Baseline.LinesArray;
+        var active = _measures.Where(m => m.Measure.ActiveOn(date)).ToArray();
+        var coverage = new bool[active.Length][];
+        for (var a = 0; a < active.Length; a++)
+        {
+            var c = new bool[lines.Length];
+            for (var i = 0; i < lines.Length; i++)
+            {
+                c[i] = active[a].Covers(lines[i].Code, date);
+            }
+
+            coverage[a] = c;
+        }
+
+        var rates = new double[_baseRates.Length];
+        var layers = new double[Kinds.Length][];
+        for (var k = 0; k < layers.Length; k++)
+        {
+            layers[k] = new double[lines.Length];
+        }
+
+        Span<double> comp = stackalloc double[Kinds.Length];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            for (var cell = _lineStart[i]; cell < _lineStart[i + 1]; cell++)
+            {
+                var partner = _partnerOfCell[cell];
+                var baseRate = _baseRates[cell];
+                comp.Clear();
+                var covered232 = 0.0; // share of the value under Section 232 (1 = full value; < 1 = metal content)
+                for (var a = 0; a < active.Length; a++)
+                {
+                    if (active[a].Measure.Kind == MeasureKind.Section232 && coverage[a][i] && active[a].Suppliers[partner])
+                    {
+                        covered232 = Math.Max(covered232, active[a].Measure.ShareOfGoods);
+                        comp[(int)MeasureKind.Section232] = Math.Max(comp[(int)MeasureKind.Section232], active[a].Measure.Rate * active[a].Measure.ShareOfGoods);
+                    }
+                }
+
+                var rest = 1.0 - covered232; // the value the reciprocal, Section 122 and Section 301 layers may reach
+
+                double? reciprocal = null;
+                for (var a = 0; a < active.Length; a++)
+                {
+                    var m = active[a].Measure;
+                    if (m.Kind is MeasureKind.Section232 or MeasureKind.Transshipment || !coverage[a][i] || !active[a].Suppliers[partner])
+                    {
+                        continue;
+                    }
+
+                    var r = m.IsFloor ? Math.Max(0, m.Rate - baseRate) : m.Rate;
+                    switch (m.Kind)
+                    {
+                        case MeasureKind.Reciprocal when rest > 0:
+                            reciprocal = r;
+                            comp[(int)MeasureKind.Reciprocal] += r * m.ShareOfGoods * rest;
+                            break;
+                        case MeasureKind.Section122 or MeasureKind.Section301 when rest > 0:
+                            comp[(int)m.Kind] += r * m.ShareOfGoods * rest;
+                            break;
+                        case MeasureKind.Fentanyl or MeasureKind.Additional:
+                            comp[(int)m.Kind] += r * m.ShareOfGoods;
+                            break;
+                    }
+                }
+
+                if (reciprocal is { } rr)
+                {
+                    for (var a = 0; a < active.Length; a++)
+                    {
+                        var m = active[a].Measure;
+                        if (m.Kind == MeasureKind.Transshipment && coverage[a][i] && active[a].Suppliers[partner])
+                        {
+                            comp[(int)MeasureKind.Transshipment] += m.ShareOfGoods * (m.Rate - rr) * rest;
+                        }
+                    }
+                }
+
+                var total = baseRate;
+                foreach (var x in comp)
+                {
+                    total += x;
+                }
+
+                rates[cell] = Math.Max(total, 0.0);
+                if (cell == _lineStart[i])
+                {
+                    for (var k = 0; k < comp.Length; k++)
+                    {
+                        layers[k][i] = comp[k];
+                    }
+                }
+            }
+        }
+
+        return new RateMatrix(date, _lineStart, rates, _baseRates, layers);
+    }
+
+    /// <summary>The dates in (<paramref name="from"/>, <paramref name="to"/>] on which some rate may change: measure starts and ends, and the dated entries of the lists the measures use.</summary>
+    /// <param name="from">Start (exclusive).</param>
+    /// <param name="to">End (inclusive).</param>
+    /// <returns>The dates in order.</returns>
+    public IReadOnlyList<DateOnly> ChangeDates(DateOnly from, DateOnly to) =>
+        Scenario.MeasureDates().Concat(_datedLists.SelectMany(l => l.ChangeDates())).Where(d => d > from && d <= to).Distinct().Order().ToArray();
+
+    /// <summary>Vietnam's import-weighted ETR on a date (2024 weights).</summary>
+    /// <param name="date">The date.</param>
+    /// <returns>The ETR point.</returns>
+    public EtrPoint VietnamEtr(DateOnly date) => RatesOn(date).VietnamEtr(Baseline);
+
+    /// <summary>Vietnam's ETR on <paramref name="from"/> and on every later date up to <paramref name="to"/> on which it, or the value share under a layer, changes.</summary>
+    /// <param name="from">First date.</param>
+    /// <param name="to">Last date (inclusive).</param>
+    /// <returns>The path.</returns>
+    /// <exception cref="ArgumentException"><paramref name="to"/> is before <paramref name="from"/>.</exception>
+    public IReadOnlyList<EtrPoint> VietnamEtrPath(DateOnly from, DateOnly to)
+    {
+        if (to < from)
+        {
+            throw new ArgumentException($"to ({to:yyyy-MM-dd}) is before from ({from:yyyy-MM-dd}).", nameof(to));
+        }
+
+        var path = new List<EtrPoint> { VietnamEtr(from) };
+        foreach (var d in ChangeDates(from, to))
+        {
+            var p = VietnamEtr(d);
+            if (!p.SameRatesAs(path[^1]))
+            {
+                path.Add(p);
+            }
+        }
+
+        return path;
+    }
+
+    private sealed record CompiledMeasure(TariffMeasure Measure, ProductList[] ProductLists, ProductList[] ExemptionLists, bool[] Suppliers)
+    {
+        public bool Covers(HtsCode line, DateOnly date)
+        {
+            var m = Measure;
+            var all = m.Products.Count == 0 && ProductLists.Length == 0;
+            var covered = all || m.Products.Any(p => p.Contains(line)) || ProductLists.Any(l => l.Contains(line, date));
+            if (!covered)
+            {
+                return false;
+            }
+
+            return !ExemptionLists.Any(l => l.Contains(line, date)) && !m.ExemptCodes.Any(p => p.Contains(line));
+        }
+    }
+}
+
+/// <summary>The ad valorem rate of every (line, supplier) cell of a baseline on one date.</summary>
+/// <remarks>Cells follow <see cref="BaselineDataset.ImportLines"/> and each line's <see cref="ImportLine.Suppliers"/> order (Vietnam first). Immutable.</remarks>
+public sealed class RateMatrix
+{
+    private readonly int[] _lineStart;
+    private readonly double[] _rates;
+    private readonly double[] _base;
+    private readonly double[][] _layers;
+
+    internal RateMatrix(DateOnly date, int[] lineStart, double[] rates, double[] baseRates, double[][] layers)
+    {
+        Date = date;
+        _lineStart = lineStart;
+        _rates = rates;
+        _base = baseRates;
+        _layers = layers;
+    }
+
+    /// <summary>The date.</summary>
+    public DateOnly Date { get; }
+
+    /// <summary>Number of lines.</summary>
+    public int LineCount => _lineStart.Length - 1;
+
+    /// <summary>The total rate of a cell (2024 applied rate + every layer in force).</summary>
+    /// <param name="line">Line index.</param>
+    /// <param name="supplier">Supplier index within the line (0 = Vietnam).</param>
+    /// <returns>The rate (fraction).</returns>
+    public double Rate(int line, int supplier) => _rates[Cell(line, supplier)];
+
+    /// <summary>The 2024 applied rate of a cell.</summary>
+    /// <param name="line">Line index.</param>
+    /// <param name="supplier">Supplier index within the line.</param>
+    /// <returns>The rate.</returns>
+    public double BaseRate(int line, int supplier) => _base[Cell(line, supplier)];
+
+    /// <summary>The component of one layer in Vietnam's rate on a line.</summary>
+    /// <param name="line">Line index.</param>
+    /// <param name="kind">The layer.</param>
+    /// <returns>The added rate.</returns>
+    public double VietnamLayer(int line, MeasureKind kind) => _layers[(int)kind][line];
+
+    /// <summary>A copy of all cell rates in line-major order (for the models).</summary>
+    /// <returns>The rates.</returns>
+    public double[] ToArray() => (double[])_rates.Clone();
+
+    /// <summary>A copy of all 2024 applied rates in the same order.</summary>
+    /// <returns>The rates.</returns>
+    public double[] BaseToArray() => (double[])_base.Clone();
+
+    /// <summary>Line start offsets into the flat arrays (length lines + 1).</summary>
+    /// <returns>A copy of the offsets.</returns>
+    public int[] LineOffsets() => (int[])_lineStart.Clone();
+
+    /// <summary>Vietnam's import-weighted ETR with 2024 weights and the value share under each layer.</summary>
+    /// <param name="baseline">The baseline the matrix was computed on.</param>
+    /// <returns>The ETR point.</returns>
+    public EtrPoint VietnamEtr(BaselineDataset baseline)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        var lines = baseline.LinesArray;
+        double v = 0, duty = 0, baseDuty = 0;
+        var kinds = Enum.GetValues<MeasureKind>();
+        var shares = new double[kinds.Length];
+        var contributions = new double[kinds.Length];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var value = lines[i].Vietnam.ValueUsd;
+            var cell = _lineStart[i];
+            v += value;
+            duty += value * _rates[cell];
+            baseDuty += value * _base[cell];
+            foreach (var k in kinds)
+            {
+                var c = _layers[(int)k][i];
+                if (c != 0)
+                {
+                    shares[(int)k] += value;
+                    contributions[(int)k] += value * c;
+                }
+            }
+        }
+
+        var total = v > 0 ? duty / v : 0;
+        var baseline2024 = v > 0 ? baseDuty / v : 0;
+        return new EtrPoint(Date, total, total - baseline2024,
+            kinds.ToDictionary(k => k, k => v > 0 ? shares[(int)k] / v : 0),
+            kinds.ToDictionary(k => k, k => v > 0 ? contributions[(int)k] / v : 0));
+    }
+
+    private int Cell(int line, int supplier)
+    {
+        var c = _lineStart[line] + supplier;
+        if ((uint)line >= (uint)LineCount || supplier < 0 || c >= _lineStart[line + 1])
+        {
+            throw new ArgumentOutOfRangeException(nameof(supplier), $"No cell ({line}, {supplier}).");
+        }
+
+        return c;
+    }
+}
+
+/// <summary>Vietnam's effective tariff rate on a date.</summary>
+/// <param name="Date">The date.</param>
+/// <param name="EtrTotal">Import-weighted total rate (2024 weights), fraction.</param>
+/// <param name="EtrAddedVs2024">Total minus the 2024 applied rate (3.77%).</param>
+/// <param name="ValueShareUnderLayer">Share of Vietnam's 2024 import value on which each layer adds a non-zero rate.</param>
+/// <param name="LayerContribution">Each layer's contribution to the ETR (fraction); they add up to <paramref name="EtrAddedVs2024"/>.</param>
+public sealed record EtrPoint(DateOnly Date, double EtrTotal, double EtrAddedVs2024, IReadOnlyDictionary<MeasureKind, double> ValueShareUnderLayer, IReadOnlyDictionary<MeasureKind, double> LayerContribution)
+{
+    internal bool SameRatesAs(EtrPoint other) =>
+        Math.Abs(EtrTotal - other.EtrTotal) < 1e-12 && ValueShareUnderLayer.All(kv => Math.Abs(kv.Value - other.ValueShareUnderLayer[kv.Key]) < 1e-12);
+}
