@@ -78,7 +78,6 @@ public static class PeSolver
             var a = offsets[i];
             var b = offsets[i + 1];
             var e0 = problem.LineE0[i];
-            var m0 = problem.LineM0[i];
             var sigma = problem.Sigma[i];
             var eps = problem.Epsilon[i];
             double x;
@@ -98,18 +97,31 @@ public static class PeSolver
             }
             else if (!problem.LineHasFiniteSupply[i] && TryClosedForm(problem, i, newWorld, out x))
             {
-                // newWorld[k] holds r_k = τ_k^(1−σ) from the first pass; turn it into m1.
+                // newWorld[k] holds r_k = τ_k^(1−σ) from the first pass; turn it into m1 = v P̂^(σ−ε) r/τ and sum (fused).
                 var pq = Math.Exp((sigma - eps) * x);
+                double m1Sum = 0, r1Sum = 0;
                 for (var k = a; k < b; k++)
                 {
                     var v = values[k];
-                    var tau = (1.0 + t1[k]) / (1.0 + t0[k]);
-                    newWorld[k] = v == 0.0 ? 0.0 : v * pq * newWorld[k] / tau;
-                    if (worldPrice is not null)
-                    {
-                        worldPrice[k] = 1.0;
-                    }
+                    var T0 = 1.0 + t0[k];
+                    var T1 = 1.0 + t1[k];
+                    var nv = v == 0.0 ? 0.0 : T1 == T0 ? v * pq : v * pq * newWorld[k] * T0 / T1;
+                    newWorld[k] = nv;
+                    var rev = t1[k] * nv;
+                    m1Sum += nv;
+                    r1Sum += rev;
+                    var s = sup[k];
+                    supNew[s] += nv;
+                    supRev[s] += rev;
                 }
+
+                if (worldPrice is not null)
+                {
+                    Array.Fill(worldPrice, 1.0, a, b - a);
+                }
+
+                FinishLine(problem, i, x, m1Sum, r1Sum, priceIndex, lineNew, lineNewRev, lineCs, iterations, residuals, supTc);
+                continue;
             }
             else
             {
@@ -159,28 +171,40 @@ public static class PeSolver
                 supRev[s] += rev;
             }
 
-            if (m0 > 0.0)
-            {
-                var g = (m1 - m0) / m0;
-                for (var k = a; k < b; k++)
-                {
-                    supTc[sup[k]] += values[k] * g;
-                }
-            }
-
-            priceIndex[i] = Math.Exp(x);
-            lineNew[i] = m1;
-            lineNewRev[i] = r1;
-            lineCs[i] = -e0 * PeMath.Expm1Over(1.0 - eps, x);
-            if (!double.IsFinite(m1) || !double.IsFinite(lineCs[i]) || !double.IsFinite(r1))
-            {
-                throw new PartialEquilibriumException(
-                    $"The solution of {PeValidation.Where(i, problem.Labels?[i], null)} overflowed (new imports {PeValidation.Fmt(m1)}); the inputs are at the edge of the accepted range (ε = {PeValidation.Fmt(eps)}, σ = {PeValidation.Fmt(sigma)}).",
-                    i, problem.Labels?[i], iterations[i], residuals[i]);
-            }
+            FinishLine(problem, i, x, m1, r1, priceIndex, lineNew, lineNewRev, lineCs, iterations, residuals, supTc);
         }
 
         return new PeResult(problem, newWorld, worldPrice, priceIndex, lineNew, lineNewRev, lineCs, iterations, residuals, supNew, supRev, supTc, supPs);
+    }
+
+    private static void FinishLine(PeProblem problem, int i, double x, double m1, double r1, double[] priceIndex, double[] lineNew,
+        double[] lineNewRev, double[] lineCs, int[] iterations, double[] residuals, double[] supTc)
+    {
+        var a = problem.Offsets[i];
+        var b = problem.Offsets[i + 1];
+        var m0 = problem.LineM0[i];
+        var eps = problem.Epsilon[i];
+        if (m0 > 0.0)
+        {
+            var g = (m1 - m0) / m0;
+            var values = problem.Values;
+            var sup = problem.Suppliers;
+            for (var k = a; k < b; k++)
+            {
+                supTc[sup[k]] += values[k] * g;
+            }
+        }
+
+        priceIndex[i] = Math.Exp(x);
+        lineNew[i] = m1;
+        lineNewRev[i] = r1;
+        lineCs[i] = -problem.LineE0[i] * PeMath.Expm1Over(1.0 - eps, x);
+        if (!double.IsFinite(m1) || !double.IsFinite(lineCs[i]) || !double.IsFinite(r1))
+        {
+            throw new PartialEquilibriumException(
+                $"The solution of {PeValidation.Where(i, problem.Labels?[i], null)} overflowed (new imports {PeValidation.Fmt(m1)}); the inputs are at the edge of the accepted range (ε = {PeValidation.Fmt(eps)}, σ = {PeValidation.Fmt(problem.Sigma[i])}).",
+                i, problem.Labels?[i], iterations[i], residuals[i]);
+        }
     }
 
     /// <summary>
