@@ -53,7 +53,7 @@ public static class CliApp
     private static IEnumerable<Command> CommandSet(CliContext context)
     {
         yield return DataCommands.Create(context);
-        foreach (var command in PolicyCommands.Create(context))
+        foreach (var command in PolicyCommands.Create(context).Concat(RunCommands.Create(context)))
         {
             yield return command;
         }

@@ -144,6 +144,16 @@ public sealed class BaselineDataset
     /// <returns>The index or −1.</returns>
     public int IndexOf(HtsCode code) => _lineIndex.TryGetValue(code, out var i) ? i : -1;
 
+    /// <summary>The index of a partner in <see cref="Partners"/>.</summary>
+    /// <param name="partner">A partner of this dataset.</param>
+    /// <returns>The index.</returns>
+    /// <exception cref="ArgumentException">The partner is not one of this dataset's.</exception>
+    public int IndexOfPartner(Partner partner)
+    {
+        var i = Array.IndexOf(PartnersArray, partner);
+        return i >= 0 ? i : throw new ArgumentException($"Partner {partner?.CensusCode} is not in this dataset.", nameof(partner));
+    }
+
     /// <summary>The partner with this Census code ("5700", "0003", "ROW", …), or null.</summary>
     /// <param name="censusCode">The code.</param>
     /// <returns>The partner or null.</returns>

@@ -40,6 +40,8 @@ public enum MeasureKind
 /// (EO 14257 §3(b); Section 122 proclamation ¶4; proposed Section 301 Annex A). Fentanyl and additional duties stack on everything. A transshipment measure of
 /// rate p on share s of a supplier's goods adds s·(p − r) where the reciprocal rate r applies. A floor measure
 /// (<see cref="IsFloor"/>, the EU/Japan "15% all-in") adds max(0, rate − 2024 applied rate).</para>
+/// <para>A measure with no product coverage covers every product except chapters 98 and 99 (US goods returned,
+/// temporary legislation), which are special classifications outside the country measures.</para>
 /// <para>Rates are ad valorem fractions (0.20 = 20%). Section 232 duties are applied to the full customs value,
 /// although for steel/aluminium/copper derivatives the law taxes the metal content only (an upper bound; docs/policy.md).</para>
 /// </remarks>

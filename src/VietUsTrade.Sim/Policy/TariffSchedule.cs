@@ -249,6 +249,11 @@ public sealed class TariffSchedule
         {
             var m = Measure;
             var all = m.Products.Count == 0 && ProductLists.Length == 0;
+            if (all && line.Chapter is 98 or 99)
+            {
+                return false; // special classification (US goods returned, temporary legislation): outside all-product measures
+            }
+
             var covered = all || m.Products.Any(p => p.Contains(line)) || ProductLists.Any(l => l.Contains(line, date));
             if (!covered)
             {

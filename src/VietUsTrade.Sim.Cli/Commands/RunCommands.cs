@@ -1,0 +1,192 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using VietUsTrade.Sim.Data;
+using VietUsTrade.Sim.Models.PartialEquilibrium;
+using VietUsTrade.Sim.Policy;
+
+namespace VietUsTrade.Sim.Cli.Commands;
+
+/// <summary>vietus-sim run / compare: the partial-equilibrium model on a scenario.</summary>
+internal static class RunCommands
+{
+    public static IEnumerable<Command> Create(CliContext context)
+    {
+        yield return Run(context);
+        yield return Compare(context);
+    }
+
+    internal static Option<string> DateOption() => new("--date")
+    {
+        Description = "The entry date whose tariff regime is applied, YYYY-MM-DD (commitments are counted over the 12 months from it).",
+        DefaultValueFactory = _ => "2025-12-01",
+    };
+
+    internal static Option<string> SigmaOption() => new("--sigma-set")
+    {
+        Description = "Elasticities of substitution: broda-weinstein (default) or hauk.",
+        DefaultValueFactory = _ => "broda-weinstein",
+    };
+
+    internal static Option<double> OmegaOption() => new("--omega")
+    {
+        Description = "Export supply elasticity of every foreign supplier (default: infinite = full pass-through).",
+        DefaultValueFactory = _ => double.PositiveInfinity,
+    };
+
+    internal static PeRunOptions Options(ParseResult parse, Option<string> date, Option<string> sigma, Option<double> omega) =>
+        new(PolicyCommands.ParseDate(parse.GetValue(date)!, "--date"),
+            parse.GetValue(sigma) switch
+            {
+                "broda-weinstein" => SigmaSet.BrodaWeinstein,
+                "hauk" => SigmaSet.Hauk2012,
+                var s => throw new CliUsageException($"--sigma-set '{s}' is not broda-weinstein or hauk"),
+            },
+            ExportSupplyElasticity: parse.GetValue(omega) is var w && (double.IsNaN(w) || w <= 0) ? throw new CliUsageException($"--omega {w} must be positive") : w);
+
+    private static Command Run(CliContext context)
+    {
+        var run = new Command("run", "Run a scenario through the exact partial-equilibrium model: baseline versus scenario for imports from and exports to Vietnam, balance, tariff revenue, prices and diversion.");
+        var file = new Argument<string?>("FILE") { Description = "A scenario JSON file (or use --preset).", Arity = ArgumentArity.ZeroOrOne };
+        var preset = new Option<string?>("--preset") { Description = "Preset name (see 'presets list')." };
+        var json = new Option<bool>("--json") { Description = "Print a JSON object with 'baseline' and 'scenario'." };
+        var date = DateOption();
+        var sigma = SigmaOption();
+        var omega = OmegaOption();
+        var top = new Option<int>("--top") { Description = "How many lines to list in the table (default 10).", DefaultValueFactory = _ => 10 };
+        run.Arguments.Add(file);
+        foreach (var o in new Option[] { preset, json, date, sigma, omega, top })
+        {
+            run.Options.Add(o);
+        }
+
+        run.SetAction(parse =>
+        {
+            var scenario = PolicyCommands.Resolve(parse.GetValue(preset), parse.GetValue(file));
+            var result = ScenarioModel.Run(BaselineDataset.LoadEmbedded(), scenario, Options(parse, date, sigma, omega));
+            if (parse.GetValue(json))
+            {
+                context.Out.WriteLine(JsonSerializer.Serialize(ToJson(result), CliJson.Options));
+                return 0;
+            }
+
+            WriteTable(context.Out, result, parse.GetValue(top));
+            return 0;
+        });
+        return run;
+    }
+
+    private static Command Compare(CliContext context)
+    {
+        var compare = new Command("compare", "Run several presets (or scenario files) through the PE model and print them side by side.");
+        var preset = new Option<string[]>("--preset") { Description = "Preset names (repeat the option).", AllowMultipleArgumentsPerToken = true };
+        var files = new Option<string[]>("--scenario") { Description = "Scenario files (repeat the option).", AllowMultipleArgumentsPerToken = true };
+        var json = new Option<bool>("--json") { Description = "Print a JSON array." };
+        var date = DateOption();
+        var sigma = SigmaOption();
+        var omega = OmegaOption();
+        foreach (var o in new Option[] { preset, files, json, date, sigma, omega })
+        {
+            compare.Options.Add(o);
+        }
+
+        compare.SetAction(parse =>
+        {
+            var scenarios = (parse.GetValue(preset) ?? []).Select(p => PolicyCommands.Resolve(p, null))
+                .Concat((parse.GetValue(files) ?? []).Select(f => PolicyCommands.Resolve(null, f))).ToArray();
+            if (scenarios.Length == 0)
+            {
+                throw new CliUsageException("compare needs at least one --preset or --scenario");
+            }
+
+            var options = Options(parse, date, sigma, omega);
+            var data = BaselineDataset.LoadEmbedded();
+            var runs = scenarios.Select(s => ScenarioModel.Run(data, s, options)).ToArray();
+            if (parse.GetValue(json))
+            {
+                context.Out.WriteLine(JsonSerializer.Serialize(runs.Select(ToJson), CliJson.Options));
+                return 0;
+            }
+
+            var ic = CultureInfo.InvariantCulture;
+            context.Out.WriteLine(string.Create(ic, $"PE comparison on {options.Date:yyyy-MM-dd} (US$ bn; imports for consumption, customs value)"));
+            context.Out.WriteLine(string.Create(ic, $"{"scenario",-26} {"VN ETR",7} {"imports",9} {"exports",9} {"balance",9} {"Δbalance",9} {"revenue",8} {"ΔP imp",7} {"to CHN",7} {"to ROW",7}"));
+            context.Out.WriteLine(string.Create(ic, $"{"2024 baseline",-26} {runs[0].VietnamEtr.EtrTotal - runs[0].VietnamEtr.EtrAddedVs2024,7:P1} {runs[0].Baseline.ImportsFromVietnamUsd / 1e9,9:F2} {runs[0].Baseline.ExportsToVietnamUsd / 1e9,9:F2} {runs[0].Baseline.BalanceUsd / 1e9,9:F2} {0,9:F2} {runs[0].Baseline.TariffRevenueUsd / 1e9,8:F2} {0,7:P1} {0,7:F2} {0,7:F2}"));
+            foreach (var r in runs)
+            {
+                var s = r.Result;
+                context.Out.WriteLine(string.Create(ic,
+                    $"{r.Scenario.Name,-26} {r.VietnamEtr.EtrTotal,7:P1} {s.ImportsFromVietnamUsd / 1e9,9:F2} {s.ExportsToVietnamUsd / 1e9,9:F2} {s.BalanceUsd / 1e9,9:F2} {(s.BalanceUsd - r.Baseline.BalanceUsd) / 1e9,9:F2} {s.TariffRevenueUsd / 1e9,8:F2} {s.ImportPriceIndexChange,7:P1} {s.DivertedTo.GetValueOrDefault("CHINA") / 1e9,7:F2} {s.DivertedTo.GetValueOrDefault("REST OF WORLD") / 1e9,7:F2}"));
+            }
+
+            return 0;
+        });
+        return compare;
+    }
+
+    internal static Dictionary<string, object> ToJson(ScenarioRun r)
+    {
+        static Dictionary<string, object> Side(PeSideSummary s) => new()
+        {
+            ["imports_from_vietnam_usd"] = s.ImportsFromVietnamUsd,
+            ["exports_to_vietnam_usd"] = s.ExportsToVietnamUsd,
+            ["balance_usd"] = s.BalanceUsd,
+            ["tariff_revenue_usd"] = s.TariffRevenueUsd,
+            ["tariff_revenue_all_suppliers_usd"] = s.TariffRevenueAllSuppliersUsd,
+            ["import_price_index_change"] = s.ImportPriceIndexChange,
+            ["diverted_to"] = s.DivertedTo.OrderByDescending(kv => kv.Value).ToDictionary(kv => kv.Key, kv => kv.Value),
+        };
+
+        return new Dictionary<string, object>
+        {
+            ["scenario_name"] = r.Scenario.Name,
+            ["date"] = r.Options.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["import_concept"] = "imports for consumption, customs value",
+            ["vietnam_etr"] = r.VietnamEtr.EtrTotal,
+            ["parameters"] = new Dictionary<string, object>
+            {
+                ["sigma_set"] = r.Options.Sigma.ToString(),
+                ["export_supply_elasticity"] = double.IsPositiveInfinity(r.Options.ExportSupplyElasticity) ? "infinity" : r.Options.ExportSupplyElasticity,
+                ["vietnam_import_demand_elasticity"] = r.Options.VietnamImportDemandElasticity,
+                ["vietnam_substitution_elasticity"] = r.Options.VietnamSubstitutionElasticity,
+                ["us_share_of_vietnam_imports"] = r.Options.UsShareOfVietnamImports,
+                ["commitment_window"] = $"{r.Exports.WindowStart:yyyy-MM-dd}/{r.Exports.WindowEnd:yyyy-MM-dd}",
+            },
+            ["baseline"] = Side(r.Baseline),
+            ["scenario"] = Side(r.Result),
+            ["total_us_exports_change_usd"] = r.Exports.TotalUsExportsChangeUsd,
+            ["consumer_surplus_change_usd"] = r.Imports.Totals.ConsumerSurplusChange,
+        };
+    }
+
+    private static void WriteTable(TextWriter o, ScenarioRun r, int top)
+    {
+        var ic = CultureInfo.InvariantCulture;
+        o.WriteLine(string.Create(ic, $"Scenario {r.Scenario.Name} on {r.Options.Date:yyyy-MM-dd} — exact PE (nested CES), σ {r.Options.Sigma}, ω {(double.IsPositiveInfinity(r.Options.ExportSupplyElasticity) ? "∞" : r.Options.ExportSupplyElasticity.ToString(ic))}"));
+        o.WriteLine(string.Create(ic, $"Vietnam ETR (2024 weights): {r.VietnamEtr.EtrTotal:P2}"));
+        o.WriteLine(string.Create(ic, $"{"US$ bn",-34} {"baseline",10} {"scenario",10} {"change",10}"));
+        void Row(string name, double a, double b) => o.WriteLine(string.Create(ic, $"{name,-34} {a / 1e9,10:F3} {b / 1e9,10:F3} {(b - a) / 1e9,10:F3}"));
+        Row("imports_from_vietnam_usd", r.Baseline.ImportsFromVietnamUsd, r.Result.ImportsFromVietnamUsd);
+        Row("exports_to_vietnam_usd", r.Baseline.ExportsToVietnamUsd, r.Result.ExportsToVietnamUsd);
+        Row("balance_usd", r.Baseline.BalanceUsd, r.Result.BalanceUsd);
+        Row("tariff_revenue_usd (from Vietnam)", r.Baseline.TariffRevenueUsd, r.Result.TariffRevenueUsd);
+        Row("tariff revenue, all suppliers", r.Baseline.TariffRevenueAllSuppliersUsd, r.Result.TariffRevenueAllSuppliersUsd);
+        o.WriteLine(string.Create(ic, $"{"import_price_index_change",-34} {0,10:P2} {r.Result.ImportPriceIndexChange,10:P2}"));
+        o.WriteLine(string.Create(ic, $"{"consumer surplus change",-34} {"",10} {"",10} {r.Imports.Totals.ConsumerSurplusChange / 1e9,10:F3}"));
+        o.WriteLine(string.Create(ic, $"{"total US exports change",-34} {"",10} {"",10} {r.Exports.TotalUsExportsChangeUsd / 1e9,10:F3}"));
+        o.WriteLine("diverted_to (change of US imports from other suppliers, top 8):");
+        foreach (var (name, v) in r.Result.DivertedTo.OrderByDescending(kv => kv.Value).Take(8))
+        {
+            o.WriteLine(string.Create(ic, $"  {name,-32} {v / 1e9,10:F3}"));
+        }
+
+        if (top > 0)
+        {
+            o.WriteLine($"largest changes of imports from Vietnam (top {top}):");
+            foreach (var l in r.TopLines(top))
+            {
+                o.WriteLine(string.Create(ic, $"  {l.Code} {l.Description[..Math.Min(34, l.Description.Length)],-34} {l.BaselineImportsFromVietnamUsd / 1e9,8:F3} → {l.ScenarioImportsFromVietnamUsd / 1e9,8:F3}  rate {l.VietnamRate0:P1}→{l.VietnamRate1:P1}  σ {l.Sigma.Value:F1} ({l.Sigma.Level})"));
+            }
+        }
+    }
+}
