@@ -54,8 +54,73 @@ public static class IgnatenkoModel
         var system = new IgnatenkoSystem(baseline, scenario);
         var x = new double[system.Unknowns];
         Array.Fill(x, 1.0);
-        var diagnostics = system.Solve(x, settings);
-        return new IgnatenkoResult(baseline, scenario, system, diagnostics);
+        try
+        {
+            var diagnostics = system.Solve(x, settings);
+            return new IgnatenkoResult(baseline, scenario, system, diagnostics);
+        }
+        catch (IgnatenkoConvergenceException direct) when (settings.Continuation)
+        {
+            return SolveByContinuation(baseline, scenario, settings, direct);
+        }
+    }
+
+    /// <summary>
+    /// Continuation in the tariff level for shocks Newton cannot reach from x₀ = 1: solves t′ = s·t for an increasing
+    /// s ∈ (0, 1], each solve starting from the previous solution; the step in s grows after a success and halves
+    /// after a failure.
+    /// </summary>
+    private static IgnatenkoResult SolveByContinuation(IgnatenkoBaseline baseline, IgnatenkoScenario scenario, IgnatenkoSolverSettings settings, IgnatenkoConvergenceException direct)
+    {
+        var x = new double[3 * baseline.Count];
+        Array.Fill(x, 1.0);
+        double s = 0, ds = 0.25;
+        int iterations = direct.Iterations, factorizations = 0, residuals = 0, stages = 0;
+        var steps = new List<double>();
+        while (true)
+        {
+            double target = Math.Min(1.0, s + ds);
+            var stage = target == 1.0 ? scenario : new IgnatenkoScenario(scenario.Name, scenario.Tariffs.Scaled(target), scenario.RevenueUse);
+            var system = new IgnatenkoSystem(baseline, stage);
+            var trial = (double[])x.Clone();
+            try
+            {
+                var d = system.Solve(trial, settings);
+                iterations += d.Iterations;
+                factorizations += d.JacobianFactorizations;
+                residuals += d.ResidualEvaluations;
+                steps.AddRange(d.StepSizes);
+                stages++;
+                x = trial;
+                s = target;
+                if (s == 1.0)
+                {
+                    var diagnostics = d with
+                    {
+                        Iterations = iterations,
+                        JacobianFactorizations = factorizations,
+                        ResidualEvaluations = residuals,
+                        StepSizes = steps.AsReadOnly(),
+                        ContinuationStages = stages,
+                    };
+                    return new IgnatenkoResult(baseline, scenario, system, diagnostics);
+                }
+
+                ds = Math.Min(0.5, ds * 1.5);
+            }
+            catch (IgnatenkoConvergenceException failed)
+            {
+                iterations += failed.Iterations;
+                ds /= 2;
+                if (ds < 1.0 / 64)
+                {
+                    throw new IgnatenkoConvergenceException(
+                        $"The Ignatenko equilibrium did not converge, even by continuation in the tariff level (reached {s:P1} of the tariffs).",
+                        iterations,
+                        failed.MaxResidual);
+                }
+            }
+        }
     }
 
     /// <summary>Builds the baseline and scenario of one of the paper's runs from a baseline built with the paper's parameters.</summary>

@@ -46,6 +46,12 @@ public sealed record IgnatenkoSolverSettings
             : throw new ArgumentOutOfRangeException(nameof(RefreshRatio), value, $"RefreshRatio = {value.ToString(CultureInfo.InvariantCulture)} must be in [0, 1).");
     }
 
+    /// <summary>
+    /// Gets a value indicating whether, when Newton fails from x₀ = 1, the tariffs are raised gradually from zero
+    /// (continuation, each stage warm-started). On by default.
+    /// </summary>
+    public bool Continuation { get; init; } = true;
+
     /// <summary>Gets a value indicating whether the Jacobian is computed by forward differences (h = 1e-7) instead of analytically; slow, for checking.</summary>
     public bool FiniteDifferenceJacobian { get; init; }
 }
@@ -57,10 +63,12 @@ public sealed record IgnatenkoSolverSettings
 /// <param name="MaxScaledResidual">The largest scaled residual at the solution.</param>
 /// <param name="StepSizes">max|Δx| of each accepted step.</param>
 /// <param name="Unknowns">Number of unknowns (3N).</param>
+/// <param name="ContinuationStages">Tariff-continuation stages used (0 when Newton converged from x₀ = 1 directly).</param>
 public sealed record IgnatenkoSolverDiagnostics(
     int Iterations,
     int JacobianFactorizations,
     int ResidualEvaluations,
     double MaxScaledResidual,
     IReadOnlyList<double> StepSizes,
-    int Unknowns);
+    int Unknowns,
+    int ContinuationStages = 0);

@@ -107,6 +107,11 @@ public sealed class TariffMatrix
         return new TariffMatrix(Count, copy);
     }
 
+    /// <summary>Returns every tariff multiplied by <paramref name="factor"/> (used for continuation).</summary>
+    /// <param name="factor">A factor in [0, 1].</param>
+    /// <returns>The scaled matrix.</returns>
+    internal TariffMatrix Scaled(double factor) => new(Count, values.Select(v => v * factor).ToArray());
+
     private void CheckIndex(int index, string name)
     {
         if (index < 0 || index >= Count)
