@@ -2,5 +2,5 @@ namespace VietUsTrade.Sim.DataBuild;
 
 internal static class Program
 {
-    private static int Main(string[] args) => args is ["ignatenko", var raw, var output] ? Ignatenko.IgnatenkoBundleBuilder.Run(raw, output) : 0;
+    private static int Main(string[] args) => args is ["ignatenko", var raw, var output, .. var rest] ? Ignatenko.IgnatenkoBundleBuilder.Run(raw, output, rest.FirstOrDefault()) : 0;
 }

@@ -28,14 +28,21 @@ public static class IgnatenkoBundleBuilder
         IgnatenkoData.WriteBundle(output, files);
     }
 
-    /// <summary>Command-line entry: <c>ignatenko RAW_DIR OUTPUT_DIR</c>.</summary>
+    /// <summary>Command-line entry: <c>ignatenko RAW_DIR RESOURCES_DIR [EXAMPLES_DIR]</c>.</summary>
     /// <param name="sharedRawDir">The shared raw-data folder.</param>
     /// <param name="outputDir">The resources folder.</param>
+    /// <param name="examplesDir">If given, also writes the Annex I US tariff file there (see <see cref="AnnexIRatesBuilder"/>).</param>
     /// <returns>0.</returns>
-    public static int Run(string sharedRawDir, string outputDir)
+    public static int Run(string sharedRawDir, string outputDir, string? examplesDir = null)
     {
         Write(sharedRawDir, outputDir);
         Console.WriteLine($"wrote {Path.Combine(outputDir, BundleFileName)}");
+        if (examplesDir is not null)
+        {
+            AnnexIRatesBuilder.Write(sharedRawDir, examplesDir);
+            Console.WriteLine($"wrote {Path.Combine(examplesDir, AnnexIRatesBuilder.FileName)}");
+        }
+
         return 0;
     }
 }
