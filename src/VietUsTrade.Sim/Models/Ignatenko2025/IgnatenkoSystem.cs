@@ -445,7 +445,7 @@ internal sealed class IgnatenkoSystem
                     continue;
                 }
 
-                // A step too small to reduce the norm at round-off level: stop if the residual is already tiny.
+                // Even a fresh Newton direction, shortened 40 times, does not reduce the residual norm.
                 Residual(x, f);
                 throw new IgnatenkoConvergenceException("The Ignatenko equilibrium line search failed to reduce the residual.", iterations, MaxAbs(f));
             }
