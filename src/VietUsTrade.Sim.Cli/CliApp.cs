@@ -57,6 +57,7 @@ public static class CliApp
         {
             yield return command;
         }
+        yield return new Command("ge", "General-equilibrium models.") { IgnatenkoCommands.CreateIgnatenko(context) };
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");

@@ -12,6 +12,11 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
+        if (args is ["ignatenko", var igRaw, var igOut, .. var rest])
+        {
+            return Ignatenko.IgnatenkoBundleBuilder.Run(igRaw, igOut, rest.FirstOrDefault());
+        }
+
         var repo = RepoPaths.FindRepositoryRoot();
         var raw = args.Length > 0 ? args[0] : Path.Combine(repo, "..", "shared", "data", "raw");
         var outDir = args.Length > 1 ? args[1] : Path.Combine(repo, "src", "VietUsTrade.Sim", "Data", "Resources");
@@ -25,6 +30,9 @@ internal static class Program
         var policyPath = Path.Combine(outDir, "policy-lists.json.gz");
         File.WriteAllBytes(policyPath, Compress(policy));
         Console.WriteLine($"wrote {policyPath}: {new FileInfo(policyPath).Length:N0} bytes ({policy.Length:N0} uncompressed)");
+        Ignatenko.IgnatenkoBundleBuilder.Write(raw, outDir);
+        Ignatenko.AnnexIRatesBuilder.Write(raw, Path.Combine(repo, "docs", "models", "data"));
+        Console.WriteLine($"wrote {Path.Combine(outDir, "ignatenko2025.bundle.gz")} and docs/models/data/us_tariffs_annex1_2025-07-31.csv");
         foreach (var s in dataset.Sources.Concat(policySources))
         {
             Console.WriteLine($"  {s.File}: read {s.RowsRead}, kept {s.RowsKept}, rejected {s.RowsRead - s.RowsKept} {string.Join("; ", s.Rejections.Select(kv => $"[{kv.Key}: {kv.Value}]"))}");

@@ -1,0 +1,153 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using VietUsTrade.Sim.Models.Ignatenko2025;
+
+namespace VietUsTrade.Sim.Cli.Commands;
+
+/// <summary>vietus-sim ge ignatenko ...: the Ignatenko et al. (2025) "Liberation Day" GE model.</summary>
+internal static class IgnatenkoCommands
+{
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+
+    internal static Command CreateIgnatenko(CliContext context)
+    {
+        var command = new Command(
+            "ignatenko",
+            "Ignatenko, Macedoni, Lashkaripour & Simonovska (2025) 194-country GE model of the Liberation Day tariffs. "
+            + "Run a paper case (--case), a US tariff vector by partner (--us-tariffs), or the paper's rates with another rate on Vietnam (--vietnam-rate).");
+        var caseOption = new Option<int?>("--case") { Description = "Paper run of Table 1: 1 = USTR tariffs + income-tax relief, 2 = USTR tariffs + lump-sum rebate, 3 = optimal US tariff (21.80%) + income-tax relief." };
+        var tariffsOption = new Option<FileInfo?>("--us-tariffs") { Description = "CSV with columns country,tariff (ISO3, fraction, e.g. VNM,0.20): US tariffs by partner; partners not listed pay --other-rate." };
+        var otherOption = new Option<double>("--other-rate") { Description = "With --us-tariffs: the US tariff on partners not in the file (fraction; default 0.10).", DefaultValueFactory = _ => 0.10 };
+        var vietnamOption = new Option<double?>("--vietnam-rate") { Description = "The paper's USTR rates on every partner except Vietnam, which pays this rate (fraction, e.g. 0.20)." };
+        var lumpSumOption = new Option<bool>("--lump-sum") { Description = "With --us-tariffs or --vietnam-rate: rebate revenue lump sum instead of cutting income taxes." };
+        var dataOption = new Option<DirectoryInfo?>("--data") { Description = "Read the inputs from a folder laid out like the replication package's data/base_data instead of the bundled copy." };
+        var jsonOption = new Option<bool>("--json") { Description = "Print a JSON array of the 194 countries' results instead of the text report." };
+        foreach (var option in new Option[] { caseOption, tariffsOption, otherOption, vietnamOption, lumpSumOption, dataOption, jsonOption })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parse =>
+        {
+            int? paperCase = parse.GetValue(caseOption);
+            var file = parse.GetValue(tariffsOption);
+            double? vietnamRate = parse.GetValue(vietnamOption);
+            int modes = (paperCase.HasValue ? 1 : 0) + (file is not null ? 1 : 0) + (vietnamRate.HasValue ? 1 : 0);
+            if (modes != 1)
+            {
+                throw new CliUsageException("ge ignatenko needs exactly one of --case, --us-tariffs or --vietnam-rate");
+            }
+
+            var dataDir = parse.GetValue(dataOption);
+            var data = dataDir is null ? IgnatenkoData.LoadEmbedded() : IgnatenkoData.LoadFromDirectory(dataDir.FullName);
+            var baseline = IgnatenkoBaseline.Build(data);
+            var revenueUse = parse.GetValue(lumpSumOption) ? RevenueUse.LumpSumRebate : RevenueUse.IncomeTaxRelief;
+            IgnatenkoResult result;
+            if (paperCase is int c)
+            {
+                var run = c switch
+                {
+                    1 => IgnatenkoPaperRun.UstrIncomeTaxRelief,
+                    2 => IgnatenkoPaperRun.UstrLumpSum,
+                    3 => IgnatenkoPaperRun.OptimalUsTariff,
+                    _ => throw new CliUsageException($"--case {c} is not 1, 2 or 3"),
+                };
+                result = IgnatenkoModel.SolvePaperRun(baseline, run);
+            }
+            else if (file is not null)
+            {
+                double other = parse.GetValue(otherOption);
+                var rates = ReadTariffs(file);
+                result = IgnatenkoModel.Solve(baseline, IgnatenkoScenarios.UsTariffsByPartner(baseline, rates, other, revenueUse, $"US tariffs from {file.Name}"));
+            }
+            else
+            {
+                result = IgnatenkoModel.Solve(baseline, IgnatenkoScenarios.VietnamOnly(baseline, vietnamRate!.Value, revenueUse));
+            }
+
+            if (parse.GetValue(jsonOption))
+            {
+                context.Out.WriteLine(JsonSerializer.Serialize(result.Countries.Select(CountryJson.From).ToList(), JsonOptions));
+            }
+            else
+            {
+                context.Out.WriteLine($"{result.Scenario.Name} (Ignatenko et al. 2025, J. Int. Econ. 157)");
+                context.Out.WriteLine();
+                context.Out.Write(IgnatenkoReports.Table(result));
+                context.Out.WriteLine();
+                context.Out.Write(IgnatenkoReports.Vietnam(result));
+                context.Out.WriteLine();
+                context.Out.WriteLine(IgnatenkoReports.Diagnostics(result));
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Reads a country,tariff CSV (ISO3, fraction) into a dictionary; errors name the file, line and value.</summary>
+    internal static Dictionary<string, double> ReadTariffs(FileInfo file)
+    {
+        if (!file.Exists)
+        {
+            throw new CliUsageException($"--us-tariffs file '{file.FullName}' does not exist");
+        }
+
+        var lines = File.ReadAllLines(file.FullName);
+        var header = lines.Length > 0 ? SplitCells(lines[0]) : [];
+        int countryCol = Array.FindIndex(header, h => h.Equals("country", StringComparison.OrdinalIgnoreCase));
+        int tariffCol = Array.FindIndex(header, h => h.Equals("tariff", StringComparison.OrdinalIgnoreCase));
+        if (countryCol < 0 || tariffCol < 0)
+        {
+            throw new InvalidDataException($"{file.Name}: the header must have the columns country,tariff.");
+        }
+
+        var rates = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (int k = 1; k < lines.Length; k++)
+        {
+            if (string.IsNullOrWhiteSpace(lines[k]))
+            {
+                continue;
+            }
+
+            var cells = SplitCells(lines[k]);
+            int line = k + 1;
+            if (cells.Length <= Math.Max(countryCol, tariffCol))
+            {
+                throw new InvalidDataException($"{file.Name} line {line}: expected the columns country,tariff, got '{lines[k]}'.");
+            }
+
+            string iso = cells[countryCol].ToUpperInvariant();
+            string text = cells[tariffCol];
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double rate) || !double.IsFinite(rate) || rate < 0)
+            {
+                throw new InvalidDataException($"{file.Name} line {line}: tariff '{text}' for '{iso}' must be a non-negative fraction (0.20 = 20%).");
+            }
+
+            if (!rates.TryAdd(iso, rate))
+            {
+                throw new InvalidDataException($"{file.Name} line {line}: country '{iso}' is listed twice.");
+            }
+        }
+
+        return rates;
+    }
+
+    private static string[] SplitCells(string line) => line.Split(',').Select(c => c.Trim().Trim('"').Trim()).ToArray();
+
+    private sealed record CountryJson(
+        [property: JsonPropertyName("country")] string Country,
+        [property: JsonPropertyName("welfare_pct")] double WelfarePct,
+        [property: JsonPropertyName("deficit_pct")] double DeficitPct,
+        [property: JsonPropertyName("exports_gdp_pct")] double ExportsGdpPct,
+        [property: JsonPropertyName("imports_gdp_pct")] double ImportsGdpPct,
+        [property: JsonPropertyName("employment_pct")] double EmploymentPct,
+        [property: JsonPropertyName("prices_pct")] double PricesPct,
+        [property: JsonPropertyName("revenue_share")] double RevenueShare)
+    {
+        public static CountryJson From(IgnatenkoOutcome o)
+            => new(o.Label, o.WelfarePct, o.DeficitPct, o.ExportsGdpPct, o.ImportsGdpPct, o.EmploymentPct, o.PricesPct, o.RevenueShare);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text;
+
+namespace VietUsTrade.Sim.Models.Ignatenko2025;
+
+/// <summary>Plain-text summaries of <see cref="IgnatenkoResult"/>s. Pure and thread-safe; invariant culture.</summary>
+public static class IgnatenkoReports
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>The paper's table rows (USA, non-US average, EU, CHN) plus Vietnam, with the seven map columns.</summary>
+    /// <param name="result">A solved scenario.</param>
+    /// <returns>A fixed-width table.</returns>
+    public static string Table(IgnatenkoResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var sb = new StringBuilder();
+        sb.AppendLine(Inv, $"{"row",-18} {"welfare",9} {"deficit",9} {"exp/GDP",9} {"imp/GDP",9} {"employ.",9} {"prices",9} {"rev/E",9}");
+        foreach (var o in new[] { result.UsaRow, result.NonUsAverage, result.EuAverage, result.ChinaRow, result.Country("VNM") })
+        {
+            sb.AppendLine(Inv, $"{o.Label,-18} {o.WelfarePct,8:F2}% {o.DeficitPct,8:F1}% {o.ExportsGdpPct,8:F1}% {o.ImportsGdpPct,8:F1}% {o.EmploymentPct,8:F2}% {o.PricesPct,8:F1}% {100 * o.RevenueShare,8:F2}%");
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// A short report on Vietnam: the US tariff it faces, its welfare, employment, price, trade and deficit changes,
+    /// its rank among the 194 countries, and US–Vietnam bilateral flows and balance before and after.
+    /// </summary>
+    /// <param name="result">A solved scenario.</param>
+    /// <returns>The report, a few lines of text.</returns>
+    public static string Vietnam(IgnatenkoResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var b = result.Baseline;
+        int vn = b.Data.IndexOf("VNM");
+        var v = result.Countries[vn];
+        var bil = result.UsVietnam;
+        int rank = 1 + result.Countries.Count(o => o.WelfarePct < v.WelfarePct);
+        double usOnVn = result.Scenario.Tariffs[vn, b.UsIndex];
+        double vnOnUs = result.Scenario.Tariffs[b.UsIndex, vn];
+        var sb = new StringBuilder();
+        sb.AppendLine(Inv, $"Vietnam under \"{result.Scenario.Name}\" (Ignatenko et al. 2025 model, 2023 data):");
+        sb.AppendLine(Inv, $"  US tariff on Vietnamese goods {100 * usOnVn:F1}%; Vietnam's tariff on US goods {100 * vnOnUs:F1}%.");
+        sb.AppendLine(Inv, $"  Welfare {v.WelfarePct:F2}% (rank {rank} of {result.Countries.Count}, 1 = largest loss); employment {v.EmploymentPct:F2}%; prices {v.PricesPct:F1}% (vs world numeraire).");
+        sb.AppendLine(Inv, $"  Exports/GDP {v.ExportsGdpPct:F1}%; imports/GDP {v.ImportsGdpPct:F1}%; overall trade balance change {v.DeficitPct:F1}% of |baseline deficit|.");
+        sb.AppendLine(Inv, $"  US imports from Vietnam: {Bn(bil.ImportsBefore)} -> {Bn(bil.ImportsAfter)} bn USD at producer prices ({bil.ImportsChangePct:F1}%), {Bn(bil.ImportsAfterTariffInclusive)} bn incl. tariff.");
+        sb.AppendLine(Inv, $"  US exports to Vietnam: {Bn(bil.ExportsBefore)} -> {Bn(bil.ExportsAfter)} bn USD ({bil.ExportsChangePct:F1}%).");
+        sb.AppendLine(Inv, $"  US bilateral balance with Vietnam: {Bn(bil.BalanceBefore)} -> {Bn(bil.BalanceAfter)} bn USD.");
+        return sb.ToString();
+    }
+
+    /// <summary>Solver diagnostics on one line.</summary>
+    /// <param name="result">A solved scenario.</param>
+    /// <returns>The line.</returns>
+    public static string Diagnostics(IgnatenkoResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var d = result.Diagnostics;
+        return string.Create(Inv, $"solver: {d.Unknowns} unknowns, {d.Iterations} Newton iterations, {d.JacobianFactorizations} Jacobian LU factorizations, max scaled residual {d.MaxScaledResidual:G3}{(d.ContinuationStages > 0 ? $", {d.ContinuationStages} continuation stages" : "")}");
+    }
+
+    private static string Bn(double thousandUsd) => (thousandUsd / 1e6).ToString("F2", Inv);
+}

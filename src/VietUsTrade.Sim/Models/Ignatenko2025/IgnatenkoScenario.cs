@@ -1,0 +1,46 @@
+namespace VietUsTrade.Sim.Models.Ignatenko2025;
+
+/// <summary>How the tariff revenue is used (paper Section 2; Table 1 cases 1–3).</summary>
+public enum RevenueUse
+{
+    /// <summary>
+    /// Revenue abolishes an income tax of the same size, τ_i = R′_i/Y′_i, which raises the after-tax wage by
+    /// 1/(1 − τ_i) and so labour supply (Table 1 cases 1 and 3, the retaliation cases, Table 9).
+    /// </summary>
+    IncomeTaxRelief = 0,
+
+    /// <summary>Revenue is rebated lump sum: no labour-supply incentive, τ_i = 0 (Table 1 case 2).</summary>
+    LumpSumRebate = 1,
+}
+
+/// <summary>A counterfactual: a full tariff matrix and the use of its revenue. Immutable.</summary>
+public sealed record IgnatenkoScenario
+{
+    /// <summary>Creates a scenario.</summary>
+    /// <param name="name">A short name (not empty).</param>
+    /// <param name="tariffs">The whole tariff matrix t′ (not the change).</param>
+    /// <param name="revenueUse">How revenue is used.</param>
+    /// <exception cref="ArgumentException">The name is empty or the revenue use is not defined.</exception>
+    public IgnatenkoScenario(string name, TariffMatrix tariffs, RevenueUse revenueUse = RevenueUse.IncomeTaxRelief)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(tariffs);
+        if (!Enum.IsDefined(revenueUse))
+        {
+            throw new ArgumentException($"revenueUse = {(int)revenueUse} is not a defined RevenueUse.", nameof(revenueUse));
+        }
+
+        Name = name;
+        Tariffs = tariffs;
+        RevenueUse = revenueUse;
+    }
+
+    /// <summary>Gets the scenario's name.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the whole tariff matrix t′ (fractions).</summary>
+    public TariffMatrix Tariffs { get; }
+
+    /// <summary>Gets how tariff revenue is used.</summary>
+    public RevenueUse RevenueUse { get; }
+}

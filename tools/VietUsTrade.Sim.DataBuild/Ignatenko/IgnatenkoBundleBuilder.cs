@@ -1,0 +1,48 @@
+using VietUsTrade.Sim.Models.Ignatenko2025;
+
+namespace VietUsTrade.Sim.DataBuild.Ignatenko;
+
+/// <summary>
+/// Builds src/VietUsTrade.Sim/Data/Resources/ignatenko2025.bundle.gz: the four input files of the Ignatenko et al.
+/// (2025) replication package (data/base_data), byte for byte, in a gzipped (name, bytes) list.
+/// </summary>
+public static class IgnatenkoBundleBuilder
+{
+    /// <summary>The bundle's file name.</summary>
+    public const string BundleFileName = "ignatenko2025.bundle.gz";
+
+    /// <summary>Reads <c>{sharedRawDir}/ignatenko2025/*.csv</c>, checks that they parse, and writes the bundle to <paramref name="outputDir"/>.</summary>
+    /// <param name="sharedRawDir">The shared raw-data folder (../shared/data/raw).</param>
+    /// <param name="outputDir">The resources folder.</param>
+    public static void Write(string sharedRawDir, string outputDir)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sharedRawDir);
+        ArgumentException.ThrowIfNullOrWhiteSpace(outputDir);
+        string source = Path.Combine(sharedRawDir, "ignatenko2025");
+        _ = IgnatenkoData.LoadFromDirectory(source); // validates the files before bundling
+        var files = IgnatenkoData.BundleFileNames
+            .Select(name => new KeyValuePair<string, byte[]>(name, File.ReadAllBytes(Path.Combine(source, name))))
+            .ToList();
+        Directory.CreateDirectory(outputDir);
+        using var output = File.Create(Path.Combine(outputDir, BundleFileName));
+        IgnatenkoData.WriteBundle(output, files);
+    }
+
+    /// <summary>Command-line entry: <c>ignatenko RAW_DIR RESOURCES_DIR [EXAMPLES_DIR]</c>.</summary>
+    /// <param name="sharedRawDir">The shared raw-data folder.</param>
+    /// <param name="outputDir">The resources folder.</param>
+    /// <param name="examplesDir">If given, also writes the Annex I US tariff file there (see <see cref="AnnexIRatesBuilder"/>).</param>
+    /// <returns>0.</returns>
+    public static int Run(string sharedRawDir, string outputDir, string? examplesDir = null)
+    {
+        Write(sharedRawDir, outputDir);
+        Console.WriteLine($"wrote {Path.Combine(outputDir, BundleFileName)}");
+        if (examplesDir is not null)
+        {
+            AnnexIRatesBuilder.Write(sharedRawDir, examplesDir);
+            Console.WriteLine($"wrote {Path.Combine(examplesDir, AnnexIRatesBuilder.FileName)}");
+        }
+
+        return 0;
+    }
+}
