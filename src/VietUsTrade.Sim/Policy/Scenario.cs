@@ -134,9 +134,9 @@ public sealed partial class Scenario
             for (var k = 0; k < Commitments[i].Products.Count; k++)
             {
                 var code = Commitments[i].Products[k];
-                if (!exportCodes.Any(e => code.Contains(e) || e.Contains(code)))
+                if (!exportCodes.Any(e => code.Contains(e) || e.Contains(code)) && !library.VietnamTariff.Any(t => code.Contains(t.Hs8) || t.Hs8.Contains(code)))
                 {
-                    errors.Add(new ScenarioValidationException($"commitments[{i}].products[{k}]", code.Digits, "code matches no US export line to Vietnam"));
+                    errors.Add(new ScenarioValidationException($"commitments[{i}].products[{k}]", code.Digits, "code matches no US export line to Vietnam and no line of Vietnam's tariff schedule"));
                 }
             }
         }
