@@ -76,9 +76,10 @@ public static class GeSolver
             var ok = p.Evaluate(w, c, eval);
             if (!ok)
             {
+                var bad = p.Baseline.Countries[eval.BadCountry];
                 if (iterations == 0)
                 {
-                    throw new ArgumentException("The baseline has a country whose counterfactual income is not positive at unchanged prices (additive deficit larger than output); the model cannot be solved.");
+                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Country '{bad}': expenditure is not positive at unchanged prices (deficit {p.Deficit[eval.BadCountry]} against output {p.Y[eval.BadCountry]}); the model cannot be solved."));
                 }
 
                 // Backtrack half way and damp harder.
@@ -90,7 +91,10 @@ public static class GeSolver
                 mu *= 0.5;
                 if (mu < 1e-8)
                 {
-                    throw new GeConvergenceException("GE solver: expenditure became non-positive and damping could not restore it", iterations, lastResidual);
+                    throw new GeConvergenceException(
+                        string.Create(CultureInfo.InvariantCulture, $"GE solver: the expenditure of '{bad}' became non-positive and damping could not restore it; under the additive closure its fixed surplus ({-p.Deficit[eval.BadCountry]:G6} against output {p.Y[eval.BadCountry]:G6}) may exceed its income in every equilibrium (try the multiplicative closure)"),
+                        iterations,
+                        lastResidual);
                 }
 
                 continue;
@@ -324,6 +328,8 @@ public static class GeSolver
         public double Kappa { get; set; }
 
         public double MaxResidual { get; set; }
+
+        public int BadCountry { get; set; } = -1;
     }
 
     /// <summary>Baseline shares and shock factors in the solver's layout.</summary>
@@ -659,6 +665,7 @@ public static class GeSolver
                 eg[j] = income / denom;
                 if (!(eg[j] > 0) || !double.IsFinite(eg[j]))
                 {
+                    e.BadCountry = j;
                     return false;
                 }
             }
@@ -710,6 +717,7 @@ public static class GeSolver
             }
 
             e.MaxResidual = maxRes;
+            e.BadCountry = 0;
             return double.IsFinite(maxRes);
         }
 
