@@ -53,6 +53,7 @@ public static class CliApp
     private static IEnumerable<Command> CommandSet(CliContext context)
     {
         yield return DataCommands.Create(context);
+        yield return GeCommands.Create(context);
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");

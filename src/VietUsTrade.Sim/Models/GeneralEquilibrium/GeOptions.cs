@@ -260,6 +260,11 @@ public sealed record GeOptions
                 throw new ArgumentException("normalization = world-output is not available in the gegravity-compatible mode: gegravity normalises on a reference importer (use ref:ISO3).", nameof(normalization));
             }
 
+            if (closure != GeClosure.Multiplicative)
+            {
+                throw new ArgumentException($"closure = {closure} is not available in the gegravity-compatible mode: gegravity's expenditure is a fixed multiple of output (use Multiplicative).", nameof(closure));
+            }
+
             if (tariffTreatment != GeTariffTreatment.Iceberg)
             {
                 throw new ArgumentException($"tariffTreatment = {tariffTreatment} is not available in the gegravity-compatible mode: gegravity treats tariffs as iceberg costs.", nameof(tariffTreatment));

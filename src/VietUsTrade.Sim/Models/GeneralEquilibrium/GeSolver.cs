@@ -510,7 +510,7 @@ public static class GeSolver
                         var col = colGross[s * n + j];
                         var lambda = col > 0 ? (revenue ? x[k] * (1 + tau0[s][k]) : x[k]) / col : 0.0;
                         var tFactor = tariffSet[s][k] ? Math.Pow((1 + tau1[s][k]) / (1 + tau0[s][k]), -theta[s]) : 1.0;
-                        var f = Math.Exp(lnB[s][k]) * tFactor;
+                        var f = lnB[s][k] == 0 ? tFactor : Math.Exp(lnB[s][k]) * tFactor;
                         shift[s][k] = f;
                         w[s][k] = lambda * f;
                         if (taxed)
