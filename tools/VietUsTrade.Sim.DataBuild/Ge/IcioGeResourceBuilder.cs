@@ -5,12 +5,16 @@ namespace VietUsTrade.Sim.DataBuild.Ge;
 /// <summary>
 /// Builds the embedded GE resource <c>icio2022_ge.bin.gz</c> from <c>shared/data/raw/icio-tariffwar/</c>:
 /// the dense 81 × 81 × 28 OECD ICIO 2022 cube (USD million × 1e4 as 7-bit integers, exact for the source's 4 decimals)
-/// and the 8 elasticity sets. Deterministic: the same input gives the same bytes.
+/// and the 8 elasticity sets; and <c>baci2023_ge.bin.gz</c> from <c>shared/data/raw/baci2023-ignatenko/</c> (BACI 2023
+/// goods flows, GDP and Liberation Day rates, values as stored). Deterministic: the same input gives the same bytes.
 /// </summary>
 public static class IcioGeResourceBuilder
 {
-    /// <summary>The file name written.</summary>
+    /// <summary>The ICIO file name written.</summary>
     public const string FileName = "icio2022_ge.bin.gz";
+
+    /// <summary>The BACI file name written.</summary>
+    public const string BaciFileName = "baci2023_ge.bin.gz";
 
     /// <summary>Reads the raw folder and writes the resource.</summary>
     /// <param name="sharedRawDir">The <c>shared/data/raw</c> folder.</param>
@@ -21,8 +25,13 @@ public static class IcioGeResourceBuilder
         ArgumentNullException.ThrowIfNull(outputDir);
         Directory.CreateDirectory(outputDir);
         var path = Path.Combine(outputDir, FileName);
-        using var file = File.Create(path);
-        IcioDataset.WriteCompressed(Path.Combine(sharedRawDir, "icio-tariffwar"), file);
+        using (var file = File.Create(path))
+        {
+            IcioDataset.WriteCompressed(Path.Combine(sharedRawDir, "icio-tariffwar"), file);
+        }
+
+        using var baci = File.Create(Path.Combine(outputDir, BaciFileName));
+        BaciDataset.WriteCompressed(Path.Combine(sharedRawDir, "baci2023-ignatenko"), baci);
     }
 
     /// <summary>Command-line entry: <c>ge RAW_DIR OUTPUT_DIR</c>; prints what was written.</summary>
@@ -32,8 +41,11 @@ public static class IcioGeResourceBuilder
     public static int Run(string sharedRawDir, string outputDir)
     {
         Write(sharedRawDir, outputDir);
-        var info = new FileInfo(Path.Combine(outputDir, FileName));
-        Console.WriteLine($"wrote {info.FullName} ({info.Length:N0} bytes)");
+        foreach (var name in new[] { FileName, BaciFileName })
+        {
+            var info = new FileInfo(Path.Combine(outputDir, name));
+            Console.WriteLine($"wrote {info.FullName} ({info.Length:N0} bytes)");
+        }
         return 0;
     }
 }

@@ -151,7 +151,7 @@ public sealed class IcioDataset
         using var gz = new GZipStream(destination, CompressionLevel.SmallestSize, leaveOpen: true);
         using var w = new BinaryWriter(gz, Encoding.UTF8, leaveOpen: true);
         w.Write(Magic);
-        w.Write("OECD ICIO 2022 (Extended, 81 economies x 28 sectors) via ahmadlp/tariffwar commit 98636984; values in USD million x 1e4");
+        w.Write("OECD ICIO 2022 (Extended), 81 economies x 28 sectors, via ahmadlp/tariffwar commit 98636984");
         w.Write(d.Countries.Length);
         foreach (var c in d.Countries)
         {
