@@ -8,7 +8,7 @@ namespace VietUsTrade.Sim.Cli.Commands;
 /// <summary>vietus-sim ge ...: structural gravity general equilibrium (exact hat algebra).</summary>
 internal static class GeCommands
 {
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     internal static Command Create(CliContext context)
     {
@@ -151,7 +151,7 @@ internal static class GeCommands
         return icio;
     }
 
-    private static double[] Bn(GeBalance b) => [b.Baseline / 1e9, b.Counterfactual / 1e9, b.Baseline != 0 ? 100 * (b.Counterfactual / b.Baseline - 1) : 0];
+    private static Figure Bn(GeBalance b) => new(b.Baseline / 1e9, b.Counterfactual / 1e9, b.Baseline != 0 ? 100 * (b.Counterfactual / b.Baseline - 1) : 0);
 
     private static void Line(TextWriter o, string label, GeBalance b) =>
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label,-36} {b.Baseline / 1e9,10:F2} -> {b.Counterfactual / 1e9,10:F2}  ({(b.Baseline != 0 ? 100 * (b.Counterfactual / b.Baseline - 1) : 0),8:F2} %)"));
@@ -337,11 +337,11 @@ internal static class GeCommands
         string TariffTreatment,
         string Closure,
         string Unit,
-        double[] UsImportsFromVietnam,
-        double[] VietnamExportsToOtherMarkets,
-        double[] VietnamExportsTotal,
-        double[] UsVietnamBilateralBalance,
-        double[] UsAggregateBalance,
+        Figure UsImportsFromVietnam,
+        Figure VietnamExportsToOtherMarkets,
+        Figure VietnamExportsTotal,
+        Figure UsVietnamBilateralBalance,
+        Figure UsAggregateBalance,
         double UsWelfareChangePct,
         double VietnamWelfareChangePct,
         double UsTariffRevenue,
@@ -349,6 +349,8 @@ internal static class GeCommands
         int Iterations,
         double MaxResidual,
         double SolveMilliseconds);
+
+    private sealed record Figure(double Baseline, double Counterfactual, double ChangePct);
 
     private sealed record CsvRow(string Path, int Line, Dictionary<string, string> Cells)
     {

@@ -110,6 +110,39 @@ public class GeSolverTests
     }
 
     [Fact]
+    public void Gegravity_mode_needs_one_sector_and_its_own_conventions()
+    {
+        var one = Small();
+        var two = GeBaseline.FromFlows(
+            from s in new[] { "A", "B" }
+            from i in one.Countries
+            from j in one.Countries
+            select new GeFlow(i, j, one.Flow(i, j) / 2, s));
+        var options = new GeOptions(GeElasticities.Uniform(5), GeClosure.Multiplicative, GeNormalization.ReferencePriceIndex("USA"), mode: GeSolutionMode.GegravityCompatible);
+        var ex = Assert.Throws<ArgumentException>(() => GeSolver.Solve(two, GeShock.None, options));
+        Assert.Contains("2 sectors", ex.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => new GeOptions(GeElasticities.Uniform(5), GeClosure.Additive, GeNormalization.ReferencePriceIndex("USA"), mode: GeSolutionMode.GegravityCompatible));
+        Assert.Throws<ArgumentException>(() => new GeOptions(GeElasticities.Uniform(5), GeClosure.Multiplicative, GeNormalization.ReferencePriceIndex("USA"), GeTariffTreatment.Revenue, GeSolutionMode.GegravityCompatible));
+        var zero = GeSolver.Solve(one, GeShock.None, options);
+        Assert.All(zero.Countries, c => Assert.Equal(1.0, c.FactoryGatePriceHat, 1e-12));
+    }
+
+    [Fact]
+    public void Concurrent_solves_give_identical_results()
+    {
+        var d = BaciDataset.LoadEmbedded();
+        var shock = GePresets.Get(GePresets.Deal20).ToShock(d.Baseline, [GeBaseline.SingleSectorName]);
+        var options = new GeOptions(GeElasticities.Uniform(5), tariffTreatment: GeTariffTreatment.Revenue);
+        var results = new GeResult[4];
+        Parallel.For(0, results.Length, k => results[k] = GeSolver.Solve(d.Baseline, shock, options));
+        foreach (var r in results.Skip(1))
+        {
+            Assert.Equal(results[0].CounterfactualFlow("VNM", "USA"), r.CounterfactualFlow("VNM", "USA"));
+            Assert.Equal(results[0].Country("USA").RealExpenditureHat, r.Country("USA").RealExpenditureHat);
+        }
+    }
+
+    [Fact]
     public void Damping_reaches_the_same_solution()
     {
         var shock = GeShock.FromTariffs([new GeTariffChange("VNM", "USA", 0.46)]);
