@@ -128,7 +128,7 @@ internal static class GeCommands
             if (parse.GetValue(json))
             {
                 context.Out.WriteLine(JsonSerializer.Serialize(
-                    new IcioReport(p.Name, p.Description, set.Code, options.TariffTreatment.ToString(), options.Closure.ToString(), "USD billion", Bn(s.UsImportsFromVietnam), Bn(s.VietnamExportsToOthers), Bn(s.VietnamExportsTotal), Bn(s.UsVietnamBalance), Bn(s.UsAggregateBalance), s.UsWelfareChangePct, s.VietnamWelfareChangePct, s.UsTariffRevenue / 1e9, s.ClosureNote, s.Diagnostics.Iterations, s.Diagnostics.MaxResidual, s.Diagnostics.Elapsed.TotalMilliseconds),
+                    new IcioReport(p.Name, p.Description, set.Code, options.TariffTreatment.ToString(), options.Closure.ToString(), "USD billion", Bn(s.UsImportsFromVietnam), Bn(s.VietnamExportsToOthers), Bn(s.VietnamExportsTotal), Bn(s.UsVietnamBalance), Bn(s.UsAggregateBalance), s.UsWelfareChangePct, s.VietnamWelfareChangePct, s.UsTariffRevenue / 1e9, s.UsRealWageChangePct, Bn(s.UsImportsFromOthers), s.TopDiversion.ToDictionary(d => d.Exporter, d => Bn(new GeBalance(d.Baseline, d.Counterfactual))), s.ClosureNote, s.Diagnostics.Iterations, s.Diagnostics.MaxResidual, s.Diagnostics.Elapsed.TotalMilliseconds),
                     JsonOptions));
                 return 0;
             }
@@ -143,7 +143,14 @@ internal static class GeCommands
             Line(o, "US aggregate trade balance", s.UsAggregateBalance);
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"US welfare (real expenditure)",-36} {s.UsWelfareChangePct,10:F4} %"));
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"Vietnam welfare (real expenditure)",-36} {s.VietnamWelfareChangePct,10:F4} %"));
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"US real wage (factory-gate/CPI)",-36} {s.UsRealWageChangePct,10:F4} %"));
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"US tariff revenue",-36} {s.UsTariffRevenue / 1e9,10:F2}"));
+            Line(o, "US imports from other suppliers", s.UsImportsFromOthers);
+            foreach (var d in s.TopDiversion)
+            {
+                Line(o, "  US imports from " + d.Exporter, new GeBalance(d.Baseline, d.Counterfactual));
+            }
+
             o.WriteLine(s.ClosureNote);
             o.WriteLine(s.Diagnostics.ToString());
             return 0;
@@ -345,6 +352,9 @@ internal static class GeCommands
         double UsWelfareChangePct,
         double VietnamWelfareChangePct,
         double UsTariffRevenue,
+        double UsRealWageChangePct,
+        Figure UsImportsFromOtherSuppliers,
+        IReadOnlyDictionary<string, Figure> TopDiversion,
         string ClosureNote,
         int Iterations,
         double MaxResidual,

@@ -131,6 +131,9 @@ public static class GePresets
 /// <param name="UsWelfareChangePct">US real expenditure change, %.</param>
 /// <param name="VietnamWelfareChangePct">Vietnam's real expenditure change, %.</param>
 /// <param name="UsTariffRevenue">US tariff revenue in the counterfactual (0 with iceberg tariffs).</param>
+/// <param name="UsImportsFromOthers">US imports from every supplier but Vietnam.</param>
+/// <param name="TopDiversion">The five suppliers whose sales to the US rise most (trade diversion), largest first.</param>
+/// <param name="UsRealWageChangePct">US real factory-gate price (real wage) change, %.</param>
 /// <param name="ClosureNote">What the closure implies for the aggregate balance.</param>
 /// <param name="Diagnostics">Solver diagnostics.</param>
 public sealed record GeUsVietnamSummary(
@@ -142,6 +145,9 @@ public sealed record GeUsVietnamSummary(
     double UsWelfareChangePct,
     double VietnamWelfareChangePct,
     double UsTariffRevenue,
+    GeBalance UsImportsFromOthers,
+    IReadOnlyList<GeBilateralResult> TopDiversion,
+    double UsRealWageChangePct,
     string ClosureNote,
     GeSolverDiagnostics Diagnostics)
 {
@@ -154,6 +160,10 @@ public sealed record GeUsVietnamSummary(
         var vnm = result.Country("VNM");
         var usa = result.Country("USA");
         var toUs = new GeBalance(result.Baseline.Flow("VNM", "USA"), result.CounterfactualFlow("VNM", "USA"));
+        var suppliers = result.Baseline.Countries
+            .Where(c => c is not "USA" and not "VNM")
+            .Select(c => new GeBilateralResult("TOTAL", c, "USA", result.Baseline.Flow(c, "USA"), result.CounterfactualFlow(c, "USA")))
+            .ToList();
         return new GeUsVietnamSummary(
             toUs,
             new GeBalance(vnm.ExportsBaseline - toUs.Baseline, vnm.ExportsCounterfactual - toUs.Counterfactual),
@@ -163,6 +173,9 @@ public sealed record GeUsVietnamSummary(
             usa.RealExpenditureChangePct,
             vnm.RealExpenditureChangePct,
             usa.TariffRevenueCounterfactual,
+            new GeBalance(suppliers.Sum(x => x.Baseline), suppliers.Sum(x => x.Counterfactual)),
+            [.. suppliers.OrderByDescending(x => x.Counterfactual - x.Baseline).ThenBy(x => x.Exporter, StringComparer.Ordinal).Take(5)],
+            usa.RealWageChangePct,
             result.ClosureNote,
             result.Diagnostics);
     }

@@ -116,6 +116,9 @@ public sealed record GeCountryResult(
     /// <summary>100(Ê/P̂ − 1): welfare.</summary>
     public double RealExpenditureChangePct => 100 * (RealExpenditureHat - 1);
 
+    /// <summary>100(p̂/P̂ − 1): the real factory-gate price (real wage); gegravity's "terms of trade" and "GDP" change.</summary>
+    public double RealWageChangePct => 100 * (FactoryGatePriceHat / PriceIndexHat - 1);
+
     /// <summary>% change of foreign exports.</summary>
     public double ExportsChangePct => Pct(ExportsCounterfactual, ExportsBaseline);
 

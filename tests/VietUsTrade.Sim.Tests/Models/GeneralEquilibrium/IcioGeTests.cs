@@ -70,6 +70,9 @@ public class IcioGeTests(ITestOutputHelper output)
             Assert.Equal(s.UsAggregateBalance.Baseline, s.UsAggregateBalance.Counterfactual, 1e-9 * 3e13);
             Assert.True(s.Diagnostics.MaxMarketClearingResidual <= 1e-10);
             Assert.True(s.UsTariffRevenue > 0);
+            Assert.Equal(5, s.TopDiversion.Count);
+            Assert.DoesNotContain(s.TopDiversion, x => x.Exporter is "USA" or "VNM");
+            output.WriteLine("  diversion: " + string.Join(", ", s.TopDiversion.Select(x => $"{x.Exporter} {(x.Counterfactual - x.Baseline) / 1e9:+0.00;-0.00}")));
         }
 
         var vn46 = summaries[GePresets.LiberationDay46];
@@ -78,6 +81,8 @@ public class IcioGeTests(ITestOutputHelper output)
         Assert.True(vn46.UsImportsFromVietnam.Counterfactual < vn20.UsImportsFromVietnam.Counterfactual);
         Assert.True(vn46.VietnamExportsToOthers.Counterfactual > vn20.VietnamExportsToOthers.Counterfactual, "more diversion to other markets at 46%");
         Assert.True(vn20.VietnamExportsToOthers.Change > 0);
+        Assert.True(vn20.UsImportsFromOthers.Change > 0, "with Vietnam alone taxed, other suppliers gain in the US market");
+        Assert.True(vn20.TopDiversion[0].Counterfactual > vn20.TopDiversion[0].Baseline);
         Assert.True(others.UsImportsFromVietnam.Counterfactual > vn20.UsImportsFromVietnam.Counterfactual, "tariffs on competitors soften the fall of imports from Vietnam");
     }
 
