@@ -25,6 +25,13 @@ public sealed record GeTariffChange(string Exporter, string Importer, double New
 /// Immutable; validated at construction (finite values, rates in [0, 100], no pair listed twice). Country and
 /// sector codes are checked against the baseline when the model is solved.
 /// </summary>
+/// <remarks>
+/// Pairs that are not listed carry no tariff in the baseline or the counterfactual. In the revenue treatment, list an
+/// unchanged tariff with <see cref="GeTariffChange.NewRate"/> = <see cref="GeTariffChange.BaselineRate"/> so that its
+/// revenue and its wedge in the shares are counted; in the iceberg treatment only the ratio (1+τ′)/(1+τ) matters.
+/// For tariffs, a sector-specific entry overrides an all-sector entry for the same pair; for cost changes, an all-sector
+/// entry and a sector-specific entry on the same pair add up.
+/// </remarks>
 public sealed class GeShock
 {
     /// <summary>Creates a shock.</summary>
