@@ -57,7 +57,10 @@ public static class CliApp
         {
             yield return command;
         }
-        yield return new Command("ge", "General-equilibrium models.") { IgnatenkoCommands.CreateIgnatenko(context) };
+
+        var ge = GeCommands.Create(context);
+        ge.Subcommands.Add(IgnatenkoCommands.CreateIgnatenko(context));
+        yield return ge;
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");

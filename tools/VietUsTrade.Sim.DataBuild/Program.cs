@@ -17,6 +17,11 @@ internal static class Program
             return Ignatenko.IgnatenkoBundleBuilder.Run(igRaw, igOut, rest.FirstOrDefault());
         }
 
+        if (args is ["ge", var geRaw, var geOut])
+        {
+            return Ge.IcioGeResourceBuilder.Run(geRaw, geOut);
+        }
+
         var repo = RepoPaths.FindRepositoryRoot();
         var raw = args.Length > 0 ? args[0] : Path.Combine(repo, "..", "shared", "data", "raw");
         var outDir = args.Length > 1 ? args[1] : Path.Combine(repo, "src", "VietUsTrade.Sim", "Data", "Resources");
@@ -31,8 +36,9 @@ internal static class Program
         File.WriteAllBytes(policyPath, Compress(policy));
         Console.WriteLine($"wrote {policyPath}: {new FileInfo(policyPath).Length:N0} bytes ({policy.Length:N0} uncompressed)");
         Ignatenko.IgnatenkoBundleBuilder.Write(raw, outDir);
+        Ge.IcioGeResourceBuilder.Write(raw, outDir);
         Ignatenko.AnnexIRatesBuilder.Write(raw, Path.Combine(repo, "docs", "models", "data"));
-        Console.WriteLine($"wrote {Path.Combine(outDir, "ignatenko2025.bundle.gz")} and docs/models/data/us_tariffs_annex1_2025-07-31.csv");
+        Console.WriteLine($"wrote {Path.Combine(outDir, "ignatenko2025.bundle.gz")}, the GE resources (ICIO 2022, BACI 2023) and docs/models/data/us_tariffs_annex1_2025-07-31.csv");
         foreach (var s in dataset.Sources.Concat(policySources))
         {
             Console.WriteLine($"  {s.File}: read {s.RowsRead}, kept {s.RowsKept}, rejected {s.RowsRead - s.RowsKept} {string.Join("; ", s.Rejections.Select(kv => $"[{kv.Key}: {kv.Value}]"))}");

@@ -1,0 +1,390 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using VietUsTrade.Sim.Models.GeneralEquilibrium;
+
+namespace VietUsTrade.Sim.Cli.Commands;
+
+/// <summary>vietus-sim ge ...: structural gravity general equilibrium (exact hat algebra).</summary>
+internal static class GeCommands
+{
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    internal static Command Create(CliContext context)
+    {
+        var ge = new Command("ge", "General equilibrium: multi-country structural gravity solved by exact hat algebra (Dekle-Eaton-Kortum 2008).");
+        ge.Subcommands.Add(CreateSolve(context));
+        ge.Subcommands.Add(CreateIcio(context));
+        return ge;
+    }
+
+    private static Command CreateSolve(CliContext context)
+    {
+        var flows = new Option<string>("--flows") { Description = "CSV with columns exporter,importer,value (domestic flows included; optional column sector).", Required = true };
+        var shock = new Option<string>("--shock") { Description = "CSV with exporter,importer and dlog_cost (Δ ln t^(1-σ)) and/or tariff (new ad valorem rate, 0.2 = 20%); optional baseline_tariff, sector. Pairs not listed are unchanged.", Required = true };
+        var sigma = new Option<double>("--sigma") { Description = "Elasticity of substitution σ > 1 (trade elasticity θ = σ - 1), all sectors.", Required = true };
+        var closure = new Option<string?>("--closure") { Description = "additive (default: fixed nominal deficits) or multiplicative (default in gegravity mode)." };
+        var normalize = new Option<string>("--normalize") { Description = "world-output (default) or ref:ISO3 (that country's price index = 1).", DefaultValueFactory = _ => "world-output" };
+        var tariffMode = new Option<string>("--tariff-mode") { Description = "iceberg (default: cost with exponent 1-σ, no revenue) or revenue (ad valorem tax, revenue spent by the importer).", DefaultValueFactory = _ => "iceberg" };
+        var mode = new Option<string>("--mode") { Description = "exact (default) or gegravity (reproduces gegravity v0.3; not the exact equilibrium).", DefaultValueFactory = _ => "exact" };
+        var output = new Option<string>("--out") { Description = "Folder for country.csv and bilateral.csv (created if missing).", Required = true };
+        var solve = new Command("solve", "Solve a counterfactual on a flow matrix and write country.csv and bilateral.csv.");
+        foreach (var o in new Option[] { flows, shock, sigma, closure, normalize, tariffMode, mode, output })
+        {
+            solve.Options.Add(o);
+        }
+
+        solve.SetAction(parse =>
+        {
+            var modeValue = ParseMode(parse.GetValue(mode)!);
+            var closureText = parse.GetValue(closure);
+            var closureValue = closureText is null
+                ? (modeValue == GeSolutionMode.GegravityCompatible ? GeClosure.Multiplicative : GeClosure.Additive)
+                : ParseClosure(closureText);
+            GeNormalization normalization;
+            try
+            {
+                normalization = GeNormalization.Parse(parse.GetValue(normalize)!);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new CliUsageException("--normalize: " + ex.Message);
+            }
+
+            var sigmaValue = parse.GetValue(sigma);
+            if (!double.IsFinite(sigmaValue) || sigmaValue <= 1)
+            {
+                throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--sigma {sigmaValue} must be a number above 1"));
+            }
+
+            GeOptions options;
+            try
+            {
+                options = new GeOptions(GeElasticities.Uniform(sigmaValue), closureValue, normalization, ParseTariffMode(parse.GetValue(tariffMode)!), modeValue);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new CliUsageException(ex.Message);
+            }
+
+            var baseline = ReadFlows(parse.GetValue(flows)!);
+            var shockValue = ReadShock(parse.GetValue(shock)!);
+            var result = GeSolver.Solve(baseline, shockValue, options);
+            var outDir = parse.GetValue(output)!;
+            Directory.CreateDirectory(outDir);
+            WriteCountry(Path.Combine(outDir, "country.csv"), result);
+            WriteBilateral(Path.Combine(outDir, "bilateral.csv"), result);
+            context.Out.WriteLine(result.Diagnostics.ToString());
+            context.Out.WriteLine(result.ClosureNote);
+            if (result.Caveat is { } caveat)
+            {
+                context.Out.WriteLine("Caveat: " + caveat);
+            }
+
+            if (baseline.ContainsCountry("USA") && baseline.ContainsCountry("VNM"))
+            {
+                var bilateral = result.BilateralBalance("USA", "VNM");
+                var aggregate = result.AggregateBalance("USA");
+                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"US-Vietnam bilateral balance: {bilateral.Baseline:G6} -> {bilateral.Counterfactual:G6}; US aggregate balance: {aggregate.Baseline:G6} -> {aggregate.Counterfactual:G6}"));
+            }
+
+            context.Out.WriteLine($"wrote {Path.Combine(outDir, "country.csv")} and {Path.Combine(outDir, "bilateral.csv")}");
+            return 0;
+        });
+        return solve;
+    }
+
+    private static Command CreateIcio(CliContext context)
+    {
+        var preset = new Option<string>("--preset") { Description = "GE preset: " + string.Join(", ", GePresets.Names) + ".", Required = true };
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
+        var elasticities = new Option<string>("--elasticities") { Description = "ICIO elasticity set: BSY (default), IS, U4, CP, GYY, Shap, FGO, LL.", DefaultValueFactory = _ => IcioDataset.DefaultElasticities };
+        var tariffMode = new Option<string>("--tariff-mode") { Description = "revenue (default: ad valorem tax, revenue spent by the importer) or iceberg.", DefaultValueFactory = _ => "revenue" };
+        var closure = new Option<string>("--closure") { Description = "additive (default) or multiplicative.", DefaultValueFactory = _ => "additive" };
+        var icio = new Command("icio", "Run a US–Vietnam tariff preset on the bundled OECD ICIO 2022 data (81 economies × 28 sectors; tariffs on the 27 goods sectors).");
+        foreach (var o in new Option[] { preset, json, elasticities, tariffMode, closure })
+        {
+            icio.Options.Add(o);
+        }
+
+        icio.SetAction(parse =>
+        {
+            GeScenarioPreset p;
+            IcioElasticitySet set;
+            var data = IcioDataset.LoadEmbedded();
+            try
+            {
+                p = GePresets.Get(parse.GetValue(preset)!);
+                set = data.Elasticities(parse.GetValue(elasticities)!);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new CliUsageException(ex.Message);
+            }
+
+            var options = new GeOptions(set.ToElasticities(), ParseClosure(parse.GetValue(closure)!), GeNormalization.WorldOutput, ParseTariffMode(parse.GetValue(tariffMode)!));
+            var result = GeSolver.Solve(data.Baseline, p.ToShock(data.Baseline, data.GoodsSectors), options);
+            var s = GeUsVietnamSummary.From(result);
+            if (parse.GetValue(json))
+            {
+                context.Out.WriteLine(JsonSerializer.Serialize(
+                    new IcioReport(p.Name, p.Description, set.Code, options.TariffTreatment.ToString(), options.Closure.ToString(), "USD billion", Bn(s.UsImportsFromVietnam), Bn(s.VietnamExportsToOthers), Bn(s.VietnamExportsTotal), Bn(s.UsVietnamBalance), Bn(s.UsAggregateBalance), s.UsWelfareChangePct, s.VietnamWelfareChangePct, s.UsTariffRevenue / 1e9, s.UsRealWageChangePct, Bn(s.UsImportsFromOthers), s.TopDiversion.ToDictionary(d => d.Exporter, d => Bn(new GeBalance(d.Baseline, d.Counterfactual))), s.ClosureNote, s.Diagnostics.Iterations, s.Diagnostics.MaxResidual, s.Diagnostics.Elapsed.TotalMilliseconds),
+                    JsonOptions));
+                return 0;
+            }
+
+            var o = context.Out;
+            o.WriteLine($"GE preset {p.Name}: {p.Description}");
+            o.WriteLine($"Data: {data.Provenance}; elasticities {set.Code} ({set.Source}); tariffs: {options.TariffTreatment}; closure: {options.Closure}; USD billion, 2022 basic prices");
+            Line(o, "US imports from Vietnam", s.UsImportsFromVietnam);
+            Line(o, "Vietnam exports to other markets", s.VietnamExportsToOthers);
+            Line(o, "Vietnam exports, all markets", s.VietnamExportsTotal);
+            Line(o, "US bilateral balance with Vietnam", s.UsVietnamBalance);
+            Line(o, "US aggregate trade balance", s.UsAggregateBalance);
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"US welfare (real expenditure)",-36} {s.UsWelfareChangePct,10:F4} %"));
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"Vietnam welfare (real expenditure)",-36} {s.VietnamWelfareChangePct,10:F4} %"));
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"US real wage (factory-gate/CPI)",-36} {s.UsRealWageChangePct,10:F4} %"));
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"US tariff revenue",-36} {s.UsTariffRevenue / 1e9,10:F2}"));
+            Line(o, "US imports from other suppliers", s.UsImportsFromOthers);
+            foreach (var d in s.TopDiversion)
+            {
+                Line(o, "  US imports from " + d.Exporter, new GeBalance(d.Baseline, d.Counterfactual));
+            }
+
+            o.WriteLine(s.ClosureNote);
+            o.WriteLine(s.Diagnostics.ToString());
+            return 0;
+        });
+        return icio;
+    }
+
+    private static Figure Bn(GeBalance b) => new(b.Baseline / 1e9, b.Counterfactual / 1e9, b.Baseline != 0 ? 100 * (b.Counterfactual / b.Baseline - 1) : 0);
+
+    private static void Line(TextWriter o, string label, GeBalance b) =>
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label,-36} {b.Baseline / 1e9,10:F2} -> {b.Counterfactual / 1e9,10:F2}  ({(b.Baseline != 0 ? 100 * (b.Counterfactual / b.Baseline - 1) : 0),8:F2} %)"));
+
+    private static GeSolutionMode ParseMode(string text) => text.Trim().ToUpperInvariant() switch
+    {
+        "EXACT" => GeSolutionMode.Exact,
+        "GEGRAVITY" => GeSolutionMode.GegravityCompatible,
+        _ => throw new CliUsageException($"--mode '{text}' is not exact or gegravity"),
+    };
+
+    private static GeClosure ParseClosure(string text) => text.Trim().ToUpperInvariant() switch
+    {
+        "ADDITIVE" => GeClosure.Additive,
+        "MULTIPLICATIVE" => GeClosure.Multiplicative,
+        _ => throw new CliUsageException($"--closure '{text}' is not additive or multiplicative"),
+    };
+
+    private static GeTariffTreatment ParseTariffMode(string text) => text.Trim().ToUpperInvariant() switch
+    {
+        "ICEBERG" => GeTariffTreatment.Iceberg,
+        "REVENUE" => GeTariffTreatment.Revenue,
+        _ => throw new CliUsageException($"--tariff-mode '{text}' is not iceberg or revenue"),
+    };
+
+    private static GeBaseline ReadFlows(string path)
+    {
+        var rows = ReadTable(path, ["exporter", "importer", "value"]);
+        return GeBaseline.FromFlows(rows.Select(r => new GeFlow(
+            r.Text("exporter"),
+            r.Text("importer"),
+            r.Number("value")!.Value,
+            r.Has("sector") && r.Text("sector").Length > 0 ? r.Text("sector") : GeBaseline.SingleSectorName)));
+    }
+
+    private static GeShock ReadShock(string path)
+    {
+        var rows = ReadTable(path, ["exporter", "importer"]);
+        if (rows.Count > 0 && !rows[0].Has("dlog_cost") && !rows[0].Has("tariff"))
+        {
+            throw new InvalidDataException($"{path}: needs a column dlog_cost or tariff.");
+        }
+
+        var costs = new List<GeCostChange>();
+        var tariffs = new List<GeTariffChange>();
+        foreach (var r in rows)
+        {
+            var sector = r.Has("sector") && r.Text("sector").Length > 0 ? r.Text("sector") : null;
+            if (r.Has("dlog_cost") && r.Number("dlog_cost") is { } d)
+            {
+                costs.Add(new GeCostChange(r.Text("exporter"), r.Text("importer"), d, sector));
+            }
+
+            if (r.Has("tariff") && r.Number("tariff") is { } t)
+            {
+                var baseRate = r.Has("baseline_tariff") ? r.Number("baseline_tariff") ?? 0 : 0;
+                tariffs.Add(new GeTariffChange(r.Text("exporter"), r.Text("importer"), t, baseRate, sector));
+            }
+        }
+
+        return new GeShock(costs, tariffs);
+    }
+
+    private static List<CsvRow> ReadTable(string path, string[] required)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"File '{path}' does not exist.", path);
+        }
+
+        using var reader = new StreamReader(path);
+        var headerLine = reader.ReadLine() ?? throw new InvalidDataException($"{path}: empty file, expected a header row.");
+        var header = SplitCsv(headerLine.TrimStart('\uFEFF')).Select(h => h.Trim().ToLowerInvariant()).ToArray();
+        foreach (var column in required)
+        {
+            if (!header.Contains(column))
+            {
+                throw new InvalidDataException($"{path}: missing column '{column}' (header: {string.Join(",", header)}).");
+            }
+        }
+
+        var rows = new List<CsvRow>();
+        var lineNumber = 1;
+        while (reader.ReadLine() is { } line)
+        {
+            lineNumber++;
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            var fields = SplitCsv(line);
+            if (fields.Count != header.Length)
+            {
+                throw new InvalidDataException($"{path} line {lineNumber}: {fields.Count} fields, the header has {header.Length}.");
+            }
+
+            var cells = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var c = 0; c < header.Length; c++)
+            {
+                cells[header[c]] = fields[c].Trim();
+            }
+
+            rows.Add(new CsvRow(path, lineNumber, cells));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Splits one CSV line (RFC 4180 quoting; no line breaks inside fields).</summary>
+    private static List<string> SplitCsv(string line)
+    {
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var k = 0; k < line.Length; k++)
+        {
+            var ch = line[k];
+            if (quoted)
+            {
+                if (ch == '"' && k + 1 < line.Length && line[k + 1] == '"')
+                {
+                    field.Append('"');
+                    k++;
+                }
+                else if (ch == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(ch);
+                }
+            }
+            else if (ch == '"')
+            {
+                quoted = true;
+            }
+            else if (ch == ',')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else
+            {
+                field.Append(ch);
+            }
+        }
+
+        fields.Add(field.ToString());
+        return fields;
+    }
+
+    private static string Csv(string text) =>
+        text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+
+    private static string Num(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static void WriteCountry(string path, GeResult result)
+    {
+        using var writer = new StreamWriter(path);
+        writer.WriteLine("country,factory_gate_price_change_pct,price_index_change_pct,expenditure_change_pct,real_expenditure_change_pct,exports_change_pct,imports_change_pct,trade_balance_baseline,trade_balance_counterfactual");
+        foreach (var c in result.Countries)
+        {
+            writer.WriteLine(string.Join(',', Csv(c.Country), Num(c.FactoryGatePriceChangePct), Num(c.PriceIndexChangePct), Num(c.ExpenditureChangePct), Num(c.RealExpenditureChangePct), Num(c.ExportsChangePct), Num(c.ImportsChangePct), Num(c.TradeBalanceBaseline), Num(c.TradeBalanceCounterfactual)));
+        }
+    }
+
+    private static void WriteBilateral(string path, GeResult result)
+    {
+        using var writer = new StreamWriter(path);
+        writer.WriteLine("exporter,importer,baseline,counterfactual,change_pct");
+        foreach (var b in result.Bilateral())
+        {
+            writer.WriteLine(string.Join(',', Csv(b.Exporter), Csv(b.Importer), Num(b.Baseline), Num(b.Counterfactual), Num(b.ChangePct)));
+        }
+    }
+
+    private sealed record IcioReport(
+        string Preset,
+        string Description,
+        string Elasticities,
+        string TariffTreatment,
+        string Closure,
+        string Unit,
+        Figure UsImportsFromVietnam,
+        Figure VietnamExportsToOtherMarkets,
+        Figure VietnamExportsTotal,
+        Figure UsVietnamBilateralBalance,
+        Figure UsAggregateBalance,
+        double UsWelfareChangePct,
+        double VietnamWelfareChangePct,
+        double UsTariffRevenue,
+        double UsRealWageChangePct,
+        Figure UsImportsFromOtherSuppliers,
+        IReadOnlyDictionary<string, Figure> TopDiversion,
+        string ClosureNote,
+        int Iterations,
+        double MaxResidual,
+        double SolveMilliseconds);
+
+    private sealed record Figure(double Baseline, double Counterfactual, double ChangePct);
+
+    private sealed record CsvRow(string Path, int Line, Dictionary<string, string> Cells)
+    {
+        public bool Has(string column) => Cells.ContainsKey(column);
+
+        public string Text(string column)
+        {
+            var t = Cells[column];
+            return column is "exporter" or "importer" && t.Length == 0
+                ? throw new InvalidDataException($"{Path} line {Line}: empty {column}.")
+                : t;
+        }
+
+        public double? Number(string column)
+        {
+            var t = Cells[column];
+            if (t.Length == 0)
+            {
+                return column == "value" ? throw new InvalidDataException($"{Path} line {Line}: empty value.") : null;
+            }
+
+            return double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)
+                ? v
+                : throw new InvalidDataException($"{Path} line {Line}: {column} '{t}' is not a finite number.");
+        }
+    }
+}
