@@ -88,6 +88,29 @@ public sealed class ProductList
         return false;
     }
 
+    /// <summary>True when a line, given by its prefixes (2, 4, … digits up to the full code), is on the list on a date.</summary>
+    /// <param name="prefixes">The line's prefixes, shortest first, the full code last.</param>
+    /// <param name="date">The entry date.</param>
+    /// <returns>Whether an entry covers the line on that date.</returns>
+    internal bool ContainsPrefixes(HtsCode[] prefixes, DateOnly date)
+    {
+        foreach (var prefix in prefixes)
+        {
+            if (_byCode.TryGetValue(prefix, out var entries))
+            {
+                foreach (var e in entries)
+                {
+                    if (e.ActiveOn(date))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when a line is on the list on any date.</summary>
     /// <param name="line">The line's code.</param>
     /// <returns>Whether any entry's code is a prefix of the line.</returns>

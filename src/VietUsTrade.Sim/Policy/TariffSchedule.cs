@@ -21,9 +21,11 @@ public sealed class TariffSchedule
     private readonly int[] _lineStart;
     private readonly int[] _partnerOfCell;
     private readonly ProductList[] _datedLists;
+    private readonly HtsCode[][] _linePrefixes;
 
-    private TariffSchedule(Scenario scenario, BaselineDataset baseline, CompiledMeasure[] measures, ProductList[] datedLists)
+    private TariffSchedule(Scenario scenario, BaselineDataset baseline, CompiledMeasure[] measures, ProductList[] datedLists, HtsCode[][] linePrefixes)
     {
+        _linePrefixes = linePrefixes;
         Scenario = scenario;
         Baseline = baseline;
         _measures = measures;
@@ -72,6 +74,7 @@ public sealed class TariffSchedule
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(baseline);
         library ??= PolicyLibrary.LoadEmbedded();
+        var linePrefixes = LinePrefixes(baseline);
         var compiled = new CompiledMeasure[scenario.Measures.Count];
         var lists = new List<ProductList>();
         for (var i = 0; i < compiled.Length; i++)
@@ -97,10 +100,29 @@ public sealed class TariffSchedule
                 }
             }
 
-            compiled[i] = new CompiledMeasure(m, products, exempt, suppliers);
+            compiled[i] = new CompiledMeasure(m, products, exempt, suppliers, linePrefixes);
         }
 
-        return new TariffSchedule(scenario, baseline, compiled, lists.Distinct().ToArray());
+        return new TariffSchedule(scenario, baseline, compiled, lists.Distinct().ToArray(), linePrefixes);
+    }
+
+    private static HtsCode[][] LinePrefixes(BaselineDataset baseline)
+    {
+        var lines = baseline.LinesArray;
+        var result = new HtsCode[lines.Length][];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var code = lines[i].Code;
+            var prefixes = new HtsCode[code.Length / 2];
+            for (var n = 2; n <= code.Length; n += 2)
+            {
+                prefixes[(n / 2) - 1] = n == code.Length ? code : code.Truncate(n);
+            }
+
+            result[i] = prefixes;
+        }
+
+        return result;
     }
 
     /// <summary>The rates of every cell on a date.</summary>
@@ -110,16 +132,69 @@ public sealed class TariffSchedule
     {
         var lines = Baseline.LinesArray;
         var active = _measures.Where(m => m.Measure.ActiveOn(date)).ToArray();
+        var membership = new Dictionary<ProductList, bool[]>(ReferenceEqualityComparer.Instance);
+        bool[] Members(ProductList list)
+        {
+            if (!membership.TryGetValue(list, out var m))
+            {
+                m = new bool[lines.Length];
+                for (var i = 0; i < lines.Length; i++)
+                {
+                    m[i] = list.ContainsPrefixes(_linePrefixes[i], date);
+                }
+
+                membership[list] = m;
+            }
+
+            return m;
+        }
+
         var coverage = new bool[active.Length][];
         for (var a = 0; a < active.Length; a++)
         {
-            var c = new bool[lines.Length];
-            for (var i = 0; i < lines.Length; i++)
+            var cm = active[a];
+            var c = (bool[])cm.StaticCoverage.Clone();
+            foreach (var list in cm.ProductLists)
             {
-                c[i] = active[a].Covers(lines[i].Code, date);
+                var m = Members(list);
+                for (var i = 0; i < c.Length; i++)
+                {
+                    c[i] |= m[i];
+                }
+            }
+
+            foreach (var list in cm.ExemptionLists)
+            {
+                var m = Members(list);
+                for (var i = 0; i < c.Length; i++)
+                {
+                    c[i] &= !m[i];
+                }
+            }
+
+            for (var i = 0; i < c.Length; i++)
+            {
+                c[i] &= !cm.StaticExempt[i];
             }
 
             coverage[a] = c;
+        }
+
+        // For each line, the active measures that cover it (so the cell loop visits only those).
+        var lineMeasures = new int[lines.Length][];
+        var scratch = new List<int>(active.Length);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            scratch.Clear();
+            for (var a = 0; a < active.Length; a++)
+            {
+                if (coverage[a][i])
+                {
+                    scratch.Add(a);
+                }
+            }
+
+            lineMeasures[i] = [.. scratch];
         }
 
         var rates = new double[_baseRates.Length];
@@ -138,9 +213,10 @@ public sealed class TariffSchedule
                 var baseRate = _baseRates[cell];
                 comp.Clear();
                 var covered232 = 0.0; // share of the value under Section 232 (1 = full value; < 1 = metal content)
-                for (var a = 0; a < active.Length; a++)
+                var covering = lineMeasures[i];
+                foreach (var a in covering)
                 {
-                    if (active[a].Measure.Kind == MeasureKind.Section232 && coverage[a][i] && active[a].Suppliers[partner])
+                    if (active[a].Measure.Kind == MeasureKind.Section232 && active[a].Suppliers[partner])
                     {
                         covered232 = Math.Max(covered232, active[a].Measure.ShareOfGoods);
                         comp[(int)MeasureKind.Section232] = Math.Max(comp[(int)MeasureKind.Section232], active[a].Measure.Rate * active[a].Measure.ShareOfGoods);
@@ -150,10 +226,10 @@ public sealed class TariffSchedule
                 var rest = 1.0 - covered232; // the value the reciprocal, Section 122 and Section 301 layers may reach
 
                 double? reciprocal = null;
-                for (var a = 0; a < active.Length; a++)
+                foreach (var a in covering)
                 {
                     var m = active[a].Measure;
-                    if (m.Kind is MeasureKind.Section232 or MeasureKind.Transshipment || !coverage[a][i] || !active[a].Suppliers[partner])
+                    if (m.Kind is MeasureKind.Section232 or MeasureKind.Transshipment || !active[a].Suppliers[partner])
                     {
                         continue;
                     }
@@ -176,10 +252,10 @@ public sealed class TariffSchedule
 
                 if (reciprocal is { } rr)
                 {
-                    for (var a = 0; a < active.Length; a++)
+                    foreach (var a in covering)
                     {
                         var m = active[a].Measure;
-                        if (m.Kind == MeasureKind.Transshipment && coverage[a][i] && active[a].Suppliers[partner])
+                        if (m.Kind == MeasureKind.Transshipment && active[a].Suppliers[partner])
                         {
                             comp[(int)MeasureKind.Transshipment] += m.ShareOfGoods * (m.Rate - rr) * rest;
                         }
@@ -243,25 +319,41 @@ public sealed class TariffSchedule
         return path;
     }
 
-    private sealed record CompiledMeasure(TariffMeasure Measure, ProductList[] ProductLists, ProductList[] ExemptionLists, bool[] Suppliers)
+    private sealed class CompiledMeasure
     {
-        public bool Covers(HtsCode line, DateOnly date)
+        public CompiledMeasure(TariffMeasure measure, ProductList[] productLists, ProductList[] exemptionLists, bool[] suppliers, HtsCode[][] linePrefixes)
         {
-            var m = Measure;
-            var all = m.Products.Count == 0 && ProductLists.Length == 0;
-            if (all && line.Chapter is 98 or 99)
+            Measure = measure;
+            ProductLists = productLists;
+            ExemptionLists = exemptionLists;
+            Suppliers = suppliers;
+            var products = measure.Products.ToHashSet();
+            var exempt = measure.ExemptCodes.ToHashSet();
+            var all = measure.Products.Count == 0 && productLists.Length == 0;
+            StaticCoverage = new bool[linePrefixes.Length];
+            StaticExempt = new bool[linePrefixes.Length];
+            for (var i = 0; i < linePrefixes.Length; i++)
             {
-                return false; // special classification (US goods returned, temporary legislation): outside all-product measures
+                var prefixes = linePrefixes[i];
+                // An all-product measure leaves out chapters 98-99 (US goods returned, temporary legislation).
+                StaticCoverage[i] = all ? prefixes[^1].Chapter is not (98 or 99) : prefixes.Any(products.Contains);
+                StaticExempt[i] = prefixes.Any(exempt.Contains);
             }
-
-            var covered = all || m.Products.Any(p => p.Contains(line)) || ProductLists.Any(l => l.Contains(line, date));
-            if (!covered)
-            {
-                return false;
-            }
-
-            return !ExemptionLists.Any(l => l.Contains(line, date)) && !m.ExemptCodes.Any(p => p.Contains(line));
         }
+
+        public TariffMeasure Measure { get; }
+
+        public ProductList[] ProductLists { get; }
+
+        public ProductList[] ExemptionLists { get; }
+
+        public bool[] Suppliers { get; }
+
+        /// <summary>Lines covered by the measure's own product codes (or all lines but chapters 98-99); product lists are added per date.</summary>
+        public bool[] StaticCoverage { get; }
+
+        /// <summary>Lines exempted by the measure's own exempt codes; exemption lists are applied per date.</summary>
+        public bool[] StaticExempt { get; }
     }
 }
 

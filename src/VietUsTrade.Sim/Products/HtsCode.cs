@@ -16,8 +16,13 @@ namespace VietUsTrade.Sim.Products;
 public readonly struct HtsCode : IEquatable<HtsCode>, IComparable<HtsCode>
 {
     private readonly string? _digits;
+    private readonly int _hash;
 
-    private HtsCode(string digits) => _digits = digits;
+    private HtsCode(string digits)
+    {
+        _digits = digits;
+        _hash = StringComparer.Ordinal.GetHashCode(digits);
+    }
 
     /// <summary>The digits of the code (2, 4, 6, 8 or 10 characters '0'–'9').</summary>
     public string Digits => _digits ?? throw new InvalidOperationException("Default HtsCode has no digits; create codes with HtsCode.Parse.");
@@ -107,13 +112,13 @@ public readonly struct HtsCode : IEquatable<HtsCode>, IComparable<HtsCode>
     public bool Contains(HtsCode other) => other.Digits.StartsWith(Digits, StringComparison.Ordinal);
 
     /// <inheritdoc/>
-    public bool Equals(HtsCode other) => string.Equals(_digits, other._digits, StringComparison.Ordinal);
+    public bool Equals(HtsCode other) => _hash == other._hash && string.Equals(_digits, other._digits, StringComparison.Ordinal);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is HtsCode other && Equals(other);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => _digits is null ? 0 : StringComparer.Ordinal.GetHashCode(_digits);
+    public override int GetHashCode() => _hash;
 
     /// <inheritdoc/>
     public int CompareTo(HtsCode other) => string.CompareOrdinal(_digits, other._digits);
