@@ -1,0 +1,229 @@
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using VietUsTrade.Sim.Cli;
+using VietUsTrade.Sim.Data;
+using VietUsTrade.Sim.DataBuild;
+using VietUsTrade.Sim.Policy;
+using Xunit;
+
+namespace VietUsTrade.Sim.Tests.Hardening;
+
+/// <summary>Hostile input: the parsers and the CLI either succeed or fail with their documented exception or exit code.</summary>
+public class FuzzTests
+{
+    private static readonly string[] Seeds =
+    [
+        System.IO.File.ReadAllText(Path.Combine(TestPaths.RepoRoot(), "samples", "scenarios", "deal-with-purchase-commitments.json")),
+        ScenarioJson.Write(Presets.Get("real-2025-2026")),
+        """{"name":"x","extends":"reciprocal-20","measures":[{"id":"t","kind":"transshipment","rate":0.4,"from":"2025-08-07","share_of_goods":0.1}]}""",
+    ];
+
+    private static Gen<string> Mutations() =>
+        from seed in Gen.Elements(Seeds)
+        from edits in Gen.Choose(1, 8)
+        from positions in Gen.ArrayOf(Gen.Choose(0, int.MaxValue), edits)
+        from kinds in Gen.ArrayOf(Gen.Choose(0, 5), edits)
+        from chars in Gen.ArrayOf(Gen.Elements('{', '}', '[', ']', '"', ',', ':', '-', '0', '9', 'e', '.', 'n', '\\', '\u0000', 'é', ' '), edits)
+        select Mutate(seed, positions, kinds, chars);
+
+    private static string Mutate(string s, int[] positions, int[] kinds, char[] chars)
+    {
+        var sb = new StringBuilder(s);
+        for (var i = 0; i < positions.Length && sb.Length > 0; i++)
+        {
+            var p = positions[i] % sb.Length;
+            switch (kinds[i])
+            {
+                case 0: sb.Remove(p, 1); break;
+                case 1: sb.Insert(p, chars[i]); break;
+                case 2: sb[p] = chars[i]; break;
+                case 3: sb.Length = p; break; // truncate
+                case 4: sb.Insert(p, "1e400"); break;
+                default: sb.Insert(p, "\"rate\":-0.5,"); break;
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static Gen<string> Hostile() => Gen.OneOf(
+        Mutations(),
+        ArbMap.Default.GeneratorFor<string>().Where(s => s is not null),
+        Gen.Choose(1, 200).Select(n => new string('[', n) + new string(']', n)),
+        Gen.Choose(1, 200).Select(n => string.Concat(Enumerable.Repeat("{\"a\":", n)) + "1" + new string('}', n)),
+        Gen.Elements("null", "[]", "\"x\"", "1", "{}", "{\"name\":null}", "{\"name\":\"x\",\"measures\":{}}", "{\"name\":\"x\",\"measures\":[1]}",
+            "{\"name\":\"x\",\"measures\":[{\"id\":\"a\",\"kind\":\"reciprocal\",\"rate\":1e308,\"from\":\"2025-01-01\"}]}",
+            "{\"name\":\"x\",\"measures\":[{\"id\":\"a\",\"kind\":\"reciprocal\",\"rate\":0.1,\"from\":\"9999-12-31\",\"until\":\"0001-01-01\"}]}"));
+
+    [Property(MaxTest = 3000)]
+    public Property Scenario_parser_only_ever_throws_its_validation_exception() =>
+        Prop.ForAll(Hostile().ToArbitrary(), text =>
+        {
+            try
+            {
+                var s = ScenarioJson.Parse(text);
+                return ScenarioJson.Write(s) == ScenarioJson.Write(ScenarioJson.Parse(ScenarioJson.Write(s)));
+            }
+            catch (ScenarioValidationException ex)
+            {
+                return ex.Path.Length > 0;
+            }
+        });
+
+    [Fact]
+    public void Scenario_size_and_depth_limits_are_enforced()
+    {
+        var big = "{\"name\":\"x\",\"description\":\"" + new string('a', ScenarioJson.MaxBytes) + "\"}";
+        Assert.Contains("exceeds", Assert.Throws<ScenarioValidationException>(() => ScenarioJson.Parse(big)).Reason, StringComparison.Ordinal);
+        var deep = new string('[', ScenarioJson.MaxDepth + 1) + new string(']', ScenarioJson.MaxDepth + 1);
+        Assert.Equal("$", Assert.Throws<ScenarioValidationException>(() => ScenarioJson.Parse(deep)).Path);
+    }
+
+    private static Gen<string> CsvText() =>
+        from rows in Gen.Choose(0, 6)
+        from cells in Gen.ArrayOf(Gen.Elements("5520", "\"VIETNAM\"", "0901110015", "09011100X5", "-5", "NaN", "1e400", "", "\"a,b\"", "\"unterminated", "123", "Infinity", "0x10", " 7 "), rows * 6)
+        from header in Gen.Elements("cty_code,cty_name,hs10,hs10_sdesc,con_val_usd,cal_dut_usd", "cty_code,hs10,con_val_usd", "", "a,b,c,d,e,f")
+        from cut in Gen.Choose(0, 3)
+        select header + "\n" + string.Join("\n", Enumerable.Range(0, rows).Select(r => string.Join(",", cells.Skip(r * 6).Take(6 - (r == rows - 1 ? cut : 0)))));
+
+    [Property(MaxTest = 500)]
+    public Property Csv_loader_rejects_hostile_files_with_DataFileException_only() =>
+        Prop.ForAll(CsvText().ToArbitrary(), text =>
+        {
+            var dir = Path.Combine(Path.GetTempPath(), "vus-fuzz-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(dir);
+            try
+            {
+                System.IO.File.WriteAllText(Path.Combine(dir, "f.csv"), text);
+                var t = RawTable.Read(dir, "f.csv", "cty_code", "hs10", "con_val_usd");
+                foreach (var row in t.Rows)
+                {
+                    _ = row.Hts("hs10", 10);
+                    var v = row.Money("con_val_usd");
+                    if (!double.IsFinite(v) || v < 0)
+                    {
+                        return false; // a bad value must never get through
+                    }
+                }
+
+                return true;
+            }
+            catch (DataFileException ex)
+            {
+                return ex.File == "f.csv" && ex.Message.Length > 0;
+            }
+            finally
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        });
+
+    private static readonly string[] Vocabulary =
+    [
+        "run", "compare", "etr", "presets", "list", "data", "summary", "scenario", "validate", "ge", "icio", "--preset", "--json", "--from", "--to", "--date",
+        "real-2025-2026", "reciprocal-20", "nope", "2025-08-07", "2025-99-99", "--omega", "-1", "0", "1e400", "--sigma-set", "hauk", "--help", "--draws", "x", "",
+    ];
+
+    [Property(MaxTest = 300)]
+    public Property Cli_exits_0_1_or_2_for_any_arguments_and_never_throws() =>
+        Prop.ForAll(Gen.Choose(0, 6).SelectMany(n => Gen.ArrayOf(Gen.Elements(Vocabulary), n)).ToArbitrary(), (string[] args) =>
+        {
+            using var o = new StringWriter();
+            using var e = new StringWriter();
+            var code = CliApp.Run(args, o, e);
+            return (code is 0 or 1 or 2).Label($"exit {code} for [{string.Join(' ', args)}]")
+                .And((code == 0 || e.ToString().Trim().Split('\n').Length == 1).Label("error is one line"));
+        });
+}
+
+/// <summary>The same inputs give bit-identical results: alone, in parallel, after a JSON round trip, and whatever the order of input rows.</summary>
+public class DeterminismTests
+{
+    [Fact]
+    public void A_scenario_run_is_bit_identical_after_a_json_round_trip()
+    {
+        var d = BaselineDataset.LoadEmbedded();
+        foreach (var name in new[] { "real-2025-2026", "deal-zero-list" })
+        {
+            var s = Presets.Get(name);
+            var a = VietUsTrade.Sim.Models.PartialEquilibrium.ScenarioModel.Run(d, s);
+            var b = VietUsTrade.Sim.Models.PartialEquilibrium.ScenarioModel.Run(d, ScenarioJson.Parse(ScenarioJson.Write(s)));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(a.Result.BalanceUsd), BitConverter.DoubleToInt64Bits(b.Result.BalanceUsd));
+            Assert.True(a.Imports.CellNewImports.SequenceEqual(b.Imports.CellNewImports));
+        }
+    }
+
+    [Fact]
+    public void The_dataset_does_not_depend_on_the_order_of_rows_in_the_raw_files()
+    {
+        var raw = TestPaths.RequireSharedRaw();
+        var copy = Path.Combine(Path.GetTempPath(), "vus-shuffled-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            CopyDirectory(raw, copy);
+            var rng = new Random(20251113);
+            foreach (var file in new[]
+            {
+                "census-hs10-2024-tradewartracker/us_imports_cons_2024_hs10_vietnam.csv",
+                "census-hs10-2024-tradewartracker/us_imports_cons_2024_hs10_51partners.csv",
+                "census-hs10-2024-tradewartracker/us_imports_cons_2024_hs2_world.csv",
+                "broda-weinstein/bw2006_us_sigma_hts10_1990_2001.csv",
+                "hauk-us-elasticities/hauk2012_us_import_demand_hs6.csv",
+                "census-exports-vn-tradewartracker/us_exports_to_vietnam_schedb10_annual_2013_2024.csv",
+                "census-naics-monthly-tradewartracker/us_imports_cons_naics3_monthly_top30_2022_2024.csv",
+            })
+            {
+                var path = Path.Combine(copy, file);
+                var lines = System.IO.File.ReadAllLines(path);
+                var body = lines.Skip(1).OrderBy(_ => rng.Next()).ToArray();
+                System.IO.File.WriteAllLines(path, [lines[0], .. body]);
+            }
+
+            var shuffled = DatasetSerializer.Serialize(BaselineBuilder.Build(copy));
+            var original = BaselineDataset.ReadEmbeddedPayload();
+            // Provenance carries each file's checksum, which changes with the row order; everything else must not.
+            using var a = new MemoryStream(shuffled);
+            using var b = new MemoryStream(original);
+            var x = DatasetSerializer.Deserialize(a);
+            var y = DatasetSerializer.Deserialize(b);
+            Assert.Equal(y.ImportLines.Count, x.ImportLines.Count);
+            for (var i = 0; i < x.ImportLines.Count; i++)
+            {
+                var (l, m) = (x.ImportLines[i], y.ImportLines[i]);
+                Assert.Equal(m.Code, l.Code);
+                Assert.True(l.Suppliers.Select(s => (s.Partner.CensusCode, s.ValueUsd, s.DutyUsd)).SequenceEqual(m.Suppliers.Select(s => (s.Partner.CensusCode, s.ValueUsd, s.DutyUsd))), l.Code.Digits);
+                Assert.Equal(m.Sigma, l.Sigma);
+                Assert.Equal(m.Epsilon, l.Epsilon);
+            }
+
+            Assert.Equal(y.ExportLines, x.ExportLines);
+            Assert.Equal(y.Chapters, x.Chapters);
+            Assert.True(x.Monthly.Zip(y.Monthly).All(p => p.First.Key == p.Second.Key && p.First.Points.SequenceEqual(p.Second.Points)));
+        }
+        finally
+        {
+            if (Directory.Exists(copy))
+            {
+                Directory.Delete(copy, recursive: true);
+            }
+        }
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+        {
+            Directory.CreateDirectory(dir.Replace(from, to, StringComparison.Ordinal));
+        }
+
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = file.Replace(from, to, StringComparison.Ordinal);
+            System.IO.File.Copy(file, target);
+            System.IO.File.SetAttributes(target, FileAttributes.Normal);
+        }
+    }
+}
