@@ -30,6 +30,13 @@ public static class Presets
     /// <summary>Share of the value of the listed lines that falls under the narrow Section 232 advanced-chip tariff [assumption].</summary>
     public const double SemiconductorShare = 0.05;
 
+    private static readonly string[] NonUsmcaSuppliers =
+    [
+        "0003", "2050", "2110", "2150", "2190", "2230", "2470", "2740", "3010", "3070", "3310", "3330", "3370", "3510", "3570", "4039", "4120", "4419", "4621", "4890",
+        "5050", "5081", "5130", "5170", "5200", "5330", "5350", "5380", "5420", "5490", Vietnam, "5550", "5570", "5590", "5600", "5650", Partner.ChinaCode, "5800", "5820",
+        "5830", "5880", "6021", "6141", "7210", "7290", "7530", "7620", "7910", Partner.RestOfWorldCode,
+    ];
+
     private static readonly DateOnly D0405 = new(2025, 4, 5);
     private static readonly DateOnly D0409 = new(2025, 4, 9);
     private static readonly DateOnly D0410 = new(2025, 4, 10);
@@ -173,8 +180,16 @@ public static class Presets
     {
         const string src = "Section 232 proclamations; policy-facts.md §1.6; compiled_vietnam_us_tariff_timeline.csv";
         const string content = "; duty on metal content only: content share = SGEPT (2026) metal-ratio assumptions (steel derivatives 40%, aluminum derivatives 35%, copper 70%)";
-        TariffMeasure S(string id, double rate, string list, DateOnly from, DateOnly? until = null, double share = 1.0, string note = "") =>
-            new(id, MeasureKind.Section232, rate, from, until, productLists: [list], shareOfGoods: share, name: $"Section 232 {list} {rate:P0}", source: src + note);
+        TariffMeasure S(string id, double rate, string list, DateOnly from, DateOnly? until = null, double share = 1.0, string note = "", string[]? suppliers = null) =>
+            new(id, MeasureKind.Section232, rate, from, until, suppliers, productLists: [list], shareOfGoods: share, name: $"Section 232 {list} {rate:P0}", source: src + note);
+        // Vehicles and parts: USMCA-qualifying goods from Canada and Mexico are exempt (parts) or pay on non-US content only
+        // (vehicles): the duty reaches the non-USMCA share of their goods [assumption, see NonUsmcaShare].
+        IEnumerable<TariffMeasure> Vehicles(string id, double rate, string list, DateOnly from)
+        {
+            yield return S(id, rate, list, from, suppliers: NonUsmcaSuppliers);
+            yield return S(id + "-usmca", rate, list, from, share: NonUsmcaShare, note: "; Canada and Mexico: non-USMCA share only [assumption]", suppliers: ["1220", "2010"]);
+        }
+
         var d0312 = new DateOnly(2025, 3, 12);
         var d0604 = new DateOnly(2025, 6, 4);
         var d2026 = new DateOnly(2026, 4, 6);
@@ -189,16 +204,22 @@ public static class Presets
         yield return S("s232-metals-2026-1b", 0.25, "s232-metals-2026-annex-1b", d2026);
         yield return S("s232-metals-2026-1c", 0.15, "s232-metals-2026-annex-1c", d2026);
         yield return S("s232-metals-2026-3", 0.15, "s232-metals-2026-annex-3", d2026);
-        yield return S("s232-autos", 0.25, "s232-autos", new DateOnly(2025, 4, 3));
-        yield return S("s232-auto-parts", 0.25, "s232-auto-parts", new DateOnly(2025, 5, 3));
+        foreach (var m in Vehicles("s232-autos", 0.25, "s232-autos", new DateOnly(2025, 4, 3)).Concat(Vehicles("s232-auto-parts", 0.25, "s232-auto-parts", new DateOnly(2025, 5, 3))))
+        {
+            yield return m;
+        }
+
         yield return S("s232-copper", 0.50, "s232-copper", new DateOnly(2025, 8, 1), d2026, 0.70, content);
         yield return S("s232-softwood", 0.10, "s232-softwood", new DateOnly(2025, 10, 14));
         yield return S("s232-upholstered-25", 0.25, "s232-upholstered-furniture", new DateOnly(2025, 10, 14), new DateOnly(2027, 1, 1));
         yield return S("s232-upholstered-30", 0.30, "s232-upholstered-furniture", new DateOnly(2027, 1, 1));
         yield return S("s232-cabinets-25", 0.25, "s232-kitchen-cabinets", new DateOnly(2025, 10, 14), new DateOnly(2027, 1, 1));
         yield return S("s232-cabinets-50", 0.50, "s232-kitchen-cabinets", new DateOnly(2027, 1, 1));
-        yield return S("s232-mhd-vehicles", 0.25, "s232-mhd-vehicles", new DateOnly(2025, 11, 1));
-        yield return S("s232-mhd-parts", 0.25, "s232-mhd-parts", new DateOnly(2025, 11, 1));
+        foreach (var m in Vehicles("s232-mhd-vehicles", 0.25, "s232-mhd-vehicles", new DateOnly(2025, 11, 1)).Concat(Vehicles("s232-mhd-parts", 0.25, "s232-mhd-parts", new DateOnly(2025, 11, 1))))
+        {
+            yield return m;
+        }
+
         yield return S("s232-buses", 0.10, "s232-buses", new DateOnly(2025, 11, 1));
         yield return S("s232-semiconductors", 0.25, "s232-semiconductors", new DateOnly(2026, 1, 15), null, SemiconductorShare,
             "; the proclamation covers a narrow category of advanced computing chips inside these lines: share of line value assumed 5% [assumption]");
