@@ -30,6 +30,37 @@ internal static class DataCommands
             return 0;
         });
         data.Subcommands.Add(summary);
+        var mirror = new Command("mirror", "US versus Vietnamese figures for bilateral trade (concepts differ: customs value vs FOB, general vs consumption imports, timing), with this library's 2024 basis.");
+        var mirrorJson = new Option<bool>("--json") { Description = "Print a JSON array." };
+        mirror.Options.Add(mirrorJson);
+        mirror.SetAction(parse =>
+        {
+            var rows = MirrorStatistics.Table(BaselineDataset.LoadEmbedded());
+            if (parse.GetValue(mirrorJson))
+            {
+                context.Out.WriteLine(JsonSerializer.Serialize(rows.Select(r => new Dictionary<string, object?>
+                {
+                    ["period"] = r.Period,
+                    ["side"] = r.Side,
+                    ["concept"] = r.Concept,
+                    ["us_imports_from_vietnam_usd"] = r.UsImportsFromVietnamUsd,
+                    ["us_exports_to_vietnam_usd"] = r.UsExportsToVietnamUsd,
+                    ["us_balance_usd"] = r.UsBalanceUsd,
+                    ["source"] = r.Source,
+                }), CliJson.Options));
+                return 0;
+            }
+
+            var ic = CultureInfo.InvariantCulture;
+            context.Out.WriteLine(string.Create(ic, $"{"period",-6} {"side",-13} {"US imports",11} {"US exports",11} {"US balance",11}  concept"));
+            foreach (var r in rows)
+            {
+                context.Out.WriteLine(string.Create(ic, $"{r.Period,-6} {r.Side,-13} {Opt(r.UsImportsFromVietnamUsd),11} {Opt(r.UsExportsToVietnamUsd),11} {Opt(r.UsBalanceUsd),11}  {r.Concept} {r.Source}"));
+            }
+
+            return 0;
+        });
+        data.Subcommands.Add(mirror);
         return data;
     }
 
@@ -89,6 +120,8 @@ internal static class DataCommands
             o.WriteLine(string.Create(ic, $"  {c.Chapter:00}  {Truncate(c.Name, 40),-40} {Bn(c.VietnamValueUsd),10} {c.VietnamShare,9:P1}"));
         }
     }
+
+    private static string Opt(double? usd) => usd is { } v ? string.Create(CultureInfo.InvariantCulture, $"{v / 1e9:F1}") : "—";
 
     internal static string Bn(double usd) => string.Create(CultureInfo.InvariantCulture, $"${usd / 1e9:N3} bn");
 

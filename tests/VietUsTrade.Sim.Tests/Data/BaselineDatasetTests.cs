@@ -150,3 +150,19 @@ public class BaselineDatasetTests
         Assert.NotEmpty(D.BuildNotes);
     }
 }
+
+public class MirrorStatisticsTests
+{
+    [Fact]
+    public void The_library_row_sits_between_the_two_sides_and_carries_the_consumption_concept()
+    {
+        var rows = VietUsTrade.Sim.Reporting.MirrorStatistics.Table(BaselineDataset.LoadEmbedded());
+        var us = rows.Single(r => r.Period == "2024" && r.Side == "US Census");
+        var lib = rows.Single(r => r.Period == "2024" && r.Side == "this library");
+        var vn = rows.Single(r => r.Period == "2024" && r.Side == "Vietnam NSO");
+        Assert.Contains("consumption", lib.Concept, StringComparison.Ordinal);
+        Assert.Equal(lib.UsExportsToVietnamUsd!.Value - lib.UsImportsFromVietnamUsd!.Value, lib.UsBalanceUsd!.Value, 1e-3);
+        Assert.True(vn.UsImportsFromVietnamUsd < us.UsImportsFromVietnamUsd && us.UsImportsFromVietnamUsd < lib.UsImportsFromVietnamUsd);
+        Assert.All(rows, r => Assert.False(string.IsNullOrEmpty(r.Source)));
+    }
+}
