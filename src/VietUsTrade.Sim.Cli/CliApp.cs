@@ -58,6 +58,7 @@ public static class CliApp
             yield return command;
         }
         yield return new Command("ge", "General-equilibrium models.") { IgnatenkoCommands.CreateIgnatenko(context) };
+        yield return FlagshipCommands.Create(context);
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");
