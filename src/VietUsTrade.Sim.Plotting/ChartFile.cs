@@ -76,9 +76,10 @@ public static class ChartFile
     }
 
     /// <summary>Common look: larger fonts, light grid, invariant tick labels.</summary>
-    internal static void Style(Plot plot, string title, string? xLabel, string yLabel)
+    internal static void Style(Plot plot, string title, string? xLabel, string yLabel, int titleWidth = 80)
     {
-        plot.Title(title, size: 20);
+        // long title lines are wrapped: ScottPlot centres the title over the data area and would clip them
+        plot.Title(string.Join('\n', title.Split('\n').Select(line => Wrap(line, titleWidth))), size: 20);
         if (xLabel is not null)
         {
             plot.XLabel(xLabel, size: 15);
@@ -88,6 +89,28 @@ public static class ChartFile
         plot.Axes.Bottom.TickLabelStyle.FontSize = 13;
         plot.Axes.Left.TickLabelStyle.FontSize = 13;
         plot.Grid.MajorLineColor = Colors.Black.WithAlpha(0.08);
+    }
+
+    /// <summary>Breaks a text into lines of at most about <paramref name="width"/> characters at spaces.</summary>
+    internal static string Wrap(string text, int width)
+    {
+        var lines = new List<string>();
+        var current = string.Empty;
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (current.Length > 0 && current.Length + 1 + word.Length > width)
+            {
+                lines.Add(current);
+                current = word;
+            }
+            else
+            {
+                current = current.Length == 0 ? word : current + " " + word;
+            }
+        }
+
+        lines.Add(current);
+        return string.Join('\n', lines);
     }
 
     /// <summary>Y ticks formatted with a fixed number of decimals.</summary>

@@ -48,12 +48,13 @@ public static class TopLinesChart
 
         var ordered = lines.OrderBy(l => Math.Abs(l.ChangeUsd)).ToArray();   // smallest at the bottom
         var plot = new Plot();
+        var labelFormat = ordered.Max(l => Math.Abs(l.ChangeUsd)) < 0.5e9 ? "+0.000;−0.000" : "+0.00;−0.00";   // small changes keep 3 decimals
         var bars = ordered.Select((l, i) => new Bar
         {
             Position = i,
             Value = l.ChangeUsd / 1e9,
             FillColor = l.ChangeUsd < 0 ? Colors.FireBrick : Colors.SeaGreen,
-            Label = (l.ChangeUsd / 1e9).ToString("+0.00;−0.00", CultureInfo.InvariantCulture),
+            Label = (l.ChangeUsd / 1e9).ToString(labelFormat, CultureInfo.InvariantCulture),
             Size = 0.7,
         }).ToArray();
         var bp = plot.Add.Bars(bars);
@@ -63,13 +64,13 @@ public static class TopLinesChart
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
         plot.Axes.Left.MajorTickStyle.Length = 0;
         plot.Axes.Left.TickLabelStyle.FontSize = 12;
-        ChartFile.Style(plot, title, "Change of imports from Vietnam (US$ bn)", string.Empty);
+        ChartFile.Style(plot, title, "Change of imports from Vietnam (US$ bn)", string.Empty, titleWidth: 58);
         plot.Axes.Left.TickLabelStyle.FontSize = 12;
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => v.ToString("0.0#", CultureInfo.InvariantCulture) };
         var lo = Math.Min(0, bars.Min(b => b.Value));
         var hi = Math.Max(0, bars.Max(b => b.Value));
         var pad = Math.Max(0.05, (hi - lo) * 0.15);
-        plot.Axes.SetLimits(lo - pad, hi + pad, -0.6, ordered.Length - 0.4);
+        plot.Axes.SetLimits(lo < 0 ? lo - pad : -pad * 0.2, hi > 0 ? hi + pad : pad * 0.2, -0.6, ordered.Length - 0.4);
         var zero = plot.Add.VerticalLine(0, 1, Colors.Black);
         zero.LegendText = string.Empty;
         return plot;

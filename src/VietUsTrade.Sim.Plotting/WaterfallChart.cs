@@ -102,24 +102,5 @@ public static class WaterfallChart
     private static string Signed(double bn) => (Math.Round(bn, 2) >= 0 ? "+" : "−") + Math.Abs(bn).ToString("0.00", CultureInfo.InvariantCulture);
 
     /// <summary>Breaks a label into lines of about 18 characters at spaces.</summary>
-    internal static string Wrap(string text, int width = 18)
-    {
-        var lines = new List<string>();
-        var current = string.Empty;
-        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (current.Length > 0 && current.Length + 1 + word.Length > width)
-            {
-                lines.Add(current);
-                current = word;
-            }
-            else
-            {
-                current = current.Length == 0 ? word : current + " " + word;
-            }
-        }
-
-        lines.Add(current);
-        return string.Join('\n', lines);
-    }
+    internal static string Wrap(string text, int width = 18) => ChartFile.Wrap(text, width);
 }
