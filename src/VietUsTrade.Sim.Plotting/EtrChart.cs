@@ -192,7 +192,7 @@ public static class EtrChart
         {
             var events = new Legend(plot) { FontSize = 13, IsVisible = true };
             events.ManualItems.Add(new LegendItem { LabelText = $"Policy events on Vietnam in {series[0].Name}:", LineWidth = 0, MarkerShape = MarkerShape.None });
-            events.ManualItems.AddRange(groups.Select((g, i) => new LegendItem { LabelText = $"{i + 1}  {g.Label}", LineWidth = 0, MarkerShape = MarkerShape.None }));
+            events.ManualItems.AddRange(groups.Select((g, i) => new LegendItem { LabelText = $"{i + 1}\u2002{g.Label}", LineWidth = 0, MarkerShape = MarkerShape.None }));
             plot.Axes.AddPanel(new ScottPlot.Panels.LegendPanel(events) { Edge = Edge.Bottom, Alignment = Alignment.UpperLeft });
         }
 

@@ -87,7 +87,7 @@ public static class TopLinesChart
         return ChartFile.Save(plot, path, ChartFile.DefaultWidth, Math.Max(400, 160 + 38 * lines.Count));
     }
 
-    /// <summary>"8541.43.00.10  Solar cells, crysln silic photv ass" (sentence case, at most 46 characters).</summary>
+    /// <summary>"8541.43.00.10 Solar cells, crysln silic photv ass" (code, en space, description in sentence case, at most 46 characters).</summary>
     internal static string Label(LineChange l)
     {
         var code = l.Code.Length == 10 ? $"{l.Code[..4]}.{l.Code[4..6]}.{l.Code[6..8]}.{l.Code[8..]}" : l.Code;
@@ -98,6 +98,6 @@ public static class TopLinesChart
             d = d[..45].TrimEnd() + "…";
         }
 
-        return $"{code}  {d}";
+        return $"{code}\u2002{d}";   // an en space: SVG collapses double spaces
     }
 }

@@ -38,6 +38,7 @@ internal static class RunCommands
     internal static Option<string?> OutOption() => new("--out")
     {
         Description = "Also write the results as a tidy table to FILE: .csv, .json or .parquet (one row per scenario × metric, or per date).",
+        HelpName = "FILE",
     };
 
     /// <summary>Writes the table to --out when given (the extension is checked first: exit 2 if unknown) and prints the path to stderr.</summary>

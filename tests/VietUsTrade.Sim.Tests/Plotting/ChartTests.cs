@@ -100,7 +100,7 @@ public sealed class ChartTests : IDisposable
         var groups = EtrChart.Group([new(new(2025, 4, 5), "a"), new(new(2025, 4, 9), "b"), new(new(2025, 8, 7), "c")], 20);
         Assert.Equal(2, groups.Count);
         Assert.Equal("2025-04-05 a → 2025-04-09 b", groups[0].Label);
-        Assert.Equal("8541.43.00.10  Solar cells, crysln silic photv ass", TopLinesChart.Label(Lines[0]));
+        Assert.Equal("8541.43.00.10\u2002Solar cells, crysln silic photv ass", TopLinesChart.Label(Lines[0]));
         Assert.Equal("Tariff effect on\nimports", WaterfallChart.Wrap("Tariff effect on imports"));
     }
 
