@@ -66,9 +66,10 @@ internal static class FlagshipCommands
                 }
             }
 
-            // Hook for the Monte Carlo projection (issue 5): once VietUsTrade.Sim.Projection lands, build a FanChartData
-            // from its deficit quantiles (FanChartData.FromBalanceQuantiles for balance quantiles) and add
-            //   written.Add(FanChart.Write(dir.File("deficit-fan.png"), fan, "..."));  (and .svg)
+            // Hook for the Monte Carlo projection (issue 5, VietUsTrade.Sim.Projection, not merged yet): build a
+            // FanChartData from its quantile series of the balance by period (FanChartData.FromBalanceQuantiles turns
+            // balance quantiles into deficit quantiles) and add
+            //   written.AddRange(WriteFanChart(dir, fan, "US goods deficit with Vietnam: real-2025-2026 projection"));
             foreach (var path in written)
             {
                 context.Out.WriteLine($"wrote {path}");
@@ -77,6 +78,14 @@ internal static class FlagshipCommands
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Writes the deficit fan chart as deficit-fan.png and deficit-fan.svg into the folder; returns the paths.</summary>
+    internal static IReadOnlyList<string> WriteFanChart(OutputFolder dir, FanChartData fan, string title)
+    {
+        ArgumentNullException.ThrowIfNull(dir);
+        ArgumentNullException.ThrowIfNull(fan);
+        return ChartExtensions.Select(ext => ChartFile.Save(FanChart.Build(fan, title), dir.File($"deficit-fan.{ext}"))).ToArray();
     }
 
     private static void WriteTable(TextWriter o, ScenarioRun[] runs, Dictionary<ScenarioRun, BalanceDecomposition> parts, DateOnly date)

@@ -58,6 +58,18 @@ public sealed class OutputCliTests : IDisposable
     }
 
     [Fact]
+    public void Fan_chart_hook_writes_png_and_svg_into_the_folder()
+    {
+        var folder = OutputFolder.Create(Path.Combine(_dir, "fan"));
+        DateOnly[] periods = [new(2026, 1, 1), new(2027, 1, 1), new(2028, 1, 1)];
+        var fan = VietUsTrade.Sim.Plotting.FanChartData.FromBalanceQuantiles(periods, [-110e9, -120e9, -130e9], [-100e9, -105e9, -110e9],
+            [-95e9, -98e9, -100e9], [-90e9, -92e9, -93e9], [-80e9, -82e9, -84e9], [-128e9, -133e9, -138e9]);
+        var paths = FlagshipCommands.WriteFanChart(folder, fan, "test");
+        Assert.Equal([Path.Combine(_dir, "fan", "deficit-fan.png"), Path.Combine(_dir, "fan", "deficit-fan.svg")], paths);
+        Assert.All(paths, p => Assert.True(new FileInfo(p).Length > 1000, p));
+    }
+
+    [Fact]
     public void Output_folder_rejects_names_that_escape_it()
     {
         var folder = OutputFolder.Create(Path.Combine(_dir, "o"));
