@@ -61,6 +61,7 @@ public static class CliApp
         var ge = GeCommands.Create(context);
         ge.Subcommands.Add(IgnatenkoCommands.CreateIgnatenko(context));
         yield return ge;
+        yield return FlagshipCommands.Create(context);
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");

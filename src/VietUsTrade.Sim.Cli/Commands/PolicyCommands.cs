@@ -93,6 +93,8 @@ internal static class PolicyCommands
         var from = new Option<string>("--from") { Description = "First date, YYYY-MM-DD.", DefaultValueFactory = _ => "2025-01-01" };
         var to = new Option<string>("--to") { Description = "Last date, YYYY-MM-DD.", DefaultValueFactory = _ => "2026-12-31" };
         var json = new Option<bool>("--json") { Description = "Print a JSON array of rows." };
+        var output = RunCommands.OutOption();
+        etr.Options.Add(output);
         etr.Options.Add(preset);
         etr.Options.Add(file);
         etr.Options.Add(from);
@@ -111,6 +113,7 @@ internal static class PolicyCommands
             var schedule = TariffSchedule.Compile(scenario, BaselineDataset.LoadEmbedded());
             var path = schedule.VietnamEtrPath(f, t);
             var kinds = Enum.GetValues<MeasureKind>();
+            RunCommands.WriteOut(context, parse.GetValue(output), () => Output.ResultTables.Etr(scenario, path));
             if (parse.GetValue(json))
             {
                 context.Out.WriteLine(JsonSerializer.Serialize(path.Select(p =>

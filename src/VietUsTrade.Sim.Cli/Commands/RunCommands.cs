@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using VietUsTrade.Sim.Cli.Output;
 using VietUsTrade.Sim.Data;
 using VietUsTrade.Sim.Models.PartialEquilibrium;
 using VietUsTrade.Sim.Policy;
@@ -34,6 +35,24 @@ internal static class RunCommands
         DefaultValueFactory = _ => double.PositiveInfinity,
     };
 
+    internal static Option<string?> OutOption() => new("--out")
+    {
+        Description = "Also write the results as a tidy table to FILE: .csv, .json or .parquet (one row per scenario × metric, or per date).",
+        HelpName = "FILE",
+    };
+
+    /// <summary>Writes the table to --out when given (the extension is checked first: exit 2 if unknown) and prints the path to stderr.</summary>
+    internal static void WriteOut(CliContext context, string? path, Func<TidyTable> table)
+    {
+        if (path is null)
+        {
+            return;
+        }
+
+        TableWriter.FormatOf(path);
+        context.Error.WriteLine($"wrote {TableWriter.Write(table(), path)}");
+    }
+
     internal static PeRunOptions Options(ParseResult parse, Option<string> date, Option<string> sigma, Option<double> omega) =>
         new(PolicyCommands.ParseDate(parse.GetValue(date)!, "--date"),
             parse.GetValue(sigma) switch
@@ -54,8 +73,9 @@ internal static class RunCommands
         var sigma = SigmaOption();
         var omega = OmegaOption();
         var top = new Option<int>("--top") { Description = "How many lines to list in the table (default 10).", DefaultValueFactory = _ => 10 };
+        var output = OutOption();
         run.Arguments.Add(file);
-        foreach (var o in new Option[] { preset, json, date, sigma, omega, top })
+        foreach (var o in new Option[] { preset, json, date, sigma, omega, top, output })
         {
             run.Options.Add(o);
         }
@@ -64,6 +84,7 @@ internal static class RunCommands
         {
             var scenario = PolicyCommands.Resolve(parse.GetValue(preset), parse.GetValue(file));
             var result = ScenarioModel.Run(BaselineDataset.LoadEmbedded(), scenario, Options(parse, date, sigma, omega));
+            WriteOut(context, parse.GetValue(output), () => ResultTables.Runs([result]));
             if (parse.GetValue(json))
             {
                 context.Out.WriteLine(JsonSerializer.Serialize(ToJson(result), CliJson.Options));
@@ -85,7 +106,8 @@ internal static class RunCommands
         var date = DateOption();
         var sigma = SigmaOption();
         var omega = OmegaOption();
-        foreach (var o in new Option[] { preset, files, json, date, sigma, omega })
+        var output = OutOption();
+        foreach (var o in new Option[] { preset, files, json, date, sigma, omega, output })
         {
             compare.Options.Add(o);
         }
@@ -102,6 +124,7 @@ internal static class RunCommands
             var options = Options(parse, date, sigma, omega);
             var data = BaselineDataset.LoadEmbedded();
             var runs = scenarios.Select(s => ScenarioModel.Run(data, s, options)).ToArray();
+            WriteOut(context, parse.GetValue(output), () => ResultTables.Runs(runs));
             if (parse.GetValue(json))
             {
                 context.Out.WriteLine(JsonSerializer.Serialize(runs.Select(ToJson), CliJson.Options));

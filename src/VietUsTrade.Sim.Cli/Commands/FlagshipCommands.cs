@@ -1,0 +1,156 @@
+using System.CommandLine;
+using System.Globalization;
+using VietUsTrade.Sim.Cli.Output;
+using VietUsTrade.Sim.Data;
+using VietUsTrade.Sim.Models.PartialEquilibrium;
+using VietUsTrade.Sim.Plotting;
+using VietUsTrade.Sim.Policy;
+
+namespace VietUsTrade.Sim.Cli.Commands;
+
+/// <summary>
+/// vietus-sim flagship --out DIR: the real 2025–2026 timeline against the main alternatives on the bundled data;
+/// prints a table and writes a tidy CSV and the charts into DIR (and nowhere else).
+/// </summary>
+internal static class FlagshipCommands
+{
+    /// <summary>The scenarios of the flagship comparison, in table order.</summary>
+    public static readonly string[] Scenarios = ["real-2025-2026", "liberation-day-46", "reciprocal-20", "reciprocal-20-farm-exempt", "deal-zero-list", "no-tariffs"];
+
+    /// <summary>The scenario whose decomposition and top lines are also written for every other scenario.</summary>
+    public const string Main = "real-2025-2026";
+
+    private static readonly string[] ChartExtensions = ["png", "svg"];
+
+    /// <summary>Dates of the ETR chart.</summary>
+    public static readonly DateOnly EtrFrom = new(2025, 1, 1);
+
+    /// <summary>End of the ETR chart.</summary>
+    public static readonly DateOnly EtrTo = new(2026, 12, 31);
+
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("flagship", "The flagship comparison on the bundled 2024 data: the real 2025–2026 timeline versus liberation-day-46, reciprocal-20, reciprocal-20-farm-exempt, deal-zero-list and no-tariffs (exact PE). Prints a table and writes flagship.csv and charts (PNG and SVG: ETR timeline, balance waterfall and top 15 lines per scenario) into DIR.");
+        var output = new Option<string>("--out") { Description = "Folder for the CSV and the charts (created if missing; nothing is written outside it).", Required = true, HelpName = "DIR" };
+        var date = RunCommands.DateOption();
+        date.DefaultValueFactory = _ => "2026-01-15";
+        date.Description = "The entry date whose tariff regime is applied (default 2026-01-15: the last IEEPA month, deal in force in deal-zero-list), YYYY-MM-DD.";
+        command.Options.Add(output);
+        command.Options.Add(date);
+        command.SetAction(parse =>
+        {
+            var dir = OutputFolder.Create(parse.GetValue(output)!);
+            var options = new PeRunOptions(PolicyCommands.ParseDate(parse.GetValue(date)!, "--date"));
+            var data = BaselineDataset.LoadEmbedded();
+            var runs = Scenarios.Select(n => ScenarioModel.Run(data, Presets.Get(n), options)).ToArray();
+            var parts = runs.ToDictionary(r => r, BalanceDecomposition.FromRun);
+            WriteTable(context.Out, runs, parts, options.Date);
+
+            var written = new List<string> { TableWriter.Write(ResultTables.Runs(runs, parts), dir.File("flagship.csv")) };
+            var etr = runs.Select(r => EtrSeries.FromPath(r.Scenario.Name, TariffSchedule.Compile(r.Scenario, data).VietnamEtrPath(EtrFrom, EtrTo))).ToArray();
+            var markers = PolicyMarker.FromScenario(Presets.Get(Main), EtrFrom, EtrTo);
+            foreach (var ext in ChartExtensions)
+            {
+                written.Add(EtrChart.Write(dir.File($"etr-timeline.{ext}"), etr, markers, EtrTo));
+            }
+
+            foreach (var r in runs.Where(r => r.Scenario.Name != "no-tariffs"))
+            {
+                var slug = OutputFolder.Slug(r.Scenario.Name);
+                var top = r.TopLines(15).Select(LineChange.FromResult).ToArray();
+                var title = $"{r.Scenario.Name} on {options.Date:yyyy-MM-dd}\nLargest changes of US imports from Vietnam (HTS10 lines)";
+                foreach (var ext in ChartExtensions)
+                {
+                    written.Add(WaterfallChart.Write(dir.File($"waterfall-{slug}.{ext}"), parts[r]));
+                    written.Add(TopLinesChart.Write(dir.File($"top-lines-{slug}.{ext}"), top, title));
+                }
+            }
+
+            // Hook for the Monte Carlo projection (issue 5, VietUsTrade.Sim.Projection, not merged yet): build a
+            // FanChartData from its quantile series of the balance by period (FanChartData.FromBalanceQuantiles turns
+            // balance quantiles into deficit quantiles) and add
+            //   written.AddRange(WriteFanChart(dir, fan, "US goods deficit with Vietnam: real-2025-2026 projection"));
+            foreach (var path in written)
+            {
+                context.Out.WriteLine($"wrote {path}");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Writes the deficit fan chart as deficit-fan.png and deficit-fan.svg into the folder; returns the paths.</summary>
+    internal static IReadOnlyList<string> WriteFanChart(OutputFolder dir, FanChartData fan, string title)
+    {
+        ArgumentNullException.ThrowIfNull(dir);
+        ArgumentNullException.ThrowIfNull(fan);
+        return ChartExtensions.Select(ext => ChartFile.Save(FanChart.Build(fan, title), dir.File($"deficit-fan.{ext}"))).ToArray();
+    }
+
+    private static void WriteTable(TextWriter o, ScenarioRun[] runs, Dictionary<ScenarioRun, BalanceDecomposition> parts, DateOnly date)
+    {
+        var ic = CultureInfo.InvariantCulture;
+        static double Bn(double usd) => Math.Abs(usd) < 5e6 ? 0.0 : usd / 1e9;   // no "-0.00"
+        var b = runs[0].Baseline;
+        o.WriteLine(string.Create(ic, $"Flagship comparison on {date:yyyy-MM-dd}: exact PE on the bundled 2024 data (US$ bn; imports for consumption, customs value; balance = US exports − imports)"));
+        o.WriteLine(string.Create(ic, $"{"scenario",-26} {"VN ETR",7} {"imports",8} {"exports",8} {"balance",8} {"Δbal",7} | {"tariff",7} {"divers.",7} {"concess",7} {"commit",7} | {"revenue",7} {"ΔP imp",6}"));
+        o.WriteLine(string.Create(ic, $"{"2024 baseline",-26} {runs[0].VietnamEtr.EtrTotal - runs[0].VietnamEtr.EtrAddedVs2024,7:P1} {b.ImportsFromVietnamUsd / 1e9,8:F2} {b.ExportsToVietnamUsd / 1e9,8:F2} {b.BalanceUsd / 1e9,8:F2} {0,7:F2} | {"",7} {"",7} {"",7} {"",7} | {b.TariffRevenueUsd / 1e9,7:F2} {0,6:P1}"));
+        foreach (var r in runs)
+        {
+            var s = r.Result;
+            var d = parts[r];
+            o.WriteLine(string.Create(ic,
+                $"{r.Scenario.Name,-26} {r.VietnamEtr.EtrTotal,7:P1} {s.ImportsFromVietnamUsd / 1e9,8:F2} {s.ExportsToVietnamUsd / 1e9,8:F2} {s.BalanceUsd / 1e9,8:F2} {Bn(d.TotalChangeUsd),7:F2} | {Bn(d.ImportTariffEffectUsd),7:F2} {Bn(d.DiversionOtherUsd),7:F2} {Bn(d.ConcessionsUsd),7:F2} {Bn(d.CommitmentsUsd),7:F2} | {s.TariffRevenueUsd / 1e9,7:F2} {s.ImportPriceIndexChange,6:P1}"));
+        }
+
+        o.WriteLine("Δbal = tariff (Vietnam's own tariffs on imports) + divers. (other suppliers' tariffs, diversion) + concess (Vietnam's cuts on US goods) + commit (purchase commitments, 12 months).");
+    }
+}
+
+/// <summary>An output folder that every written file must stay inside.</summary>
+internal sealed class OutputFolder
+{
+    private OutputFolder(string root) => Root = root;
+
+    /// <summary>The full path of the folder, with a trailing separator.</summary>
+    public string Root { get; }
+
+    /// <summary>Creates the folder if missing; an existing file at that path is an error.</summary>
+    public static OutputFolder Create(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new CliUsageException("--out needs a folder");
+        }
+
+        var full = Path.GetFullPath(path);
+        if (System.IO.File.Exists(full))
+        {
+            throw new CliUsageException($"--out '{path}' is a file, not a folder");
+        }
+
+        Directory.CreateDirectory(full);
+        return new OutputFolder(Path.TrimEndingDirectorySeparator(full) + Path.DirectorySeparatorChar);
+    }
+
+    /// <summary>The full path of a file name inside the folder; throws if it would escape it (e.g. "../x").</summary>
+    public string File(string name)
+    {
+        var full = Path.GetFullPath(Path.Combine(Root, name));
+        if (!full.StartsWith(Root, StringComparison.Ordinal) || Path.GetDirectoryName(full) + Path.DirectorySeparatorChar != Root)
+        {
+            throw new ArgumentException($"file name '{name}' escapes the output folder {Root}", nameof(name));
+        }
+
+        return full;
+    }
+
+    /// <summary>A file-name-safe form of a scenario name: lower-case letters, digits and dashes.</summary>
+    public static string Slug(string name)
+    {
+        var chars = name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray();
+        var slug = string.Join('-', new string(chars).Split('-', StringSplitOptions.RemoveEmptyEntries));
+        return slug.Length == 0 ? "scenario" : slug;
+    }
+}

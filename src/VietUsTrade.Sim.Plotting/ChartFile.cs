@@ -1,0 +1,132 @@
+using System.Globalization;
+using ScottPlot;
+
+namespace VietUsTrade.Sim.Plotting;
+
+/// <summary>Saving a chart as PNG or SVG (chosen by the file extension) and shared checks and styling.</summary>
+public static class ChartFile
+{
+    /// <summary>Default width of a chart in pixels.</summary>
+    public const int DefaultWidth = 1200;
+
+    /// <summary>Default height of a chart in pixels.</summary>
+    public const int DefaultHeight = 700;
+
+    /// <summary>Writes a plot to <paramref name="path"/>: PNG for <c>.png</c>, SVG for <c>.svg</c>.</summary>
+    /// <param name="plot">The plot.</param>
+    /// <param name="path">The file to write; its folder must exist.</param>
+    /// <param name="width">Width in pixels (100–10,000).</param>
+    /// <param name="height">Height in pixels (100–10,000).</param>
+    /// <returns>The full path written.</returns>
+    /// <exception cref="ArgumentException">The extension is not .png or .svg, or a size is out of range.</exception>
+    public static string Save(Plot plot, string path, int width = DefaultWidth, int height = DefaultHeight)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (width is < 100 or > 10_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(width), width, $"width = {width} must be 100–10,000 pixels.");
+        }
+
+        if (height is < 100 or > 10_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(height), height, $"height = {height} must be 100–10,000 pixels.");
+        }
+
+        var full = Path.GetFullPath(path);
+        switch (Path.GetExtension(full).ToLowerInvariant())
+        {
+            case ".png":
+                plot.SavePng(full, width, height);
+                break;
+            case ".svg":
+                plot.SaveSvg(full, width, height);
+                break;
+            default:
+                throw new ArgumentException($"path = '{path}' must end in .png or .svg.", nameof(path));
+        }
+
+        return full;
+    }
+
+    /// <summary>Formats US dollars as billions, e.g. "-12.3" (invariant culture).</summary>
+    internal static string Billions(double usd, int decimals = 1) =>
+        (usd / 1e9).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    /// <summary>Throws unless every value is finite, naming the parameter and the first bad index.</summary>
+    internal static void RequireFinite(IReadOnlyList<double> values, string name)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (!double.IsFinite(values[i]))
+            {
+                throw new ArgumentException($"{name}[{i}] = {values[i].ToString(CultureInfo.InvariantCulture)} must be a finite number.", name);
+            }
+        }
+    }
+
+    /// <summary>Throws when the list is empty.</summary>
+    internal static void RequireNonEmpty<T>(IReadOnlyCollection<T> values, string name)
+    {
+        ArgumentNullException.ThrowIfNull(values, name);
+        if (values.Count == 0)
+        {
+            throw new ArgumentException($"{name} is empty: at least one value is needed.", name);
+        }
+    }
+
+    /// <summary>Common look: larger fonts, light grid, invariant tick labels.</summary>
+    internal static void Style(Plot plot, string title, string? xLabel, string yLabel, int titleWidth = 80)
+    {
+        // long title lines are wrapped: ScottPlot centres the title over the data area and would clip them
+        plot.Title(string.Join('\n', title.Split('\n').Select(line => Wrap(line, titleWidth))), size: 20);
+        if (xLabel is not null)
+        {
+            plot.XLabel(xLabel, size: 15);
+        }
+
+        plot.YLabel(yLabel, size: 15);
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 13;
+        plot.Axes.Left.TickLabelStyle.FontSize = 13;
+        plot.Grid.MajorLineColor = Colors.Black.WithAlpha(0.08);
+    }
+
+    /// <summary>Breaks a text into lines of at most about <paramref name="width"/> characters at spaces.</summary>
+    internal static string Wrap(string text, int width)
+    {
+        var lines = new List<string>();
+        var current = string.Empty;
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (current.Length > 0 && current.Length + 1 + word.Length > width)
+            {
+                lines.Add(current);
+                current = word;
+            }
+            else
+            {
+                current = current.Length == 0 ? word : current + " " + word;
+            }
+        }
+
+        lines.Add(current);
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>Y ticks formatted with a fixed number of decimals.</summary>
+    internal static void NumericLeftTicks(Plot plot, Func<double, string> format) =>
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = format, TickDensity = 0.6 };
+
+    /// <summary>X axis of dates (OLE automation values) with month-year labels.</summary>
+    internal static void DateBottomTicks(Plot plot)
+    {
+        var dt = plot.Axes.DateTimeTicksBottom();
+        if (dt.TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic auto)
+        {
+            auto.LabelFormatter = d => d.ToString(d.Month == 1 ? "MMM\nyyyy" : "MMM", CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <summary>A date as the x coordinate used by the date axis.</summary>
+    internal static double X(DateOnly date) => date.ToDateTime(TimeOnly.MinValue).ToOADate();
+}

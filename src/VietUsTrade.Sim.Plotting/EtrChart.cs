@@ -1,0 +1,232 @@
+using System.Globalization;
+using ScottPlot;
+using VietUsTrade.Sim.Policy;
+
+namespace VietUsTrade.Sim.Plotting;
+
+/// <summary>One step series of Vietnam's effective tariff rate: the rate holds from each date until the next.</summary>
+public sealed record EtrSeries
+{
+    /// <summary>Creates and checks a series.</summary>
+    /// <param name="name">Legend name (e.g. the scenario name).</param>
+    /// <param name="dates">Dates where the rate takes a new value, strictly increasing.</param>
+    /// <param name="rates">Rates as fractions (0.2 = 20%), one per date, finite and in [0, 10].</param>
+    /// <exception cref="ArgumentException">Empty, lengths differ, dates not increasing, or a rate non-finite or out of range (the parameter is named).</exception>
+    public EtrSeries(string name, IReadOnlyList<DateOnly> dates, IReadOnlyList<double> rates)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ChartFile.RequireNonEmpty(dates, nameof(dates));
+        ChartFile.RequireNonEmpty(rates, nameof(rates));
+        if (rates.Count != dates.Count)
+        {
+            throw new ArgumentException($"rates has {rates.Count} values but dates has {dates.Count}.", nameof(rates));
+        }
+
+        ChartFile.RequireFinite(rates, nameof(rates));
+        for (var i = 0; i < rates.Count; i++)
+        {
+            if (rates[i] is < 0 or > 10)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"rates[{i}] = {rates[i]} must be a fraction in [0, 10]."), nameof(rates));
+            }
+
+            if (i > 0 && dates[i] <= dates[i - 1])
+            {
+                throw new ArgumentException($"dates[{i}] = {dates[i]:yyyy-MM-dd} is not after dates[{i - 1}] = {dates[i - 1]:yyyy-MM-dd}.", nameof(dates));
+            }
+        }
+
+        Name = name;
+        Dates = dates.ToArray();
+        Rates = rates.ToArray();
+    }
+
+    /// <summary>Legend name.</summary>
+    public string Name { get; }
+
+    /// <summary>Dates of the steps.</summary>
+    public IReadOnlyList<DateOnly> Dates { get; }
+
+    /// <summary>Rates (fractions).</summary>
+    public IReadOnlyList<double> Rates { get; }
+
+    /// <summary>A series from <see cref="TariffSchedule.VietnamEtrPath"/>.</summary>
+    /// <param name="name">Legend name.</param>
+    /// <param name="path">The path (dates where the ETR changes).</param>
+    /// <returns>The series.</returns>
+    public static EtrSeries FromPath(string name, IReadOnlyList<EtrPoint> path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return new EtrSeries(name, path.Select(p => p.Date).ToArray(), path.Select(p => p.EtrTotal).ToArray());
+    }
+}
+
+/// <summary>A dated policy event to mark on a timeline.</summary>
+/// <param name="Date">The date the event takes effect.</param>
+/// <param name="Label">A short label, e.g. "IEEPA 20% on Vietnam".</param>
+public sealed record PolicyMarker(DateOnly Date, string Label)
+{
+    /// <summary>
+    /// The events of a scenario that apply to Vietnam specifically: starts of measures naming Vietnam as a supplier
+    /// (measures with a zero share of goods are skipped), and ends of such measures where no Vietnam measure of the same
+    /// kind starts that day. Product-wide measures on all suppliers (e.g. Section 232) are left out to keep the chart
+    /// readable; their effect still shows in the ETR line.
+    /// </summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="from">First date shown.</param>
+    /// <param name="to">Last date shown.</param>
+    /// <returns>The markers, by date.</returns>
+    public static IReadOnlyList<PolicyMarker> FromScenario(Scenario scenario, DateOnly from, DateOnly to)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var vn = scenario.Measures.Where(m => m.Suppliers.Contains(Products.Partner.VietnamCode, StringComparer.Ordinal) && m.ShareOfGoods > 0).ToArray();
+        var events = new List<PolicyMarker>();
+        foreach (var m in vn)
+        {
+            if (m.From >= from && m.From <= to)
+            {
+                events.Add(new PolicyMarker(m.From, Short(m)));
+            }
+
+            if (m.Until is { } u && u >= from && u <= to && !vn.Any(o => o.From == u && o.Kind == m.Kind))
+            {
+                events.Add(new PolicyMarker(u, "end of " + Short(m)));
+            }
+        }
+
+        return events.GroupBy(e => e.Date).OrderBy(g => g.Key)
+            .Select(g => new PolicyMarker(g.Key, string.Join("; ", g.Select(e => e.Label).Distinct(StringComparer.Ordinal)))).ToArray();
+    }
+
+    private static string Short(TariffMeasure m)
+    {
+        var rate = (m.Rate * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+        return m.Kind switch
+        {
+            MeasureKind.Reciprocal => $"IEEPA reciprocal {rate}",
+            MeasureKind.Section122 => $"Section 122 {rate}",
+            MeasureKind.Section301 => $"Section 301 {rate}",
+            MeasureKind.Transshipment => $"transshipment {rate} on {(m.ShareOfGoods * 100).ToString("0", CultureInfo.InvariantCulture)}% of goods",
+            _ => m.Name,
+        };
+    }
+}
+
+/// <summary>Vietnam's effective tariff rate over time as step lines, with policy dates marked and numbered.</summary>
+/// <remarks>
+/// Markers closer than <c>minDaysApart</c> are merged into one numbered marker (e.g. 2025-04-05/09/10), and the numbered
+/// labels are listed in a legend below the plot so they never overlap the lines or each other.
+/// </remarks>
+public static class EtrChart
+{
+    private static readonly Color[] Palette = [Colors.Black, Colors.Crimson, Colors.SteelBlue, Colors.DarkOrange, Colors.SeaGreen, Colors.Purple, Colors.SaddleBrown, Colors.HotPink];
+
+    /// <summary>Builds the chart.</summary>
+    /// <param name="series">One or more step series (the first is drawn thickest).</param>
+    /// <param name="markers">Policy events to mark (may be empty).</param>
+    /// <param name="end">Date where the last step ends (must be on or after every series' last date).</param>
+    /// <param name="title">Chart title.</param>
+    /// <param name="minDaysApart">Markers closer than this are merged into one.</param>
+    /// <returns>The plot.</returns>
+    /// <exception cref="ArgumentException">No series, or <paramref name="end"/> before a series' last date.</exception>
+    public static Plot Build(IReadOnlyList<EtrSeries> series, IReadOnlyList<PolicyMarker> markers, DateOnly end,
+        string title = "Vietnam: import-weighted effective US tariff rate (2024 weights)", int minDaysApart = 20)
+    {
+        ChartFile.RequireNonEmpty(series, nameof(series));
+        ArgumentNullException.ThrowIfNull(markers);
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        ArgumentOutOfRangeException.ThrowIfNegative(minDaysApart);
+        foreach (var s in series)
+        {
+            ArgumentNullException.ThrowIfNull(s, nameof(series));
+            if (end < s.Dates[^1])
+            {
+                throw new ArgumentException($"end = {end:yyyy-MM-dd} is before the last date {s.Dates[^1]:yyyy-MM-dd} of series '{s.Name}'.", nameof(end));
+            }
+        }
+
+        var plot = new Plot();
+        var start = series.Min(s => s.Dates[0]);
+        var top = series.Max(s => s.Rates.Max()) * 100;
+        for (var k = series.Count - 1; k >= 0; k--)
+        {
+            var s = series[k];
+            var xs = s.Dates.Select(ChartFile.X).Append(ChartFile.X(end)).ToArray();
+            var ys = s.Rates.Select(r => r * 100).Append(s.Rates[^1] * 100).ToArray();
+            var line = plot.Add.ScatterLine(xs, ys);
+            line.ConnectStyle = ConnectStyle.StepHorizontal;
+            line.Color = Palette[k % Palette.Length];
+            line.LineWidth = k == 0 ? 3 : 2;
+            line.LinePattern = Pattern(k);   // coinciding steps of different scenarios stay visible
+            line.LegendText = string.Empty;   // listed in the legend panel, in the order given
+        }
+
+        var groups = Group(markers.Where(m => m.Date >= start && m.Date <= end).OrderBy(m => m.Date).ToArray(), minDaysApart);
+        var yMax = Math.Max(5, top * 1.15);
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var (date, _) = groups[g];
+            var v = plot.Add.VerticalLine(ChartFile.X(date), 1, Colors.Gray, LinePattern.Dashed);
+            v.LegendText = string.Empty;
+            var number = plot.Add.Text((g + 1).ToString(CultureInfo.InvariantCulture), ChartFile.X(date), yMax * 0.985);
+            number.LabelFontSize = 13;
+            number.LabelBold = true;
+            number.LabelFontColor = Colors.White;
+            number.LabelBackgroundColor = Colors.DimGray;
+            number.LabelBorderRadius = 8;
+            number.LabelPadding = 3;
+            number.LabelAlignment = Alignment.UpperCenter;
+        }
+
+        ChartFile.Style(plot, title, null, "Effective tariff rate (%)");
+        ChartFile.DateBottomTicks(plot);
+        ChartFile.NumericLeftTicks(plot, v => v.ToString("0", CultureInfo.InvariantCulture) + "%");
+        plot.Axes.SetLimitsY(0, yMax);
+        plot.Axes.SetLimitsX(ChartFile.X(start) - 10, ChartFile.X(end) + 10);
+        // Series legend in a panel at the right (in the order given), the numbered policy events in a panel below:
+        // neither can cover a line.
+        var names = new Legend(plot) { FontSize = 13, IsVisible = true };
+        names.ManualItems.AddRange(series.Select((s, k) => new LegendItem { LabelText = s.Name, LineColor = Palette[k % Palette.Length], LineWidth = k == 0 ? 3 : 2, LinePattern = Pattern(k) }));
+        plot.Axes.AddPanel(new ScottPlot.Panels.LegendPanel(names) { Edge = Edge.Right, Alignment = Alignment.UpperCenter });
+        if (groups.Count > 0)
+        {
+            var events = new Legend(plot) { FontSize = 13, IsVisible = true };
+            events.ManualItems.Add(new LegendItem { LabelText = $"Policy events on Vietnam in {series[0].Name}:", LineWidth = 0, MarkerShape = MarkerShape.None });
+            events.ManualItems.AddRange(groups.Select((g, i) => new LegendItem { LabelText = $"{i + 1}\u2002{g.Label}", LineWidth = 0, MarkerShape = MarkerShape.None }));
+            plot.Axes.AddPanel(new ScottPlot.Panels.LegendPanel(events) { Edge = Edge.Bottom, Alignment = Alignment.UpperLeft });
+        }
+
+        return plot;
+    }
+
+    /// <summary>Builds the chart and writes it as PNG or SVG (by extension).</summary>
+    /// <param name="path">Output file (.png or .svg).</param>
+    /// <param name="series">The step series.</param>
+    /// <param name="markers">Policy events.</param>
+    /// <param name="end">End of the last step.</param>
+    /// <returns>The full path written.</returns>
+    public static string Write(string path, IReadOnlyList<EtrSeries> series, IReadOnlyList<PolicyMarker> markers, DateOnly end) =>
+        ChartFile.Save(Build(series, markers, end), path, ChartFile.DefaultWidth, 820);
+
+    private static LinePattern Pattern(int k) => k == 0 ? LinePattern.Solid : (k % 3) switch { 1 => LinePattern.Solid, 2 => LinePattern.Dashed, _ => LinePattern.DenselyDashed };
+
+    /// <summary>Merges markers closer than <paramref name="minDaysApart"/> into one (date of the first, labels joined with dates).</summary>
+    internal static List<(DateOnly Date, string Label)> Group(IReadOnlyList<PolicyMarker> sorted, int minDaysApart)
+    {
+        var groups = new List<List<PolicyMarker>>();
+        foreach (var m in sorted)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(m.Label, nameof(PolicyMarker.Label));
+            if (groups.Count > 0 && m.Date.DayNumber - groups[^1][^1].Date.DayNumber < minDaysApart)
+            {
+                groups[^1].Add(m);
+            }
+            else
+            {
+                groups.Add([m]);
+            }
+        }
+
+        return groups.Select(g => (g[0].Date, string.Join(" → ", g.Select(m => $"{m.Date:yyyy-MM-dd} {m.Label}")))).ToList();
+    }
+}
