@@ -192,7 +192,15 @@ public static class EtrChart
         {
             var events = new Legend(plot) { FontSize = 13, IsVisible = true };
             events.ManualItems.Add(new LegendItem { LabelText = $"Policy events on Vietnam in {series[0].Name}:", LineWidth = 0, MarkerShape = MarkerShape.None });
-            events.ManualItems.AddRange(groups.Select((g, i) => new LegendItem { LabelText = $"{i + 1}\u2002{g.Label}", LineWidth = 0, MarkerShape = MarkerShape.None }));
+            for (var i = 0; i < groups.Count; i++)
+            {
+                // Long groups (several events within 20 days) continue on indented lines so no text runs off the panel.
+                var lines = WrapEvents(groups[i].Label, 90);
+                for (var j = 0; j < lines.Count; j++)
+                {
+                    events.ManualItems.Add(new LegendItem { LabelText = j == 0 ? $"{i + 1}\u2002{lines[j]}" : $"\u2003\u2002{lines[j]}", LineWidth = 0, MarkerShape = MarkerShape.None });
+                }
+            }
             plot.Axes.AddPanel(new ScottPlot.Panels.LegendPanel(events) { Edge = Edge.Bottom, Alignment = Alignment.UpperLeft });
         }
 
@@ -209,6 +217,29 @@ public static class EtrChart
         ChartFile.Save(Build(series, markers, end), path, ChartFile.DefaultWidth, 820);
 
     private static LinePattern Pattern(int k) => k == 0 ? LinePattern.Solid : (k % 3) switch { 1 => LinePattern.Solid, 2 => LinePattern.Dashed, _ => LinePattern.DenselyDashed };
+
+    /// <summary>Splits a group label at its " → " separators into lines of at most about <paramref name="width"/> characters.</summary>
+    internal static List<string> WrapEvents(string label, int width)
+    {
+        var lines = new List<string>();
+        var current = string.Empty;
+        foreach (var part in label.Split(" → "))
+        {
+            var next = current.Length == 0 ? part : $"{current} → {part}";
+            if (current.Length > 0 && next.Length > width)
+            {
+                lines.Add(current + " →");
+                current = part;
+            }
+            else
+            {
+                current = next;
+            }
+        }
+
+        lines.Add(current);
+        return lines;
+    }
 
     /// <summary>Merges markers closer than <paramref name="minDaysApart"/> into one (date of the first, labels joined with dates).</summary>
     internal static List<(DateOnly Date, string Label)> Group(IReadOnlyList<PolicyMarker> sorted, int minDaysApart)
