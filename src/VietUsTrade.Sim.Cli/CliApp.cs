@@ -57,6 +57,8 @@ public static class CliApp
         {
             yield return command;
         }
+
+        yield return ProjectCommands.Create(context);
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");

@@ -206,7 +206,7 @@ public sealed class MonteCarloResult
             y[d] = _annual[(((d * _years) + yi) * ProjectionMetrics.Annual.Count) + mi];
         }
 
-        var b = bins > 0 ? bins : Math.Clamp((int)Math.Sqrt(n) / 2, 2, 50);
+        var b = bins > 0 ? bins : DefaultBins(n);
         var mean = y.Average();
         var varY = y.Sum(v => (v - mean) * (v - mean)) / n;
         var k = InputNames.Count;
@@ -254,6 +254,17 @@ public sealed class MonteCarloResult
 
         return rows.OrderByDescending(r => r.FirstOrderIndex).ThenBy(r => r.Input, StringComparer.Ordinal).ToArray();
     }
+
+    /// <summary>The default number of bins of <see cref="Sensitivity"/>: ⌊√N / 2⌋ clamped to 2–50.</summary>
+    /// <param name="draws">N.</param>
+    /// <returns>The bins.</returns>
+    public static int DefaultBins(int draws) => Math.Clamp((int)Math.Sqrt(Math.Max(draws, 0)) / 2, 2, 50);
+
+    /// <summary>The expected index of an input with no effect under the binning estimator, (B − 1)/(N − 1): indices near it are noise.</summary>
+    /// <param name="draws">N.</param>
+    /// <param name="bins">B (0 = default).</param>
+    /// <returns>The noise floor.</returns>
+    public static double SensitivityNoiseFloor(int draws, int bins = 0) => draws > 1 ? ((bins > 0 ? bins : DefaultBins(draws)) - 1.0) / (draws - 1.0) : 1.0;
 
     private int YearIndex(int year)
     {

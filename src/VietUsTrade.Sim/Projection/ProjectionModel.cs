@@ -187,7 +187,7 @@ public sealed partial class ProjectionModel
             ? exportsFit.WithGrowth(ge)
             : new BaselineTrend(exportsFit.Label, ExportLongRunLogGrowth, ExportLongRunLogGrowthStdError, exportsFit.SeasonalFactors, baseline.Year, baseline.ExportsToVietnamUsd,
                 string.Create(CultureInfo.InvariantCulture,
-                    $"growth {Math.Exp(ExportLongRunLogGrowth) - 1:+0.0%}/yr (se of log growth {ExportLongRunLogGrowthStdError:0.000}) = OLS log-linear trend of annual US exports to Vietnam 2013–2024 (Census, shared/data/raw/census-exports-vn-tradewartracker/us_exports_to_vietnam_total_monthly_2013_2024.csv); the bundled 2023–2024 months alone give {exportsFit.GrowthPerYear:+0.0%}/yr, the rebound from the 2023 dip, not used; seasonality: {exportsFit.Method}"));
+                    $"growth {Math.Exp(ExportLongRunLogGrowth) - 1:+0.0%}/yr (se of log growth {ExportLongRunLogGrowthStdError:0.000}) = OLS log-linear trend of annual US exports to Vietnam 2013–2024 (Census, shared/data/raw/census-exports-vn-tradewartracker/us_exports_to_vietnam_total_monthly_2013_2024.csv); the bundled 2023–2024 months alone give {exportsFit.GrowthPerYear:+0.0%}/yr, the rebound from the 2023 dip, not used; seasonality: month dummies of the OLS fit on exports/VIETNAM/total 2023-01..2024-12"));
 
         var worldSeries = Series(baseline, "imports/WORLD/00");
         var worldTotal = worldSeries.Points.Where(p => p.Month.Year == baseline.Year).Sum(p => p.ValueUsd);
