@@ -161,6 +161,17 @@ internal static class ProjectCommands
             Rows(result.Monthly);
         }
 
+        if (result.DivertedTo.Count > 0)
+        {
+            var last = result.Years[^1];
+            o.WriteLine(string.Create(ic, $"diversion: change of US imports from each competitor on Vietnam's lines, {last} (US$ bn, p50 [p5, p95]):"));
+            foreach (var (name, rows) in result.DivertedTo)
+            {
+                var q = rows[^1].Metrics["diverted_usd"];
+                o.WriteLine(string.Create(ic, $"  {name,-26} {q.P50 / 1e9,8:F2} [{q.P5 / 1e9:F2}, {q.P95 / 1e9:F2}]"));
+            }
+        }
+
         if (result.Options.Draws >= 20 && result.Years.Contains(2026))
         {
             o.WriteLine(string.Create(ic, $"what drives the spread of the 2026 balance (first-order variance index by binning, noise floor ≈ {MonteCarloResult.SensitivityNoiseFloor(result.Options.Draws):F3}; correlation):"));

@@ -9,7 +9,9 @@ namespace VietUsTrade.Sim.Projection;
 /// <param name="MaxDegreeOfParallelism">Threads (−1 = all cores; 1 = sequential).</param>
 /// <param name="MonthlyDrawLimit">Monthly quantiles use the first min(N, limit) draws (memory: limit × months × 5 doubles); annual quantiles use all N draws.</param>
 /// <param name="CompetitorCount">How many competitors (largest 2024 suppliers of Vietnam's lines) get diversion quantiles (memory: N × years × count doubles).</param>
-public sealed record MonteCarloOptions(int Draws, ulong Seed, UncertaintySpec? Uncertainty = null, int MaxDegreeOfParallelism = -1, int MonthlyDrawLimit = 20_000, int CompetitorCount = 10)
+/// <param name="MonthlyDiversion">Also compute monthly diversion quantiles for those competitors from the first min(N, <paramref name="MonthlyDrawLimit"/>) draws (memory: that × months × count doubles; off by default).</param>
+public sealed record MonteCarloOptions(int Draws, ulong Seed, UncertaintySpec? Uncertainty = null, int MaxDegreeOfParallelism = -1, int MonthlyDrawLimit = 20_000, int CompetitorCount = 10,
+    bool MonthlyDiversion = false)
 {
     /// <summary>Checks the fields.</summary>
     /// <exception cref="ArgumentException">A field is out of range (named with its value).</exception>
@@ -127,7 +129,8 @@ public sealed class MonteCarloResult
     private readonly int _years;
 
     internal MonteCarloResult(MonteCarloOptions options, IReadOnlyList<int> years, double[] annual, double[] inputs, IReadOnlyList<QuantileRow> annualRows,
-        IReadOnlyList<QuantileRow> monthlyRows, IReadOnlyDictionary<string, IReadOnlyList<QuantileRow>> diversion, IReadOnlyList<string> inputNames,
+        IReadOnlyList<QuantileRow> monthlyRows, IReadOnlyDictionary<string, IReadOnlyList<QuantileRow>> diversion,
+        IReadOnlyDictionary<string, IReadOnlyList<QuantileRow>> diversionMonthly, IReadOnlyList<string> inputNames,
         IReadOnlyList<string> inputDistributions, int monthlyDraws, IReadOnlyList<string> assumptions)
     {
         Options = options;
@@ -138,6 +141,7 @@ public sealed class MonteCarloResult
         Annual = annualRows;
         Monthly = monthlyRows;
         DivertedTo = diversion;
+        DivertedToMonthly = diversionMonthly;
         InputNames = inputNames;
         InputDistributions = inputDistributions;
         MonthlyDraws = monthlyDraws;
@@ -161,6 +165,9 @@ public sealed class MonteCarloResult
 
     /// <summary>Per competitor: quantiles per year of the change of US imports from it on Vietnam's lines (metric "diverted_usd").</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<QuantileRow>> DivertedTo { get; }
+
+    /// <summary>Per competitor: quantiles per month (empty unless <see cref="MonteCarloOptions.MonthlyDiversion"/>; first <see cref="MonthlyDraws"/> draws).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<QuantileRow>> DivertedToMonthly { get; }
 
     /// <summary>The uncertain inputs in draw order.</summary>
     public IReadOnlyList<string> InputNames { get; }

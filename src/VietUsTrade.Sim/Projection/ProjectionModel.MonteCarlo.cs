@@ -54,6 +54,8 @@ public sealed partial class ProjectionModel
         var annual = new double[(long)n * ny * na];
         var diversion = new double[(long)n * ny * nc];
         var monthly = new double[(long)nMonthly * months * nh];
+        var ncm = options.MonthlyDiversion ? nc : 0;
+        var monthlyDiversion = new double[(long)nMonthly * months * ncm];
         var inputs = new double[(long)n * ni];
         const int Block = 64;
         var blocks = (n + Block - 1) / Block;
@@ -92,6 +94,10 @@ public sealed partial class ProjectionModel
                         mr[2] = buf.Exports[m] - buf.Imports[m];
                         mr[3] = buf.Revenue[m];
                         mr[4] = buf.Etr[m];
+                        for (var c = 0; c < ncm; c++)
+                        {
+                            monthlyDiversion[(((d * months) + m) * ncm) + c] = buf.Diversion[(m * Suppliers.Count) + competitors[c]];
+                        }
                     }
                 }
 
@@ -162,7 +168,26 @@ public sealed partial class ProjectionModel
             div[Suppliers[competitors[c]]] = rows;
         }
 
-        return new MonteCarloResult(options, years, annual, inputs, annualRows, monthlyRows, div, InputNameList, InputDistributions(spec), nMonthly, Describe(CentralInputs));
+        var divMonthly = new Dictionary<string, IReadOnlyList<QuantileRow>>(StringComparer.Ordinal);
+        for (var c = 0; c < ncm && nMonthly > 0; c++)
+        {
+            var rows = new QuantileRow[months];
+            for (var m = 0; m < months; m++)
+            {
+                for (var d = 0; d < nMonthly; d++)
+                {
+                    column[d] = monthlyDiversion[((((long)d * months) + m) * ncm) + c];
+                }
+
+                var date = FirstMonth.AddMonths(m);
+                rows[m] = new QuantileRow(date.ToString("yyyy-MM", CultureInfo.InvariantCulture), date.Year, date.Month,
+                    new Dictionary<string, Quantiles>(StringComparer.Ordinal) { ["diverted_usd"] = Quantiles.Of(column.AsSpan(0, nMonthly)) });
+            }
+
+            divMonthly[Suppliers[competitors[c]]] = rows;
+        }
+
+        return new MonteCarloResult(options, years, annual, inputs, annualRows, monthlyRows, div, divMonthly, InputNameList, InputDistributions(spec), nMonthly, Describe(CentralInputs));
     }
 
     /// <summary>How each input is drawn under a spec (text, in input order).</summary>

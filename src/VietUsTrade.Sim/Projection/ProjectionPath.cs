@@ -10,7 +10,7 @@ namespace VietUsTrade.Sim.Projection;
 /// <param name="RevenueUsd">Scenario tariff revenue on imports from Vietnam.</param>
 /// <param name="BaselineEtr">Vietnam's 2024 duty/value rate.</param>
 /// <param name="Etr">Vietnam's realised ETR in the scenario: revenue / imports (post-response weights).</param>
-/// <param name="EtrFixedWeights">Vietnam's ETR with 2024 import weights (as <c>vietus-sim etr</c>; month mean for annual rows).</param>
+/// <param name="EtrFixedWeights">Vietnam's ETR with 2024 import weights (as <c>vietus-sim etr</c>; for annual rows the months weighted by no-policy imports).</param>
 /// <param name="CommitmentExportsUsd">US exports to Vietnam from purchase commitments (included in <paramref name="ExportsUsd"/>).</param>
 /// <param name="AdditionalTotalExportsUsd">The additional part of the commitments: the increase of total US exports.</param>
 /// <param name="DivertedToUsd">Change of US imports from each supplier of Vietnam's lines (by supplier index; 0 for Vietnam).</param>
@@ -39,7 +39,7 @@ public sealed record ProjectionMonth(DateOnly Period, double BaselineImportsUsd,
 /// <param name="Assumptions">What the path assumes (baseline method, kernel, inputs), one statement per entry.</param>
 public sealed record ProjectionPath(string ScenarioName, IReadOnlyList<string> Suppliers, int VietnamIndex, IReadOnlyList<ProjectionMonth> Monthly, IReadOnlyList<string> Assumptions)
 {
-    /// <summary>Calendar-year rows: flows summed over the months of the year; ETR = revenue / imports; the fixed-weight ETR is the month mean.</summary>
+    /// <summary>Calendar-year rows: flows summed over the months of the year; ETR = revenue / imports; the fixed-weight ETR is the mean of the months weighted by the no-policy imports.</summary>
     /// <returns>One row per year (Period = 1 January).</returns>
     public IReadOnlyList<ProjectionMonth> Annual() =>
         Monthly.GroupBy(r => r.Period.Year).Select(g =>
@@ -69,7 +69,7 @@ public sealed record ProjectionPath(string ScenarioName, IReadOnlyList<string> S
             }
 
             return new ProjectionMonth(new DateOnly(g.Key, 1, 1), bi, im, be, ex, br, rv, bi > 0 ? br / bi : 0, im > 0 ? rv / im : 0,
-                rows.Average(r => r.EtrFixedWeights), ce, ae, div);
+                bi > 0 ? rows.Sum(r => r.BaselineImportsUsd * r.EtrFixedWeights) / bi : rows.Average(r => r.EtrFixedWeights), ce, ae, div);
         }).ToArray();
 }
 

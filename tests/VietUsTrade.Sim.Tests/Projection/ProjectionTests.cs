@@ -15,7 +15,7 @@ public class ProjectionTests
     {
         var model = Real;
         var path = model.Deterministic();
-        var mc = model.MonteCarlo(new MonteCarloOptions(7, 123, UncertaintySpec.None), cancellationToken: Ct);
+        var mc = model.MonteCarlo(new MonteCarloOptions(7, 123, UncertaintySpec.None, MonthlyDiversion: true), cancellationToken: Ct);
         var annual = path.Annual();
         Assert.Equal(annual.Count, mc.Annual.Count);
         for (var y = 0; y < annual.Count; y++)
@@ -44,6 +44,10 @@ public class ProjectionTests
             Assert.Equal(path.Monthly[m].BalanceUsd, q[ProjectionMetrics.Balance].P50);
             Assert.Equal(path.Monthly[m].Etr, q[ProjectionMetrics.Etr].P50);
             Assert.Equal(q[ProjectionMetrics.Imports].P5, q[ProjectionMetrics.Imports].P95);
+            foreach (var (name, rows) in mc.DivertedToMonthly)
+            {
+                Assert.Equal(path.Monthly[m].DivertedToUsd[path.Suppliers.ToList().IndexOf(name)], rows[m].Metrics["diverted_usd"].P50);
+            }
         }
     }
 
@@ -311,13 +315,18 @@ public class ProjectionTests
     [Fact]
     public void Monthly_quantiles_use_at_most_the_monthly_draw_limit()
     {
-        var mc = Real.MonteCarlo(new MonteCarloOptions(120, 3, MonthlyDrawLimit: 50, CompetitorCount: 3), cancellationToken: Ct);
+        var mc = Real.MonteCarlo(new MonteCarloOptions(120, 3, MonthlyDrawLimit: 50, CompetitorCount: 3, MonthlyDiversion: true), cancellationToken: Ct);
         Assert.Equal(50, mc.MonthlyDraws);
+        Assert.Equal(mc.DivertedTo.Keys.Order(), mc.DivertedToMonthly.Keys.Order());
+        Assert.All(mc.DivertedToMonthly.Values, rows => Assert.Equal(72, rows.Count));
+        var china = mc.DivertedToMonthly["CHINA"];
+        Assert.Equal("2026-03", china[14].Period);
         Assert.Equal(72, mc.Monthly.Count);
         Assert.Equal(3, mc.DivertedTo.Count);
         Assert.DoesNotContain(mc.DivertedTo.Keys, k => k == "VIETNAM");
         var none = Real.MonteCarlo(new MonteCarloOptions(20, 3, MonthlyDrawLimit: 0), cancellationToken: Ct);
         Assert.Empty(none.Monthly);
+        Assert.Empty(none.DivertedToMonthly);
     }
 
     [Fact]
