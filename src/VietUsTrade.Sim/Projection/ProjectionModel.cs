@@ -61,6 +61,7 @@ public sealed partial class ProjectionModel
     private readonly PurchaseCommitment[] _commitments;
     private readonly double _baseEtr;
     private readonly TableSet _allTables;
+    private int _rateDates;
     private readonly int _vn;
 
     private ProjectionModel(BaselineDataset baseline, Scenario scenario, ProjectionOptions options, BaselineTrend imports, BaselineTrend exports, BaselineTrend world,
@@ -136,6 +137,9 @@ public sealed partial class ProjectionModel
 
     /// <summary>The first month of each regime (after the 2024 rates).</summary>
     public IReadOnlyList<DateOnly> RegimeStarts => _regimeStart.Select(FirstMonth.AddMonths).ToArray();
+
+    /// <summary>Diagnostics of the preparation: the PE evaluations tabulated (regimes × share nodes × elasticity nodes) and the dates on which the rate schedule was evaluated.</summary>
+    public (int PeEvaluations, int RateDates) PreparationDiagnostics => (_level.Sum(t => t.SNodes * t.XNodes), _rateDates);
 
     /// <summary>True when the scenario has a transshipment measure (its share is then an uncertain input).</summary>
     public bool HasTransshipment { get; }
@@ -391,7 +395,10 @@ public sealed partial class ProjectionModel
 
         var hauk = wSum > 0 ? wRel / wSum : 0.0;
         return new ProjectionModel(baseline, scenario, options, imports, exports, world, first, months, worldIndex, supplierBase, starts.ToArray(), diff, level,
-            regimeOfMonth, etr0, etr1, exportStarts.ToArray(), exportDiff, commitmentShare, vTotal > 0 ? baseDuty / vTotal : 0, hasTrans, centralShare, shareMax, hauk);
+            regimeOfMonth, etr0, etr1, exportStarts.ToArray(), exportDiff, commitmentShare, vTotal > 0 ? baseDuty / vTotal : 0, hasTrans, centralShare, shareMax, hauk)
+        {
+            _rateDates = dates.Length + (schedule1 is null ? 0 : dates.Count(d => trans.Any(m => m.ActiveOn(d)))),
+        };
     }
 
     /// <summary>The central inputs: elasticity level 1, the options' kernel, the scenario's transshipment share, central fulfilment and additionality, estimated (or given) growth.</summary>

@@ -52,6 +52,19 @@ public class ProjectionTests
     }
 
     [Fact]
+    public void Real_timeline_has_its_regimes_and_tables()
+    {
+        var model = Real;
+        Assert.Equal(new DateOnly(2025, 2, 1), model.RegimeStarts[0]);
+        Assert.Contains(new DateOnly(2025, 4, 1), model.RegimeStarts);
+        Assert.Contains(new DateOnly(2026, 8, 1), model.RegimeStarts); // Section 301 from 2026-07-24 fills August
+        var (evaluations, dates) = model.PreparationDiagnostics;
+        Assert.True(evaluations >= model.RegimeCount * 25, $"{evaluations}");
+        Assert.True(dates > model.RegimeCount, $"{dates}");
+        TestContext.Current.TestOutputHelper?.WriteLine($"regimes {model.RegimeCount}, PE evaluations {evaluations}, rate dates {dates}, λ {model.HaukElasticityLogSd:F4}");
+    }
+
+    [Fact]
     public void Same_seed_gives_bit_identical_results_on_one_or_many_threads_and_another_seed_differs()
     {
         var model = Real;
@@ -106,6 +119,7 @@ public class ProjectionTests
     {
         var model = NoTariffs;
         Assert.Equal(0, model.RegimeCount);
+        Assert.Equal(0, model.PreparationDiagnostics.PeEvaluations);
         var path = model.Deterministic();
         Assert.Equal(72, path.Monthly.Count);
         foreach (var m in path.Monthly)
