@@ -61,14 +61,15 @@ public sealed partial class ProjectionModel
     private readonly PurchaseCommitment[] _commitments;
     private readonly double _baseEtr;
     private readonly TableSet _allTables;
-    private int _rateDates;
+    private readonly int _rateDates;
     private readonly int _vn;
 
     private ProjectionModel(BaselineDataset baseline, Scenario scenario, ProjectionOptions options, BaselineTrend imports, BaselineTrend exports, BaselineTrend world,
         DateOnly first, int months, double[] worldIndex, double[] supplierBase, int[] regimeStart, ResponseTable[] diff, ResponseTable[] level, int[] regimeOfMonth,
         double[] etr0, double[] etr1, int[] exportStart, ResponseTable[] exportDiff, double[][] commitmentShare, double baseEtr, bool hasTransshipment,
-        double centralShare, double shareGridMax, double hauk)
+        double centralShare, double shareGridMax, double hauk, int rateDates)
     {
+        _rateDates = rateDates;
         Scenario = scenario;
         Options = options;
         ImportTrend = imports;
@@ -395,10 +396,8 @@ public sealed partial class ProjectionModel
 
         var hauk = wSum > 0 ? wRel / wSum : 0.0;
         return new ProjectionModel(baseline, scenario, options, imports, exports, world, first, months, worldIndex, supplierBase, starts.ToArray(), diff, level,
-            regimeOfMonth, etr0, etr1, exportStarts.ToArray(), exportDiff, commitmentShare, vTotal > 0 ? baseDuty / vTotal : 0, hasTrans, centralShare, shareMax, hauk)
-        {
-            _rateDates = dates.Length + (schedule1 is null ? 0 : dates.Count(d => trans.Any(m => m.ActiveOn(d)))),
-        };
+            regimeOfMonth, etr0, etr1, exportStarts.ToArray(), exportDiff, commitmentShare, vTotal > 0 ? baseDuty / vTotal : 0, hasTrans, centralShare, shareMax, hauk,
+            dates.Length + (schedule1 is null ? 0 : dates.Count(d => trans.Any(m => m.ActiveOn(d)))));
     }
 
     /// <summary>The central inputs: elasticity level 1, the options' kernel, the scenario's transshipment share, central fulfilment and additionality, estimated (or given) growth.</summary>
@@ -411,9 +410,11 @@ public sealed partial class ProjectionModel
     /// <summary>The projection for given inputs.</summary>
     /// <param name="inputs">The inputs.</param>
     /// <returns>The monthly path.</returns>
+    /// <exception cref="ArgumentException">An input is out of range (named with its value).</exception>
     public ProjectionPath Project(ProjectionInputs inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        inputs.Validate();
         var m = MonthCount;
         var p = Suppliers.Count;
         var buffers = new EvaluationBuffers(m, p);
@@ -645,7 +646,42 @@ public sealed partial class ProjectionModel
 /// <param name="ImportLogGrowthPerYear">Log growth of the no-policy imports path.</param>
 /// <param name="ExportLogGrowthPerYear">Log growth of the no-policy exports path.</param>
 public sealed record ProjectionInputs(double ElasticityScale, AdjustmentKernel Kernel, double TransshipmentShare, double? FulfilmentQuantile, double? AdditionalityQuantile,
-    double ImportLogGrowthPerYear, double ExportLogGrowthPerYear);
+    double ImportLogGrowthPerYear, double ExportLogGrowthPerYear)
+{
+    /// <summary>Checks every field; throws naming the field and its value.</summary>
+    /// <exception cref="ArgumentException">A field is out of range.</exception>
+    public void Validate()
+    {
+        static ArgumentException Bad(string name, object? v, string rule) =>
+            new(string.Create(CultureInfo.InvariantCulture, $"{name} = {v} {rule}."), name);
+        if (!double.IsFinite(ElasticityScale) || ElasticityScale <= 0)
+        {
+            throw Bad(nameof(ElasticityScale), ElasticityScale, "must be a positive number");
+        }
+
+        ArgumentNullException.ThrowIfNull(Kernel);
+        if (!(TransshipmentShare is >= 0 and <= 1))
+        {
+            throw Bad(nameof(TransshipmentShare), TransshipmentShare, "must be in [0, 1]");
+        }
+
+        foreach (var (v, n) in new[] { (FulfilmentQuantile, nameof(FulfilmentQuantile)), (AdditionalityQuantile, nameof(AdditionalityQuantile)) })
+        {
+            if (v is { } q && !(q is >= 0 and <= 1))
+            {
+                throw Bad(n, q, "must be a quantile in [0, 1]");
+            }
+        }
+
+        foreach (var (v, n) in new[] { (ImportLogGrowthPerYear, nameof(ImportLogGrowthPerYear)), (ExportLogGrowthPerYear, nameof(ExportLogGrowthPerYear)) })
+        {
+            if (!double.IsFinite(v) || Math.Abs(v) > 2)
+            {
+                throw Bad(n, v, "must be a finite log growth within ±2");
+            }
+        }
+    }
+}
 
 /// <summary>Response tables with a subset of supplier outputs: Vietnam (0), <see cref="Suppliers"/> (1..n), the duty rate (n + 1).</summary>
 internal sealed record TableSet(ResponseTable[] Diff, ResponseTable[] Level, int[] Suppliers);

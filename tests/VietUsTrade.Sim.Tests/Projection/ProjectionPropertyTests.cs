@@ -28,6 +28,21 @@ public class ProjectionPropertyTests
                 && mc.Annual.All(r => r.Metrics.Values.All(q => double.IsFinite(q.P5) && double.IsFinite(q.P95)));
         });
 
+    private static readonly Lazy<ProjectionModel> Reciprocal20 = new(() =>
+        ProjectionModel.Create(Dataset, VietUsTrade.Sim.Policy.Presets.Get("reciprocal-20"), new ProjectionOptions(Horizon: new DateOnly(2027, 12, 1))));
+
+    [Property(MaxTest = 15)]
+    public Property A_tariff_rise_on_Vietnam_alone_lowers_its_imports_raises_revenue_and_diverts_to_others_in_every_draw() =>
+        Prop.ForAll(Gen.Choose(0, int.MaxValue).ToArbitrary(), Gen.Choose(0, 10_000).ToArbitrary(), (seed, draw) =>
+        {
+            var model = Reciprocal20.Value;
+            var path = model.Project(model.DrawInputs(UncertaintySpec.Default, (ulong)seed, draw));
+            var china = model.Suppliers.ToList().IndexOf("CHINA");
+            return path.Monthly.Where(m => m.Period >= new DateOnly(2025, 9, 1)).All(m =>
+                m.ImportsUsd < m.BaselineImportsUsd && m.RevenueUsd > m.BaselineRevenueUsd && m.DivertedToUsd[china] > 0
+                && m.Etr > m.BaselineEtr && double.IsFinite(m.BalanceUsd));
+        });
+
     [Property(MaxTest = 100)]
     public Property Kernel_rises_from_impact_to_long_run() =>
         Prop.ForAll(Gen.Choose(1, 90).ToArbitrary(), Gen.Choose(13, 240).ToArbitrary(), Gen.Choose(0, 600).ToArbitrary(), (f, months, tau) =>

@@ -350,6 +350,8 @@ public class ProjectionTests
         Assert.Equal("Horizon", Assert.Throws<ArgumentException>(() => new ProjectionOptions(Horizon: new DateOnly(2024, 6, 1)).Validate()).ParamName);
         Assert.Equal("ImportGrowthPerYear", Assert.Throws<ArgumentException>(() => new ProjectionOptions(ImportGrowthPerYear: double.NaN).Validate()).ParamName);
         Assert.Equal("Draws", Assert.Throws<ArgumentException>(() => Real.MonteCarlo(new MonteCarloOptions(0, 1), cancellationToken: Ct)).ParamName);
+        Assert.Equal("ElasticityScale", Assert.Throws<ArgumentException>(() => Real.Project(Real.CentralInputs with { ElasticityScale = 0 })).ParamName);
+        Assert.Equal("TransshipmentShare", Assert.Throws<ArgumentException>(() => Real.Project(Real.CentralInputs with { TransshipmentShare = 2 })).ParamName);
         Assert.Equal("ElasticityLogSd", Assert.Throws<ArgumentException>(() => new UncertaintySpec(ElasticityLogSd: -1).Validate()).ParamName);
         Assert.Equal("timeConstantMonths", Assert.Throws<ArgumentException>(() => new AdjustmentKernel(0.1, 0)).ParamName);
         Assert.Equal("impactFraction", Assert.Throws<ArgumentException>(() => new AdjustmentKernel(1.5, 10)).ParamName);
