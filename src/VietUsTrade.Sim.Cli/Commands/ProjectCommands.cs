@@ -140,7 +140,7 @@ internal static class ProjectCommands
         {
             foreach (var r in rows)
             {
-                foreach (var m in ProjectionMetrics.Headline)
+                foreach (var m in r.Month is null ? [.. ProjectionMetrics.Headline, ProjectionMetrics.BaselineBalance, ProjectionMetrics.BalanceEffect] : ProjectionMetrics.Headline)
                 {
                     var q = r.Metrics[m];
                     o.WriteLine(m == ProjectionMetrics.Etr
@@ -174,10 +174,13 @@ internal static class ProjectCommands
 
         if (result.Options.Draws >= 20 && result.Years.Contains(2026))
         {
-            o.WriteLine(string.Create(ic, $"what drives the spread of the 2026 balance (first-order variance index by binning, noise floor ≈ {MonteCarloResult.SensitivityNoiseFloor(result.Options.Draws):F3}; correlation):"));
-            foreach (var s in result.Sensitivity(ProjectionMetrics.Balance, 2026))
+            foreach (var (metric, label) in new[] { (ProjectionMetrics.Balance, "the 2026 balance"), (ProjectionMetrics.BalanceEffect, "the 2026 policy effect on the balance") })
             {
-                o.WriteLine(string.Create(ic, $"  {s.Input,-26} {s.FirstOrderIndex,6:F3} {s.Correlation,6:+0.00;-0.00}  {s.Distribution}"));
+                o.WriteLine(string.Create(ic, $"what drives the spread of {label} (first-order variance index by binning, noise floor ≈ {MonteCarloResult.SensitivityNoiseFloor(result.Options.Draws):F3}; correlation):"));
+                foreach (var s in result.Sensitivity(metric, 2026))
+                {
+                    o.WriteLine(string.Create(ic, $"  {s.Input,-26} {s.FirstOrderIndex,6:F3} {s.Correlation,6:+0.00;-0.00}  {s.Distribution}"));
+                }
             }
         }
     }

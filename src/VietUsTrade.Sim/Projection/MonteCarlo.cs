@@ -113,15 +113,21 @@ public static class ProjectionMetrics
     /// <summary>Increase of total US exports from the additional part of commitments (annual rows only).</summary>
     public const string AdditionalExports = "additional_us_exports_usd";
 
+    /// <summary>The no-policy balance (annual rows only): it varies with the drawn baseline growth.</summary>
+    public const string BaselineBalance = "baseline_balance_usd";
+
+    /// <summary>The policy effect on the balance, scenario − no-policy (annual rows only).</summary>
+    public const string BalanceEffect = "balance_effect_usd";
+
     /// <summary>The metrics with monthly and annual quantiles.</summary>
     public static IReadOnlyList<string> Headline { get; } = [Imports, Exports, Balance, Revenue, Etr];
 
     /// <summary>The metrics with annual quantiles.</summary>
-    public static IReadOnlyList<string> Annual { get; } = [Imports, Exports, Balance, Revenue, Etr, AdditionalExports];
+    public static IReadOnlyList<string> Annual { get; } = [Imports, Exports, Balance, Revenue, Etr, AdditionalExports, BaselineBalance, BalanceEffect];
 }
 
 /// <summary>The result of a Monte Carlo projection: quantile bands by year and month, diversion bands by competitor, and sensitivity.</summary>
-/// <remarks>Holds N × years × (6 + competitors) annual values and min(N, monthly limit) × months × 5 monthly values, plus N × 7 inputs. Immutable.</remarks>
+/// <remarks>Holds N × years × (8 + competitors) annual values and min(N, monthly limit) × months × 5 monthly values, plus N × 7 inputs. Immutable.</remarks>
 public sealed class MonteCarloResult
 {
     private readonly double[] _annual;   // [d][y][metric]

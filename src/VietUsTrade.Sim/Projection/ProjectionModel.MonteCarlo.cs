@@ -81,6 +81,8 @@ public sealed partial class ProjectionModel
                     row[1] += buf.Exports[m];
                     row[3] += buf.Revenue[m];
                     row[5] += buf.AdditionalExports[m];
+                    row[6] += buf.BaseImports[m];
+                    row[7] += buf.BaseExports[m];
                     for (var c = 0; c < nc; c++)
                     {
                         dv[(y * nc) + c] += buf.Diversion[(m * Suppliers.Count) + competitors[c]];
@@ -105,6 +107,9 @@ public sealed partial class ProjectionModel
                 {
                     a[(y * na) + 2] = a[(y * na) + 1] - a[(y * na) + 0];
                     a[(y * na) + 4] = a[(y * na) + 0] > 0 ? a[(y * na) + 3] / a[(y * na) + 0] : 0.0;
+                    var baselineBalance = a[(y * na) + 7] - a[(y * na) + 6];
+                    a[(y * na) + 6] = baselineBalance;
+                    a[(y * na) + 7] = a[(y * na) + 2] - baselineBalance;
                 }
             }
 

@@ -28,6 +28,8 @@ public class ProjectionTests
             Assert.Equal(annual[y].RevenueUsd, q[ProjectionMetrics.Revenue].P50);
             Assert.Equal(annual[y].Etr, q[ProjectionMetrics.Etr].P50);
             Assert.Equal(annual[y].AdditionalTotalExportsUsd, q[ProjectionMetrics.AdditionalExports].P50);
+            Assert.Equal(annual[y].BaselineBalanceUsd, q[ProjectionMetrics.BaselineBalance].P50);
+            Assert.Equal(annual[y].BalanceEffectUsd, q[ProjectionMetrics.BalanceEffect].P50);
             foreach (var (name, rows) in mc.DivertedTo)
             {
                 var k = path.Suppliers.ToList().IndexOf(name);
