@@ -11,9 +11,11 @@ namespace VietUsTrade.Sim.Projection;
 /// <remarks>
 /// <para>Estimation (<see cref="Estimate"/>): ordinary least squares of ln x_t = g·t/12 + Σ_k γ_k·[month(t) = k] + e_t
 /// on the bundled monthly series (t in months), giving the annual log growth g with its OLS standard error and the
-/// seasonal factors exp(γ_k) (normalised to mean 1). The path is x(m) = C·exp(g·(t_m − t_ref)/12)·s(month(m)) with C
-/// such that the twelve months of the baseline year sum to the annual total. The OLS standard error ignores serial
-/// correlation of e_t and so understates the uncertainty of g; docs/models/projection.md says so. A user growth
+/// seasonal factors exp(γ_k) (normalised to mean 1). The standard error of g is the larger of the OLS one and the
+/// Newey–West (1987) HAC one (Bartlett weights, lag ⌊4(n/100)^(2/9)⌋), since monthly residuals are serially
+/// correlated. The path is x(m) = C·exp(g·(t_m − t_ref)/12)·s(month(m)) with C
+/// such that the twelve months of the baseline year sum to the annual total. With 36 months the standard error is itself
+/// imprecise (docs/models/projection.md). A user growth
 /// rate replaces g (and keeps the estimated seasonality). Immutable.</para>
 /// </remarks>
 public sealed record BaselineTrend
@@ -117,7 +119,25 @@ public sealed record BaselineTrend
         var resid = y - (x * beta);
         var s2 = resid.DotProduct(resid) / (n - 13);
         var xtxInv = (x.TransposeThisAndMultiply(x)).Inverse();
-        var se = Math.Sqrt(s2 * xtxInv[0, 0]);
+        var seOls = Math.Sqrt(s2 * xtxInv[0, 0]);
+
+        // Newey–West (1987) HAC variance with Bartlett weights, lag L = ⌊4 (n/100)^(2/9)⌋, small-sample factor n/(n − k).
+        var lag = (int)Math.Floor(4 * Math.Pow(n / 100.0, 2.0 / 9.0));
+        var meat = Matrix<double>.Build.Dense(13, 13);
+        for (var l = 0; l <= lag; l++)
+        {
+            var w = l == 0 ? 1.0 : 1.0 - (l / (lag + 1.0));
+            for (var t = l; t < n; t++)
+            {
+                var a = x.Row(t) * resid[t];
+                var b = x.Row(t - l) * resid[t - l];
+                var outer = a.OuterProduct(b);
+                meat += l == 0 ? outer : w * (outer + outer.Transpose());
+            }
+        }
+
+        var hac = xtxInv * meat * xtxInv * (n / (double)(n - 13));
+        var se = Math.Max(seOls, Math.Sqrt(hac[0, 0]));
         var factors = Enumerable.Range(1, 12).Select(k => Math.Exp(beta[k])).ToArray();
         var mean = factors.Average();
         for (var k = 0; k < 12; k++)
@@ -126,7 +146,7 @@ public sealed record BaselineTrend
         }
 
         var method = string.Create(CultureInfo.InvariantCulture,
-            $"OLS log-linear trend + month dummies on {series.Key} {pts[0].Month:yyyy-MM}..{pts[^1].Month:yyyy-MM} ({n} months): growth {Math.Exp(beta[0]) - 1:+0.0%;-0.0%}/yr (se of log growth {se:0.000})");
+            $"OLS log-linear trend + month dummies on {series.Key} {pts[0].Month:yyyy-MM}..{pts[^1].Month:yyyy-MM} ({n} months): growth {Math.Exp(beta[0]) - 1:+0.0%;-0.0%}/yr (se of log growth {se:0.000}: the larger of OLS {seOls:0.000} and Newey–West HAC, lag {lag})");
         return new BaselineTrend(series.Description, beta[0], se, factors, baselineYear, baselineYearTotalUsd, method);
     }
 
