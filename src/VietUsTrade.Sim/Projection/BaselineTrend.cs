@@ -10,7 +10,7 @@ namespace VietUsTrade.Sim.Projection;
 /// </summary>
 /// <remarks>
 /// <para>Estimation (<see cref="Estimate"/>): ordinary least squares of ln x_t = g·t/12 + Σ_k γ_k·[month(t) = k] + e_t
-/// on the bundled monthly series (t in months), giving the annual log growth g with its OLS standard error and the
+/// on the bundled monthly series (t in months), giving the annual log growth g with its standard error and the
 /// seasonal factors exp(γ_k) (normalised to mean 1). The standard error of g is the larger of the OLS one and the
 /// Newey–West (1987) HAC one (Bartlett weights, lag ⌊4(n/100)^(2/9)⌋), since monthly residuals are serially
 /// correlated. The path is x(m) = C·exp(g·(t_m − t_ref)/12)·s(month(m)) with C

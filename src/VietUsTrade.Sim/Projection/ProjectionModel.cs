@@ -292,24 +292,20 @@ public sealed partial class ProjectionModel
         var sDependent = regimeRates.Select(r => r.R1 is not null && !r.R0.AsSpan().SequenceEqual(r.R1)).ToArray();
         var g = options.GridNodes;
         var outputs = baseline.PartnersArray.Length + 2; // 0: ln Vietnam, 1..P: ln supplier k, P+1: Vietnam duty/value
-        var jobs = new List<(int Regime, int S, int X)>();
         var sNodes = new int[regimeRates.Length];
+        var groups = new List<(int Regime, int S)>();
         for (var j = 0; j < regimeRates.Length; j++)
         {
             sNodes[j] = sDependent[j] ? options.TransshipmentNodes : 1;
             for (var si = 0; si < sNodes[j]; si++)
             {
-                for (var xi = 0; xi < g; xi++)
-                {
-                    jobs.Add((j, si, xi));
-                }
+                groups.Add((j, si));
             }
         }
 
         var data = regimeRates.Select((_, j) => new double[sNodes[j] * g * outputs]).ToArray();
-        var groups = jobs.Where(jb => jb.X == 0).Select(jb => (jb.Regime, jb.S)).ToArray();
         var h = (MaxLogScale - MinLogScale) / (g - 1);
-        Parallel.For(0, groups.Length, new ParallelOptions { CancellationToken = cancellationToken }, k =>
+        Parallel.For(0, groups.Count, new ParallelOptions { CancellationToken = cancellationToken }, k =>
         {
             var (j, si) = groups[k];
             var share = sNodes[j] == 1 ? 0.0 : shareMax * si / (sNodes[j] - 1);
