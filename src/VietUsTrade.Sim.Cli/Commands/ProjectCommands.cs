@@ -16,17 +16,17 @@ internal static class ProjectCommands
             "Project a scenario month by month to a horizon with Monte Carlo uncertainty: quantiles (5/25/50/75/95) per year (and per month) of imports from and exports to Vietnam, the bilateral balance, tariff revenue and Vietnam's ETR, and which input drives the spread of the 2026 balance. Method: docs/models/projection.md.");
         var file = new Argument<string?>("FILE") { Description = "A scenario JSON file (or use --preset).", Arity = ArgumentArity.ZeroOrOne };
         var preset = new Option<string?>("--preset") { Description = "Preset name (see 'presets list')." };
-        var draws = new Option<int>("--draws") { Description = "Monte Carlo draws N (default 1000).", DefaultValueFactory = _ => 1000 };
-        var seed = new Option<ulong>("--seed") { Description = "Seed; the same seed gives identical results on any number of threads (default 1).", DefaultValueFactory = _ => 1UL };
-        var to = new Option<string>("--to") { Description = "Horizon month YYYY-MM (default 2030-12).", DefaultValueFactory = _ => "2030-12" };
+        var draws = new Option<int>("--draws") { Description = "Monte Carlo draws N.", DefaultValueFactory = _ => 1000 };
+        var seed = new Option<ulong>("--seed") { Description = "Seed; the same seed gives identical results on any number of threads.", DefaultValueFactory = _ => 1UL };
+        var to = new Option<string>("--to") { Description = "Horizon month YYYY-MM.", DefaultValueFactory = _ => "2030-12" };
         var json = new Option<bool>("--json") { Description = "Print a JSON array of rows, one per period ('year' or 'month'), each metric an object of quantiles p5, p25, p50, p75, p95." };
         var monthly = new Option<bool>("--monthly") { Description = "Also print the quantiles of every month." };
         var noUncertainty = new Option<bool>("--no-uncertainty") { Description = "Hold every uncertain input at its central value (every draw equals the deterministic projection)." };
         var importGrowth = new Option<double?>("--import-growth") { Description = "No-policy growth of US imports from Vietnam per year, e.g. 0.05 (default: estimated from the 2022–2024 monthly data)." };
         var exportGrowth = new Option<double?>("--export-growth") { Description = "No-policy growth of US exports to Vietnam per year (default: the 2013–2024 trend, +7.1%)." };
-        var kernel = new Option<string>("--kernel") { Description = "Adjustment of elasticities: blp (Boehm–Levchenko–Pandalai-Nayar 2023, default) or immediate (long-run from the first month).", DefaultValueFactory = _ => "blp" };
-        var anticipation = new Option<int>("--anticipation-months") { Description = "Front-loading window before tariff rises (0 = off, default).", DefaultValueFactory = _ => 0 };
-        var threads = new Option<int>("--threads") { Description = "Threads (default: all cores).", DefaultValueFactory = _ => -1 };
+        var kernel = new Option<string>("--kernel") { Description = "Adjustment of elasticities: blp (Boehm–Levchenko–Pandalai-Nayar 2023) or immediate (long-run from the first month).", DefaultValueFactory = _ => "blp" };
+        var anticipation = new Option<int>("--anticipation-months") { Description = "Front-loading window before tariff rises (0 = off).", DefaultValueFactory = _ => 0 };
+        var threads = new Option<int>("--threads") { Description = "Threads (-1 = all cores).", DefaultValueFactory = _ => -1 };
         project.Arguments.Add(file);
         foreach (var o in new Option[] { preset, draws, seed, to, json, monthly, noUncertainty, importGrowth, exportGrowth, kernel, anticipation, threads })
         {

@@ -206,7 +206,7 @@ public sealed partial class ProjectionModel
         return
         [
             lambda > 0 ? string.Create(ic, $"S = exp({lambda:0.###}·z), z ~ N(0,1) truncated ±4{(spec.ElasticityLogSd is null ? " (λ = mean relative s.e. of Hauk 2012 ε)" : "")}") : "fixed at 1",
-            spec.LongRunElasticityHigh > spec.LongRunElasticityLow
+            DrawsKernel(spec)
                 ? string.Create(ic, $"κ(12) = 0.76/LR, LR ~ U({spec.LongRunElasticityLow}, {spec.LongRunElasticityHigh}) (BLP 2023), 95% at {BlpConvergenceMonths} months")
                 : $"fixed kernel {Options.KernelOrDefault}",
             HasTransshipment && spec.TransshipmentShareHigh is { } hi
@@ -218,6 +218,9 @@ public sealed partial class ProjectionModel
             spec.BaselineGrowth ? string.Create(ic, $"log growth ~ N({ExportTrend.LogGrowthPerYear:0.0000}, {ExportTrend.LogGrowthStdError:0.0000})") : "fixed",
         ];
     }
+
+    /// <summary>Adjustment speed is drawn (BLP family) only when the spec gives a range and the options use the BLP kernel; a custom kernel stays fixed.</summary>
+    private bool DrawsKernel(UncertaintySpec spec) => spec.LongRunElasticityHigh > spec.LongRunElasticityLow && Options.KernelOrDefault == AdjustmentKernel.Blp2023;
 
     private ProjectionInputs DrawInputs(UncertaintySpec spec, ulong seed, int draw, Span<double> x)
     {
@@ -232,7 +235,7 @@ public sealed partial class ProjectionModel
         var lnS = lambda > 0 ? lambda * Distributions.Normal(u[0]) : 0.0;
         AdjustmentKernel kernel;
         double lr;
-        if (spec.LongRunElasticityHigh > spec.LongRunElasticityLow)
+        if (DrawsKernel(spec))
         {
             lr = spec.LongRunElasticityLow + (u[1] * (spec.LongRunElasticityHigh - spec.LongRunElasticityLow));
             kernel = AdjustmentKernel.FromTargets(BlpOneYearElasticity / lr, BlpConvergenceMonths);

@@ -101,7 +101,7 @@ public sealed record ProjectionOptions(
 /// <summary>Which inputs are uncertain in a Monte Carlo run, and their dispersions. Sources in docs/models/projection.md.</summary>
 /// <param name="ElasticityLogSd">λ: the log standard deviation of the common elasticity scale S = exp(λz), z ~ N(0,1) truncated at ±4; null = from Hauk (2012) standard errors (value-weighted mean relative standard error of ε over Vietnam's lines that have one); 0 = off.</param>
 /// <param name="LongRunElasticityLow">Low end of the uniform range of the BLP (2023) long-run trade elasticity that sets κ(12) = 0.76/LR (default 1.75).</param>
-/// <param name="LongRunElasticityHigh">High end (default 2.25). Equal ends = no adjustment-speed uncertainty.</param>
+/// <param name="LongRunElasticityHigh">High end (default 2.25). Equal ends = no adjustment-speed uncertainty. Drawn only when the projection uses the BLP kernel (a custom kernel stays fixed).</param>
 /// <param name="TransshipmentShareHigh">Upper end of the triangular distribution of the transshipment share (mode = the scenario's share, low 0); default 0.25 (the transshipment-enforced preset). null = off.</param>
 /// <param name="Commitments">Draw each commitment's fulfilment and additionality from triangular(low, central, high) (one common quantile for all commitments).</param>
 /// <param name="BaselineGrowth">Draw the log growth of the no-policy paths from N(ĝ, se(ĝ)).</param>

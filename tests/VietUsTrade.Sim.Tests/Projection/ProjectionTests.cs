@@ -226,6 +226,8 @@ public class ProjectionTests
         // change inside it), the projection is the exact PE response to that month's rates. ln-scale 0 is not a grid
         // node: this checks the interpolation (and the aggregate kernel) against PeSolver.
         var model = ProjectionModel.Create(Dataset, Presets.Get("reciprocal-20"), new ProjectionOptions(Horizon: new DateOnly(2026, 6, 1), Kernel: AdjustmentKernel.Immediate), cancellationToken: Ct);
+        Assert.Equal(AdjustmentKernel.Immediate, model.DrawInputs(UncertaintySpec.Default, 1, 0).Kernel); // a custom kernel is not redrawn
+        Assert.NotEqual(AdjustmentKernel.Blp2023, Real.DrawInputs(UncertaintySpec.Default, 1, 0).Kernel);
         var starts = model.RegimeStarts.ToHashSet();
         var month = model.Months.First(m => m >= new DateOnly(2025, 10, 1) && !starts.Contains(m) && !starts.Contains(m.AddMonths(-1)));
         var sep = model.Deterministic().Monthly.Single(m => m.Period == month);
