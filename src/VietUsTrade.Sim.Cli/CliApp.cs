@@ -62,6 +62,7 @@ public static class CliApp
         ge.Subcommands.Add(IgnatenkoCommands.CreateIgnatenko(context));
         yield return ge;
         yield return FlagshipCommands.Create(context);
+        yield return ProjectCommands.Create(context);
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");

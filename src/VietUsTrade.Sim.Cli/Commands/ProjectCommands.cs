@@ -1,0 +1,226 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using VietUsTrade.Sim.Data;
+using VietUsTrade.Sim.Projection;
+
+namespace VietUsTrade.Sim.Cli.Commands;
+
+/// <summary>vietus-sim project: the monthly projection with Monte Carlo quantile bands.</summary>
+internal static class ProjectCommands
+{
+    internal static Command Create(CliContext context)
+    {
+        var project = new Command("project",
+            "Project a scenario month by month to a horizon with Monte Carlo uncertainty: quantiles (5/25/50/75/95) per year (and per month) of imports from and exports to Vietnam, the bilateral balance, tariff revenue and Vietnam's ETR, and which input drives the spread of the 2026 balance. Method: docs/models/projection.md.");
+        var file = new Argument<string?>("FILE") { Description = "A scenario JSON file (or use --preset).", Arity = ArgumentArity.ZeroOrOne };
+        var preset = new Option<string?>("--preset") { Description = "Preset name (see 'presets list')." };
+        var draws = new Option<int>("--draws") { Description = "Monte Carlo draws N.", DefaultValueFactory = _ => 1000 };
+        var seed = new Option<ulong>("--seed") { Description = "Seed; the same seed gives identical results on any number of threads.", DefaultValueFactory = _ => 1UL };
+        var to = new Option<string>("--to") { Description = "Horizon month YYYY-MM.", DefaultValueFactory = _ => "2030-12" };
+        var json = new Option<bool>("--json") { Description = "Print a JSON array of rows, one per period ('year' or 'month'), each metric an object of quantiles p5, p25, p50, p75, p95." };
+        var monthly = new Option<bool>("--monthly") { Description = "Also print the quantiles of every month." };
+        var noUncertainty = new Option<bool>("--no-uncertainty") { Description = "Hold every uncertain input at its central value (every draw equals the deterministic projection)." };
+        var importGrowth = new Option<double?>("--import-growth") { Description = "No-policy growth of US imports from Vietnam per year, e.g. 0.05 (default: estimated from the 2022–2024 monthly data)." };
+        var exportGrowth = new Option<double?>("--export-growth") { Description = "No-policy growth of US exports to Vietnam per year (default: the 2013–2024 trend, +7.1%)." };
+        var kernel = new Option<string>("--kernel") { Description = "Adjustment of elasticities: blp (Boehm–Levchenko–Pandalai-Nayar 2023) or immediate (long-run from the first month).", DefaultValueFactory = _ => "blp" };
+        var anticipation = new Option<int>("--anticipation-months") { Description = "Front-loading window before tariff rises (0 = off).", DefaultValueFactory = _ => 0 };
+        var threads = new Option<int>("--threads") { Description = "Threads (-1 = all cores).", DefaultValueFactory = _ => -1 };
+        project.Arguments.Add(file);
+        foreach (var o in new Option[] { preset, draws, seed, to, json, monthly, noUncertainty, importGrowth, exportGrowth, kernel, anticipation, threads })
+        {
+            project.Options.Add(o);
+        }
+
+        project.SetAction(parse =>
+        {
+            var scenario = PolicyCommands.Resolve(parse.GetValue(preset), parse.GetValue(file));
+            var n = parse.GetValue(draws);
+            if (n is < 1 or > 10_000_000)
+            {
+                throw new CliUsageException($"--draws {n} must be between 1 and 10000000");
+            }
+
+            var horizonText = parse.GetValue(to)!;
+            if (!DateOnly.TryParseExact(horizonText + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var horizon)
+                || horizon < new DateOnly(2025, 1, 1) || horizon > new DateOnly(2060, 12, 1))
+            {
+                throw new CliUsageException($"--to '{horizonText}' is not a month YYYY-MM between 2025-01 and 2060-12");
+            }
+
+            var k = parse.GetValue(kernel) switch
+            {
+                "blp" => AdjustmentKernel.Blp2023,
+                "immediate" => AdjustmentKernel.Immediate,
+                var s => throw new CliUsageException($"--kernel '{s}' is not blp or immediate"),
+            };
+            var a = parse.GetValue(anticipation);
+            if (a is < 0 or > 12)
+            {
+                throw new CliUsageException($"--anticipation-months {a} must be 0–12");
+            }
+
+            var t = parse.GetValue(threads);
+            if (t is 0 or < -1)
+            {
+                throw new CliUsageException($"--threads {t} must be -1 (all cores) or ≥ 1");
+            }
+
+            foreach (var (v, name) in new[] { (parse.GetValue(importGrowth), "--import-growth"), (parse.GetValue(exportGrowth), "--export-growth") })
+            {
+                if (v is { } g && !(g > -0.9 && g < 2.0))
+                {
+                    throw new CliUsageException($"{name} {g.ToString(CultureInfo.InvariantCulture)} must be a yearly growth rate in (-0.9, 2)");
+                }
+            }
+
+            var options = new ProjectionOptions(horizon, k, parse.GetValue(importGrowth), parse.GetValue(exportGrowth), AnticipationMonths: a);
+            var spec = parse.GetValue(noUncertainty) ? UncertaintySpec.None : UncertaintySpec.Default;
+            var showProgress = !Console.IsOutputRedirected && !Console.IsErrorRedirected;
+            var model = ProjectionModel.Create(BaselineDataset.LoadEmbedded(), scenario, options);
+            using var bar = showProgress ? new ProgressBar(context.Error, n) : null;
+            var result = model.MonteCarlo(new MonteCarloOptions(n, parse.GetValue(seed), spec, t), bar);
+            bar?.Finish();
+            if (parse.GetValue(json))
+            {
+                context.Out.WriteLine(JsonSerializer.Serialize(ToJson(result, parse.GetValue(monthly)), CliJson.Options));
+                return 0;
+            }
+
+            WriteTable(context.Out, scenario.Name, result, parse.GetValue(monthly));
+            return 0;
+        });
+        return project;
+    }
+
+    internal static List<Dictionary<string, object>> ToJson(MonteCarloResult result, bool monthly)
+    {
+        static Dictionary<string, double> Q(Quantiles q) => new(StringComparer.Ordinal) { ["p5"] = q.P5, ["p25"] = q.P25, ["p50"] = q.P50, ["p75"] = q.P75, ["p95"] = q.P95 };
+        var rows = new List<Dictionary<string, object>>();
+        foreach (var r in result.Annual)
+        {
+            var row = new Dictionary<string, object>(StringComparer.Ordinal) { ["year"] = r.Year };
+            foreach (var m in ProjectionMetrics.Headline)
+            {
+                row[m] = Q(r.Metrics[m]);
+            }
+
+            rows.Add(row);
+        }
+
+        if (monthly)
+        {
+            foreach (var r in result.Monthly)
+            {
+                var row = new Dictionary<string, object>(StringComparer.Ordinal) { ["month"] = r.Period };
+                foreach (var m in ProjectionMetrics.Headline)
+                {
+                    row[m] = Q(r.Metrics[m]);
+                }
+
+                rows.Add(row);
+            }
+        }
+
+        return rows;
+    }
+
+    private static void WriteTable(TextWriter o, string scenario, MonteCarloResult result, bool monthly)
+    {
+        var ic = CultureInfo.InvariantCulture;
+        o.WriteLine(string.Create(ic, $"Projection of {scenario}: {result.Options.Draws} draws, seed {result.Options.Seed} (US$ bn; imports for consumption, customs value; exports FAS; ETR = duty / value)"));
+        foreach (var a in result.Assumptions)
+        {
+            o.WriteLine($"  {a}");
+        }
+
+        o.WriteLine(string.Create(ic, $"{"period",-8} {"metric",-26} {"p5",9} {"p25",9} {"p50",9} {"p75",9} {"p95",9}"));
+        void Rows(IEnumerable<QuantileRow> rows)
+        {
+            foreach (var r in rows)
+            {
+                foreach (var m in r.Month is null ? [.. ProjectionMetrics.Headline, ProjectionMetrics.BaselineBalance, ProjectionMetrics.BalanceEffect] : ProjectionMetrics.Headline)
+                {
+                    var q = r.Metrics[m];
+                    o.WriteLine(m == ProjectionMetrics.Etr
+                        ? string.Create(ic, $"{r.Period,-8} {m,-26} {q.P5,9:P2} {q.P25,9:P2} {q.P50,9:P2} {q.P75,9:P2} {q.P95,9:P2}")
+                        : string.Create(ic, $"{r.Period,-8} {m,-26} {q.P5 / 1e9,9:F2} {q.P25 / 1e9,9:F2} {q.P50 / 1e9,9:F2} {q.P75 / 1e9,9:F2} {q.P95 / 1e9,9:F2}"));
+                }
+            }
+        }
+
+        Rows(result.Annual);
+        if (monthly)
+        {
+            if (result.MonthlyDraws < result.Options.Draws)
+            {
+                o.WriteLine(string.Create(ic, $"monthly quantiles from the first {result.MonthlyDraws} draws (memory limit)"));
+            }
+
+            Rows(result.Monthly);
+        }
+
+        if (result.DivertedTo.Count > 0)
+        {
+            var last = result.Years[^1];
+            o.WriteLine(string.Create(ic, $"diversion: change of US imports from each competitor on Vietnam's lines, {last} (US$ bn, p50 [p5, p95]):"));
+            foreach (var (name, rows) in result.DivertedTo)
+            {
+                var q = rows[^1].Metrics["diverted_usd"];
+                o.WriteLine(string.Create(ic, $"  {name,-26} {q.P50 / 1e9,8:F2} [{q.P5 / 1e9:F2}, {q.P95 / 1e9:F2}]"));
+            }
+        }
+
+        if (result.Options.Draws >= 20 && result.Years.Contains(2026))
+        {
+            foreach (var (metric, label) in new[] { (ProjectionMetrics.Balance, "the 2026 balance"), (ProjectionMetrics.BalanceEffect, "the 2026 policy effect on the balance") })
+            {
+                o.WriteLine(string.Create(ic, $"what drives the spread of {label} (first-order variance index by binning, noise floor ≈ {MonteCarloResult.SensitivityNoiseFloor(result.Options.Draws):F3}; correlation):"));
+                foreach (var s in result.Sensitivity(metric, 2026))
+                {
+                    o.WriteLine(string.Create(ic, $"  {s.Input,-26} {s.FirstOrderIndex,6:F3} {s.Correlation,6:+0.00;-0.00}  {s.Distribution}"));
+                }
+            }
+        }
+    }
+
+    /// <summary>A progress bar on standard error for an interactive terminal.</summary>
+    private sealed class ProgressBar(TextWriter error, int total) : IProgress<MonteCarloProgress>, IDisposable
+    {
+        private readonly Lock _gate = new();
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private long _lastDraw = -1;
+        private bool _done;
+
+        public void Report(MonteCarloProgress value)
+        {
+            lock (_gate)
+            {
+                if (_done || value.CompletedDraws <= _lastDraw || (_clock.ElapsedMilliseconds < 100 && value.CompletedDraws < total))
+                {
+                    return;
+                }
+
+                _lastDraw = value.CompletedDraws;
+                _clock.Restart();
+                var filled = (int)(30L * value.CompletedDraws / total);
+                error.Write(string.Create(CultureInfo.InvariantCulture, $"\r[{new string('#', filled)}{new string(' ', 30 - filled)}] {value.CompletedDraws}/{total} draws"));
+            }
+        }
+
+        public void Finish()
+        {
+            lock (_gate)
+            {
+                if (!_done)
+                {
+                    _done = true;
+                    error.WriteLine();
+                }
+            }
+        }
+
+        public void Dispose() => Finish();
+    }
+}

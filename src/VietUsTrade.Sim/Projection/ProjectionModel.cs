@@ -1,0 +1,727 @@
+using System.Globalization;
+using VietUsTrade.Sim.Data;
+using VietUsTrade.Sim.Models.PartialEquilibrium;
+using VietUsTrade.Sim.Policy;
+
+namespace VietUsTrade.Sim.Projection;
+
+/// <summary>
+/// A scenario prepared for projection: the monthly no-policy paths, the tariff regimes of the scenario's dated
+/// timeline, and the PE response of each regime tabulated over the elasticity scale. <see cref="Deterministic"/> gives
+/// the central monthly path; <see cref="MonteCarlo"/> draws the uncertain inputs through the same function.
+/// </summary>
+/// <remarks>
+/// <para><b>Method</b> (docs/models/projection.md). Months run from January of the year after the baseline to the
+/// horizon. The rate of every (line, supplier) cell in month m is the day-weighted mean of the scenario's rates over the
+/// month (<see cref="TariffSchedule.RatesOn"/> on each piece between change dates). Consecutive months with identical
+/// rates form a regime; regime j starts in month m_j with rates R_j (R_0 = the 2024 applied rates).</para>
+/// <para>For each regime the exact CES PE model (<see cref="PeSolver"/>, all 7,272 lines and every supplier) is solved with
+/// every line's σ and ε multiplied by a scale a on a grid of ln a (and, when the scenario has a transshipment measure, on
+/// a grid of its share), giving L_j(a) = ln(imports from each supplier / 2024) and Vietnam's realised duty rate. Between
+/// nodes the tables are interpolated (cubic in ln a, linear in the share).</para>
+/// <para><b>Adjustment</b>: each regime change is phased in at its own age. With κ the adjustment kernel and S the
+/// elasticity level (1 in the central path), ln Y(m) = Σ_{j: m_j ≤ m} [L_j(κ(m − m_j + ½)·S) − L_{j−1}(κ(m − m_j + ½)·S)]:
+/// when all changes have the same age this telescopes to the response of the regime in force; it never resets the
+/// response to old changes when a small new one arrives. Imports from supplier k in month m are the no-policy path
+/// times Y_k(m). Vietnam's realised ETR in month m is the tabulated duty/value of the regime in force at its own age;
+/// tariff revenue = imports × ETR.</para>
+/// <para><b>Export side</b>: Vietnam's concessions in force on the 15th of the month, through
+/// <see cref="ScenarioModel.ExportSide"/> with Vietnam's elasticities × κ (no S), phased in the same way; commitments add
+/// amount × fulfilment × the share of their period that falls in the month (<see cref="PurchaseCommitment.ShareIn"/>).</para>
+/// <para>Pure: the model holds only immutable arrays; evaluations allocate their own scratch space and are thread-safe.</para>
+/// </remarks>
+public sealed partial class ProjectionModel
+{
+    /// <summary>ln of the smallest elasticity scale on the grid (0.01: the response is then negligible); smaller scales are clamped to it.</summary>
+    public const double MinLogScale = -4.605170185988091;
+
+    /// <summary>ln of the largest elasticity scale on the grid (4× the long-run values); larger scales are clamped to it.</summary>
+    public const double MaxLogScale = 1.3862943611198906;
+
+    /// <summary>Default log growth of the no-policy export path: OLS slope of ln(annual US exports to Vietnam) on the year, 2013–2024 (Census total exports, FAS; +7.1%/yr).</summary>
+    public const double ExportLongRunLogGrowth = 0.06896;
+
+    /// <summary>Standard error of <see cref="ExportLongRunLogGrowth"/> (OLS, 12 annual observations).</summary>
+    public const double ExportLongRunLogGrowthStdError = 0.01263;
+
+    /// <summary>Default upper end of the transshipment-share grid when the scenario's own share is smaller.</summary>
+    public const double DefaultTransshipmentGridMax = 0.25;
+
+    private readonly double[] _bWorldIndex;      // all-country imports path / 2024 annual total, per month
+    private readonly double[] _supplierBase;     // 2024 imports of Vietnam's lines by partner
+    private readonly int[] _regimeStart;         // month index of regime j = 1..J (array index j − 1)
+    private readonly ResponseTable[] _diff;      // D_j = L_j − L_{j−1}
+    private readonly ResponseTable[] _level;     // L_j (for the realised ETR)
+    private readonly int[] _regimeOfMonth;       // j in force in month m (0 = 2024 rates)
+    private readonly double[] _etrFixed0;        // fixed-weight ETR per month at share 0
+    private readonly double[] _etrFixed1;        // … at share 1
+    private readonly int[] _exportStart;
+    private readonly ResponseTable[] _exportDiff;
+    private readonly double[][] _commitmentShare; // [c][m]
+    private readonly PurchaseCommitment[] _commitments;
+    private readonly double _baseEtr;
+    private readonly TableSet _allTables;
+    private readonly int _rateDates;
+    private readonly int _vn;
+
+    private ProjectionModel(BaselineDataset baseline, Scenario scenario, ProjectionOptions options, BaselineTrend imports, BaselineTrend exports, BaselineTrend world,
+        DateOnly first, int months, double[] worldIndex, double[] supplierBase, int[] regimeStart, ResponseTable[] diff, ResponseTable[] level, int[] regimeOfMonth,
+        double[] etr0, double[] etr1, int[] exportStart, ResponseTable[] exportDiff, double[][] commitmentShare, double baseEtr, bool hasTransshipment,
+        double centralShare, double shareGridMax, double hauk, int rateDates)
+    {
+        _rateDates = rateDates;
+        Scenario = scenario;
+        Options = options;
+        ImportTrend = imports;
+        ExportTrend = exports;
+        WorldTrend = world;
+        FirstMonth = first;
+        MonthCount = months;
+        _bWorldIndex = worldIndex;
+        _supplierBase = supplierBase;
+        _regimeStart = regimeStart;
+        _diff = diff;
+        _level = level;
+        _regimeOfMonth = regimeOfMonth;
+        _etrFixed0 = etr0;
+        _etrFixed1 = etr1;
+        _exportStart = exportStart;
+        _exportDiff = exportDiff;
+        _commitmentShare = commitmentShare;
+        _commitments = scenario.Commitments.ToArray();
+        _baseEtr = baseEtr;
+        HasTransshipment = hasTransshipment;
+        CentralTransshipmentShare = centralShare;
+        TransshipmentGridMax = shareGridMax;
+        HaukElasticityLogSd = hauk;
+        Suppliers = baseline.PartnersArray.Select(p => p.Name).ToArray();
+        _vn = baseline.IndexOfPartner(baseline.Vietnam);
+        VietnamSupplierIndex = _vn;
+        _allTables = new TableSet(diff, level, Enumerable.Range(0, Suppliers.Count).ToArray());
+    }
+
+    /// <summary>The scenario.</summary>
+    public Scenario Scenario { get; }
+
+    /// <summary>The options.</summary>
+    public ProjectionOptions Options { get; }
+
+    /// <summary>The no-policy path of US imports from Vietnam.</summary>
+    public BaselineTrend ImportTrend { get; }
+
+    /// <summary>The no-policy path of US exports to Vietnam.</summary>
+    public BaselineTrend ExportTrend { get; }
+
+    /// <summary>The no-policy path of US imports from all countries (it scales the competitors' baseline).</summary>
+    public BaselineTrend WorldTrend { get; }
+
+    /// <summary>The first projected month (January after the baseline year).</summary>
+    public DateOnly FirstMonth { get; }
+
+    /// <summary>Number of projected months.</summary>
+    public int MonthCount { get; }
+
+    /// <summary>The months, in order.</summary>
+    public IEnumerable<DateOnly> Months => Enumerable.Range(0, MonthCount).Select(FirstMonth.AddMonths);
+
+    /// <summary>Supplier names (the dataset's partners, by index).</summary>
+    public IReadOnlyList<string> Suppliers { get; }
+
+    /// <summary>Index of Vietnam in <see cref="Suppliers"/>.</summary>
+    public int VietnamSupplierIndex { get; }
+
+    /// <summary>2024 US imports of Vietnam's lines from each supplier, US dollars.</summary>
+    public IReadOnlyList<double> SupplierBaselineUsd => _supplierBase;
+
+    /// <summary>Number of tariff regimes after the 2024 rates within the horizon.</summary>
+    public int RegimeCount => _regimeStart.Length;
+
+    /// <summary>The first month of each regime (after the 2024 rates).</summary>
+    public IReadOnlyList<DateOnly> RegimeStarts => _regimeStart.Select(FirstMonth.AddMonths).ToArray();
+
+    /// <summary>Diagnostics of the preparation: the PE evaluations tabulated (regimes × share nodes × elasticity nodes) and the dates on which the rate schedule was evaluated.</summary>
+    public (int PeEvaluations, int RateDates) PreparationDiagnostics => (_level.Sum(t => t.SNodes * t.XNodes), _rateDates);
+
+    /// <summary>True when the scenario has a transshipment measure (its share is then an uncertain input).</summary>
+    public bool HasTransshipment { get; }
+
+    /// <summary>The scenario's transshipment share (the first transshipment measure's), 0 when none.</summary>
+    public double CentralTransshipmentShare { get; }
+
+    /// <summary>The upper end of the share grid: max(the scenario's share, 0.25). Drawn shares are clamped to it.</summary>
+    public double TransshipmentGridMax { get; }
+
+    /// <summary>The value-weighted mean relative standard error of ε over Vietnam's lines with a Hauk (2012) standard error: the default λ of the elasticity level.</summary>
+    public double HaukElasticityLogSd { get; }
+
+    /// <summary>Prepares a scenario for projection.</summary>
+    /// <param name="baseline">The baseline dataset.</param>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="options">Options (default <see cref="ProjectionOptions.Default"/>).</param>
+    /// <param name="library">The policy library (default: embedded).</param>
+    /// <param name="cancellationToken">Cancels the table building.</param>
+    /// <returns>The prepared model.</returns>
+    /// <exception cref="ArgumentException">Invalid options (named).</exception>
+    /// <exception cref="ScenarioValidationException">The scenario references an unknown list or supplier.</exception>
+    public static ProjectionModel Create(BaselineDataset baseline, Scenario scenario, ProjectionOptions? options = null, PolicyLibrary? library = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(scenario);
+        options ??= ProjectionOptions.Default;
+        options.Validate();
+        library ??= PolicyLibrary.LoadEmbedded();
+
+        var first = new DateOnly(baseline.Year + 1, 1, 1);
+        var horizon = options.HorizonMonth;
+        if (horizon < first)
+        {
+            throw new ArgumentException($"Horizon = {horizon:yyyy-MM} is before the first projected month {first:yyyy-MM}.", nameof(options));
+        }
+
+        var months = ((horizon.Year - first.Year) * 12) + horizon.Month - first.Month + 1;
+
+        // No-policy paths.
+        var imports = BaselineTrend.Estimate(Series(baseline, "imports/VIETNAM/00"), baseline.Year, baseline.ImportsFromVietnamUsd);
+        if (options.ImportGrowthPerYear is { } gi)
+        {
+            imports = imports.WithGrowth(gi);
+        }
+
+        var exportsFit = BaselineTrend.Estimate(Series(baseline, "exports/VIETNAM/total"), baseline.Year, baseline.ExportsToVietnamUsd);
+        var exports = options.ExportGrowthPerYear is { } ge
+            ? exportsFit.WithGrowth(ge)
+            : new BaselineTrend(exportsFit.Label, ExportLongRunLogGrowth, ExportLongRunLogGrowthStdError, exportsFit.SeasonalFactors, baseline.Year, baseline.ExportsToVietnamUsd,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"growth {Math.Exp(ExportLongRunLogGrowth) - 1:+0.0%}/yr (se of log growth {ExportLongRunLogGrowthStdError:0.000}) = OLS log-linear trend of annual US exports to Vietnam 2013–2024 (Census, shared/data/raw/census-exports-vn-tradewartracker/us_exports_to_vietnam_total_monthly_2013_2024.csv); the bundled 2023–2024 months alone give {exportsFit.GrowthPerYear:+0.0%}/yr, the rebound from the 2023 dip, not used; seasonality: month dummies of the OLS fit on exports/VIETNAM/total 2023-01..2024-12"));
+
+        var worldSeries = Series(baseline, "imports/WORLD/00");
+        var worldTotal = worldSeries.Points.Where(p => p.Month.Year == baseline.Year).Sum(p => p.ValueUsd);
+        var world = BaselineTrend.Estimate(worldSeries, baseline.Year, worldTotal);
+        var worldIndex = new double[months];
+        world.Fill(first, world.LogGrowthPerYear, worldIndex);
+        for (var m = 0; m < months; m++)
+        {
+            worldIndex[m] /= worldTotal;
+        }
+
+        // Transshipment: rates are linear in the share, R(s) = R0 + s (R1 − R0).
+        var trans = scenario.Measures.Where(m => m.Kind == MeasureKind.Transshipment).ToArray();
+        var hasTrans = trans.Length > 0;
+        var centralShare = hasTrans ? trans[0].ShareOfGoods : 0.0;
+        var shareMax = Math.Max(centralShare, DefaultTransshipmentGridMax);
+        var schedule0 = TariffSchedule.Compile(hasTrans ? WithShare(scenario, 0.0) : scenario, baseline, library);
+        var schedule1 = hasTrans ? TariffSchedule.Compile(WithShare(scenario, 1.0), baseline, library) : null;
+
+        var end = horizon.AddMonths(1);
+        var dates = new[] { first }.Concat(schedule0.ChangeDates(first, end).Where(d => d < end)).ToArray();
+        var pieces0 = new double[dates.Length][];
+        var pieces1 = new double[dates.Length][];
+        Parallel.For(0, dates.Length * 2, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var d = dates[i / 2];
+            if (i % 2 == 0)
+            {
+                pieces0[i / 2] = schedule0.RatesOn(d).ToArray();
+            }
+            else if (schedule1 is not null && trans.Any(m => m.ActiveOn(d)))
+            {
+                pieces1[i / 2] = schedule1.RatesOn(d).ToArray();
+            }
+        });
+        for (var i = 0; i < dates.Length; i++)
+        {
+            pieces1[i] ??= pieces0[i]; // no transshipment measure in force: the share does not matter
+        }
+
+        var rates0 = MonthlyRates(dates, pieces0, first, months);
+        var rates1 = schedule1 is null ? null : MonthlyRates(dates, pieces1, first, months);
+        var baseRates = schedule0.RatesOn(first).BaseToArray();
+
+        // Regimes.
+        var starts = new List<int>();
+        var regimeOfMonth = new int[months];
+        double[] prev0 = baseRates, prev1 = baseRates;
+        for (var m = 0; m < months; m++)
+        {
+            var r1 = rates1?[m] ?? rates0[m];
+            if (!rates0[m].AsSpan().SequenceEqual(prev0) || !r1.AsSpan().SequenceEqual(prev1))
+            {
+                starts.Add(m);
+            }
+
+            prev0 = rates0[m];
+            prev1 = r1;
+            regimeOfMonth[m] = starts.Count;
+        }
+
+        // Fixed-weight ETR per month.
+        var lines = baseline.LinesArray;
+        var offsets = schedule0.RatesOn(first).LineOffsets();
+        double vTotal = 0, baseDuty = 0;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            vTotal += lines[i].Vietnam.ValueUsd;
+            baseDuty += lines[i].Vietnam.ValueUsd * baseRates[offsets[i]];
+        }
+
+        double FixedEtr(double[] r)
+        {
+            double d = 0;
+            for (var i = 0; i < lines.Length; i++)
+            {
+                d += lines[i].Vietnam.ValueUsd * r[offsets[i]];
+            }
+
+            return vTotal > 0 ? d / vTotal : 0;
+        }
+
+        var etr0 = rates0.Select(FixedEtr).ToArray();
+        var etr1 = rates1 is null ? etr0 : rates1.Select(FixedEtr).ToArray();
+
+        // Response tables per regime (exact PE at every node).
+        var peOptions = new PeRunOptions(first, options.Sigma);
+        var problem = ScenarioModel.BuildProblem(baseline, baseRates, baseRates, peOptions);
+        var vn = baseline.IndexOfPartner(baseline.Vietnam);
+        var supplierBase = new double[baseline.PartnersArray.Length];
+        for (var c = 0; c < problem.CellCount; c++)
+        {
+            supplierBase[problem.CellSuppliers[c]] += problem.BaselineValues[c];
+        }
+
+        var regimeRates = starts.Select(m => (R0: rates0[m], R1: rates1?[m])).ToArray();
+        var sDependent = regimeRates.Select(r => r.R1 is not null && !r.R0.AsSpan().SequenceEqual(r.R1)).ToArray();
+        var g = options.GridNodes;
+        var outputs = baseline.PartnersArray.Length + 2; // 0: ln Vietnam, 1..P: ln supplier k, P+1: Vietnam duty/value
+        var sNodes = new int[regimeRates.Length];
+        var groups = new List<(int Regime, int S)>();
+        for (var j = 0; j < regimeRates.Length; j++)
+        {
+            sNodes[j] = sDependent[j] ? options.TransshipmentNodes : 1;
+            for (var si = 0; si < sNodes[j]; si++)
+            {
+                groups.Add((j, si));
+            }
+        }
+
+        var data = regimeRates.Select((_, j) => new double[sNodes[j] * g * outputs]).ToArray();
+        var h = (MaxLogScale - MinLogScale) / (g - 1);
+        Parallel.For(0, groups.Count, new ParallelOptions { CancellationToken = cancellationToken }, k =>
+        {
+            var (j, si) = groups[k];
+            var share = sNodes[j] == 1 ? 0.0 : shareMax * si / (sNodes[j] - 1);
+            var r0 = regimeRates[j].R0;
+            var t1 = new double[r0.Length];
+            for (var c = 0; c < t1.Length; c++)
+            {
+                t1[c] = regimeRates[j].R1 is { } r1 ? r0[c] + (share * (r1[c] - r0[c])) : r0[c];
+            }
+
+            var kernel = new RegimeKernel(problem, t1, vn);
+            var newImports = new double[supplierBase.Length];
+            for (var xi = 0; xi < g; xi++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                kernel.Evaluate(Math.Exp(MinLogScale + (xi * h)), newImports, out var revenue);
+                var row = data[j].AsSpan(((si * g) + xi) * outputs, outputs);
+                row[0] = Math.Log(newImports[vn] / supplierBase[vn]);
+                for (var q = 0; q < newImports.Length; q++)
+                {
+                    row[1 + q] = supplierBase[q] > 0 ? Math.Log(newImports[q] / supplierBase[q]) : 0.0;
+                }
+
+                row[outputs - 1] = newImports[vn] > 0 ? revenue / newImports[vn] : 0.0;
+            }
+        });
+
+        var level = regimeRates.Select((_, j) => new ResponseTable(MinLogScale, MaxLogScale, g, shareMax, sNodes[j], outputs, data[j])).ToArray();
+        var diff = new ResponseTable[level.Length];
+        for (var j = 0; j < level.Length; j++)
+        {
+            var prevTable = j == 0 ? null : level[j - 1];
+            var n = Math.Max(level[j].SNodes, prevTable?.SNodes ?? 1);
+            diff[j] = level[j].Minus(prevTable, n, shareMax);
+        }
+
+        // Export side: concessions in force on the 15th.
+        var exportStarts = new List<int>();
+        var exportSets = new List<MarketAccessConcession[]>();
+        var prevSet = Array.Empty<MarketAccessConcession>();
+        for (var m = 0; m < months; m++)
+        {
+            var d = first.AddMonths(m).AddDays(14);
+            var set = scenario.Concessions.Where(c => c.From <= d).ToArray();
+            if (!set.SequenceEqual(prevSet))
+            {
+                exportStarts.Add(m);
+                exportSets.Add(set);
+            }
+
+            prevSet = set;
+        }
+
+        var hx = -MinLogScale / (g - 1);
+        var exportLevels = exportSets.Select(set =>
+        {
+            var only = new Scenario(scenario.Name, scenario.Description, scenario.Sources, [], [], set, scenario.Assumptions);
+            var values = new double[g];
+            Parallel.For(0, g, new ParallelOptions { CancellationToken = cancellationToken }, xi =>
+            {
+                var a = Math.Exp(MinLogScale + (xi * hx));
+                var o = new PeRunOptions(new DateOnly(2200, 1, 1), options.Sigma, VietnamImportDemandElasticity: options.VietnamImportDemandElasticity * a,
+                    VietnamSubstitutionElasticity: options.VietnamSubstitutionElasticity * a, UsShareOfVietnamImports: options.UsShareOfVietnamImports);
+                var r = ScenarioModel.ExportSide(baseline, only, library, o);
+                values[xi] = r.BaselineUsd > 0 ? Math.Log(r.AfterTariffResponseUsd / r.BaselineUsd) : 0.0;
+            });
+            return new ResponseTable(MinLogScale, 0.0, g, 0.0, 1, 1, values);
+        }).ToArray();
+        var exportDiff = exportLevels.Select((t, j) => t.Minus(j == 0 ? null : exportLevels[j - 1], 1, 0.0)).ToArray();
+
+        // Commitments per month.
+        var commitmentShare = scenario.Commitments.Select(c => Enumerable.Range(0, months).Select(m => c.ShareIn(first.AddMonths(m), first.AddMonths(m + 1))).ToArray()).ToArray();
+
+        // Elasticity dispersion from Hauk (2012) standard errors.
+        double wSum = 0, wRel = 0;
+        foreach (var l in lines)
+        {
+            if (l.Epsilon.StandardError is { } se && l.Epsilon.Value > 0 && double.IsFinite(se))
+            {
+                wSum += l.Vietnam.ValueUsd;
+                wRel += l.Vietnam.ValueUsd * se / l.Epsilon.Value;
+            }
+        }
+
+        var hauk = wSum > 0 ? wRel / wSum : 0.0;
+        return new ProjectionModel(baseline, scenario, options, imports, exports, world, first, months, worldIndex, supplierBase, starts.ToArray(), diff, level,
+            regimeOfMonth, etr0, etr1, exportStarts.ToArray(), exportDiff, commitmentShare, vTotal > 0 ? baseDuty / vTotal : 0, hasTrans, centralShare, shareMax, hauk,
+            dates.Length + (schedule1 is null ? 0 : dates.Count(d => trans.Any(m => m.ActiveOn(d)))));
+    }
+
+    /// <summary>The central inputs: elasticity level 1, the options' kernel, the scenario's transshipment share, central fulfilment and additionality, estimated (or given) growth.</summary>
+    public ProjectionInputs CentralInputs => new(1.0, Options.KernelOrDefault, CentralTransshipmentShare, null, null, ImportTrend.LogGrowthPerYear, ExportTrend.LogGrowthPerYear);
+
+    /// <summary>The deterministic projection (central inputs).</summary>
+    /// <returns>The monthly path with its baseline.</returns>
+    public ProjectionPath Deterministic() => Project(CentralInputs);
+
+    /// <summary>The projection for given inputs.</summary>
+    /// <param name="inputs">The inputs.</param>
+    /// <returns>The monthly path.</returns>
+    /// <exception cref="ArgumentException">An input is out of range (named with its value).</exception>
+    public ProjectionPath Project(ProjectionInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        inputs.Validate();
+        var m = MonthCount;
+        var p = Suppliers.Count;
+        var buffers = new EvaluationBuffers(m, p);
+        Evaluate(inputs, buffers);
+        var rows = new ProjectionMonth[m];
+        for (var i = 0; i < m; i++)
+        {
+            var diverted = new double[p];
+            for (var k = 0; k < p; k++)
+            {
+                diverted[k] = buffers.Diversion[(i * p) + k];
+            }
+
+            rows[i] = new ProjectionMonth(FirstMonth.AddMonths(i), buffers.BaseImports[i], buffers.Imports[i], buffers.BaseExports[i], buffers.Exports[i],
+                buffers.BaseImports[i] * _baseEtr, buffers.Revenue[i], _baseEtr, buffers.Etr[i], buffers.EtrFixed[i], buffers.CommitmentExports[i],
+                buffers.AdditionalExports[i], diverted);
+        }
+
+        return new ProjectionPath(Scenario.Name, Suppliers, VietnamSupplierIndex, rows, Describe(inputs));
+    }
+
+    /// <summary>A statement of the assumptions behind a path (baseline method, kernel, inputs).</summary>
+    /// <param name="inputs">The inputs.</param>
+    /// <returns>Lines of text.</returns>
+    public IReadOnlyList<string> Describe(ProjectionInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var ic = CultureInfo.InvariantCulture;
+        return
+        [
+            $"baseline imports from Vietnam (imports for consumption): {ImportTrend.Method}; anchored to the {ImportTrend.BaselineYear} total",
+            $"baseline exports to Vietnam (total exports, FAS): {ExportTrend.Method}; anchored to the {ExportTrend.BaselineYear} total",
+            $"competitors' baseline: {WorldTrend.Method}",
+            string.Create(ic, $"adjustment kernel: {inputs.Kernel}; elasticity level S = {inputs.ElasticityScale:0.###} × the dataset's long-run σ and ε ({Options.Sigma})"),
+            string.Create(ic, $"tariff regimes: {RegimeCount} within the horizon; transshipment share {inputs.TransshipmentShare:0.###}"),
+            Options.AnticipationMonths > 0
+                ? string.Create(ic, $"anticipation: front-loading over {Options.AnticipationMonths} months before each rise of the fixed-weight ETR (φ = {Options.AnticipationElasticity}), drawn down over the same number of months after")
+                : "anticipation: off",
+        ];
+    }
+
+    /// <summary>The response tables restricted to Vietnam, the given suppliers and the duty rate (outputs 0, 1..n, n+1).</summary>
+    internal TableSet Tables(int[] suppliers)
+    {
+        int[] outputs = [0, .. suppliers.Select(k => 1 + k), Suppliers.Count + 1];
+        return new TableSet(_diff.Select(t => t.Select(outputs)).ToArray(), _level.Select(t => t.Select(outputs)).ToArray(), suppliers);
+    }
+
+    internal void Evaluate(ProjectionInputs inputs, EvaluationBuffers b, TableSet? tables = null)
+    {
+        tables ??= _allTables;
+        var months = MonthCount;
+        var p = Suppliers.Count;
+        var q = tables.Suppliers.Length + 2;
+        var lnKappa = b.LnKappa;
+        for (var age = 0; age < months; age++)
+        {
+            lnKappa[age] = Math.Log(Math.Max(inputs.Kernel.Scale(age + 0.5), 1e-300));
+        }
+
+        ImportTrend.Fill(FirstMonth, inputs.ImportLogGrowthPerYear, b.BaseImports);
+        ExportTrend.Fill(FirstMonth, inputs.ExportLogGrowthPerYear, b.BaseExports);
+        var lnS = Math.Log(inputs.ElasticityScale);
+        var share = inputs.TransshipmentShare;
+        var acc = b.Accumulator;
+        var fulfil = new double[_commitments.Length];
+        var additional = new double[_commitments.Length];
+        for (var c = 0; c < _commitments.Length; c++)
+        {
+            var cm = _commitments[c];
+            fulfil[c] = inputs.FulfilmentQuantile is { } uf ? Distributions.Triangular(uf, cm.FulfilmentLow, cm.Fulfilment, cm.FulfilmentHigh) : cm.Fulfilment;
+            additional[c] = inputs.AdditionalityQuantile is { } ua ? Distributions.Triangular(ua, cm.AdditionalityLow, cm.Additionality, cm.AdditionalityHigh) : cm.Additionality;
+        }
+
+        for (var m = 0; m < months; m++)
+        {
+            acc.AsSpan(0, q).Clear();
+            var current = _regimeOfMonth[m];
+            var xCurrent = 0.0;
+            for (var j = 0; j < current; j++)
+            {
+                var x = lnKappa[m - _regimeStart[j]] + lnS;
+                tables.Diff[j].AddTo(x, share, acc.AsSpan(0, q));
+                xCurrent = x;
+            }
+
+            var imports = b.BaseImports[m] * Math.Exp(acc[0]);
+            b.Imports[m] = imports;
+            var etr = current == 0 ? _baseEtr : tables.Level[current - 1].Value(xCurrent, share, q - 1);
+            b.Etr[m] = etr;
+            var tk = tables.Suppliers;
+            for (var i = 0; i < tk.Length; i++)
+            {
+                var k = tk[i];
+                b.Diversion[(m * p) + k] = k == _vn ? 0.0 : _supplierBase[k] * _bWorldIndex[m] * (Math.Exp(acc[1 + i]) - 1.0);
+            }
+
+            b.EtrFixed[m] = _etrFixed0[m] + (share * (_etrFixed1[m] - _etrFixed0[m]));
+
+            double lnX = 0;
+            for (var j = 0; j < _exportStart.Length && _exportStart[j] <= m; j++)
+            {
+                var x = lnKappa[m - _exportStart[j]];
+                lnX += _exportDiff[j].Value(x, 0.0, 0);
+            }
+
+            double commit = 0, add = 0;
+            for (var c = 0; c < _commitments.Length; c++)
+            {
+                var v = _commitments[c].AmountUsd * fulfil[c] * _commitmentShare[c][m];
+                commit += v;
+                add += v * additional[c];
+            }
+
+            b.CommitmentExports[m] = commit;
+            b.AdditionalExports[m] = add;
+            b.Exports[m] = (b.BaseExports[m] * Math.Exp(lnX)) + commit;
+        }
+
+        // Anticipation: front-load before each rise of the fixed-weight ETR, draw down after; nets to zero.
+        var a = Options.AnticipationMonths;
+        if (a > 0)
+        {
+            foreach (var start in _regimeStart)
+            {
+                var before = start == 0 ? _baseEtr : b.EtrFixed[start - 1];
+                var rise = b.EtrFixed[start] - before;
+                if (rise <= 0)
+                {
+                    continue;
+                }
+
+                double total = 0;
+                for (var m = Math.Max(0, start - a); m < start; m++)
+                {
+                    var extra = Options.AnticipationElasticity * rise * b.BaseImports[m];
+                    b.Imports[m] += extra;
+                    total += extra;
+                }
+
+                var after = Math.Min(months, start + a) - start;
+                for (var m = start; m < start + after; m++)
+                {
+                    b.Imports[m] -= total / after;
+                }
+            }
+        }
+
+        for (var m = 0; m < months; m++)
+        {
+            b.Revenue[m] = b.Imports[m] * b.Etr[m];
+        }
+    }
+
+    private static MonthlySeries Series(BaselineDataset baseline, string key) =>
+        baseline.FindMonthly(key) ?? throw new InvalidDataException($"The baseline has no monthly series '{key}'.");
+
+    private static Scenario WithShare(Scenario s, double share) =>
+        new(s.Name, s.Description, s.Sources, s.Measures.Select(m => m.Kind == MeasureKind.Transshipment ? m.WithShare(share) : m).ToArray(), s.Commitments, s.Concessions, s.Assumptions);
+
+    /// <summary>The day-weighted mean rate of every cell in each month from piecewise-constant rates starting on <paramref name="dates"/>.</summary>
+    private static double[][] MonthlyRates(DateOnly[] dates, double[][] rates, DateOnly first, int months)
+    {
+        var pieces = new List<(DateOnly From, double[] Rates)>();
+        for (var i = 0; i < dates.Length; i++)
+        {
+            if (pieces.Count == 0 || !pieces[^1].Rates.AsSpan().SequenceEqual(rates[i]))
+            {
+                pieces.Add((dates[i], rates[i]));
+            }
+        }
+        var result = new double[months][];
+        var pi = 0;
+        for (var m = 0; m < months; m++)
+        {
+            var a = first.AddMonths(m);
+            var z = a.AddMonths(1);
+            while (pi + 1 < pieces.Count && pieces[pi + 1].From <= a)
+            {
+                pi++;
+            }
+
+            if (pi + 1 >= pieces.Count || pieces[pi + 1].From >= z)
+            {
+                result[m] = pieces[pi].Rates; // constant over the month (shared array: never mutated)
+                continue;
+            }
+
+            // r = first piece + Σ w_k (piece_k − first piece): cells equal in every piece keep their rate exactly.
+            var days = (double)(z.DayNumber - a.DayNumber);
+            var firstRates = pieces[pi].Rates;
+            var r = (double[])firstRates.Clone();
+            var k = pi;
+            var from = a;
+            while (from < z)
+            {
+                var to = k + 1 < pieces.Count && pieces[k + 1].From < z ? pieces[k + 1].From : z;
+                var w = (to.DayNumber - from.DayNumber) / days;
+                var src = pieces[k].Rates;
+                if (!ReferenceEquals(src, firstRates))
+                {
+                    for (var c = 0; c < r.Length; c++)
+                    {
+                        if (src[c] != firstRates[c])
+                        {
+                            r[c] += w * (src[c] - firstRates[c]);
+                        }
+                    }
+                }
+
+                from = to;
+                k++;
+            }
+
+            result[m] = r;
+            pi = k - 1;
+        }
+
+        return result;
+    }
+}
+
+/// <summary>The inputs of one projection (central or one Monte Carlo draw).</summary>
+/// <param name="ElasticityScale">S: multiplier on every line's long-run σ and ε (1 = as in the dataset).</param>
+/// <param name="Kernel">The adjustment kernel.</param>
+/// <param name="TransshipmentShare">The share of goods under every transshipment measure.</param>
+/// <param name="FulfilmentQuantile">If set, the quantile u ∈ (0,1) of every commitment's triangular fulfilment distribution; null = central values.</param>
+/// <param name="AdditionalityQuantile">If set, the quantile of every commitment's triangular additionality distribution; null = central.</param>
+/// <param name="ImportLogGrowthPerYear">Log growth of the no-policy imports path.</param>
+/// <param name="ExportLogGrowthPerYear">Log growth of the no-policy exports path.</param>
+public sealed record ProjectionInputs(double ElasticityScale, AdjustmentKernel Kernel, double TransshipmentShare, double? FulfilmentQuantile, double? AdditionalityQuantile,
+    double ImportLogGrowthPerYear, double ExportLogGrowthPerYear)
+{
+    /// <summary>Checks every field; throws naming the field and its value.</summary>
+    /// <exception cref="ArgumentException">A field is out of range.</exception>
+    public void Validate()
+    {
+        static ArgumentException Bad(string name, object? v, string rule) =>
+            new(string.Create(CultureInfo.InvariantCulture, $"{name} = {v} {rule}."), name);
+        if (!double.IsFinite(ElasticityScale) || ElasticityScale <= 0)
+        {
+            throw Bad(nameof(ElasticityScale), ElasticityScale, "must be a positive number");
+        }
+
+        ArgumentNullException.ThrowIfNull(Kernel);
+        if (!(TransshipmentShare is >= 0 and <= 1))
+        {
+            throw Bad(nameof(TransshipmentShare), TransshipmentShare, "must be in [0, 1]");
+        }
+
+        foreach (var (v, n) in new[] { (FulfilmentQuantile, nameof(FulfilmentQuantile)), (AdditionalityQuantile, nameof(AdditionalityQuantile)) })
+        {
+            if (v is { } q && !(q is >= 0 and <= 1))
+            {
+                throw Bad(n, q, "must be a quantile in [0, 1]");
+            }
+        }
+
+        foreach (var (v, n) in new[] { (ImportLogGrowthPerYear, nameof(ImportLogGrowthPerYear)), (ExportLogGrowthPerYear, nameof(ExportLogGrowthPerYear)) })
+        {
+            if (!double.IsFinite(v) || Math.Abs(v) > 2)
+            {
+                throw Bad(n, v, "must be a finite log growth within ±2");
+            }
+        }
+    }
+}
+
+/// <summary>Response tables with a subset of supplier outputs: Vietnam (0), <see cref="Suppliers"/> (1..n), the duty rate (n + 1).</summary>
+internal sealed record TableSet(ResponseTable[] Diff, ResponseTable[] Level, int[] Suppliers);
+
+/// <summary>Scratch space of one evaluation (one per thread).</summary>
+internal sealed class EvaluationBuffers
+{
+    public EvaluationBuffers(int months, int suppliers)
+    {
+        BaseImports = new double[months];
+        BaseExports = new double[months];
+        Imports = new double[months];
+        Exports = new double[months];
+        Revenue = new double[months];
+        Etr = new double[months];
+        EtrFixed = new double[months];
+        CommitmentExports = new double[months];
+        AdditionalExports = new double[months];
+        Diversion = new double[months * suppliers];
+        Accumulator = new double[suppliers + 2];
+        LnKappa = new double[months];
+    }
+
+    public double[] LnKappa { get; }
+
+    public double[] BaseImports { get; }
+
+    public double[] BaseExports { get; }
+
+    public double[] Imports { get; }
+
+    public double[] Exports { get; }
+
+    public double[] Revenue { get; }
+
+    public double[] Etr { get; }
+
+    public double[] EtrFixed { get; }
+
+    public double[] CommitmentExports { get; }
+
+    public double[] AdditionalExports { get; }
+
+    public double[] Diversion { get; }
+
+    public double[] Accumulator { get; }
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+using VietUsTrade.Sim.Models.PartialEquilibrium;
+
+namespace VietUsTrade.Sim.Projection;
+
+/// <summary>Parameters of a projection; defaults are documented in docs/models/projection.md.</summary>
+/// <param name="Horizon">The last month (any day of it; default 2030-12).</param>
+/// <param name="Kernel">The adjustment kernel (default <see cref="AdjustmentKernel.Blp2023"/>).</param>
+/// <param name="ImportGrowthPerYear">If set, the no-policy growth of US imports from Vietnam per year (fraction), replacing the estimated trend.</param>
+/// <param name="ExportGrowthPerYear">If set, the no-policy growth of US exports to Vietnam per year, replacing the estimated trend.</param>
+/// <param name="Sigma">Which σ set the PE model uses.</param>
+/// <param name="VietnamImportDemandElasticity">ε of Vietnam's import demand (export side; long run).</param>
+/// <param name="VietnamSubstitutionElasticity">σ between suppliers in Vietnam's imports (export side; long run).</param>
+/// <param name="UsShareOfVietnamImports">US share of Vietnam's imports of each line (export side).</param>
+/// <param name="AnticipationMonths">Front-loading window A before (and drawdown window after) each tariff increase; 0 = off (default).</param>
+/// <param name="AnticipationElasticity">φ: extra imports in each of the A months before an increase = φ × the rise of Vietnam's fixed-weight ETR × the baseline month (default 1 when on).</param>
+/// <param name="GridNodes">Nodes of the interpolation grid in ln(elasticity scale) per tariff regime (≥ 9; default 25).</param>
+/// <param name="TransshipmentNodes">Nodes of the grid in the transshipment share for regimes it affects (≥ 2; default 5).</param>
+public sealed record ProjectionOptions(
+    DateOnly? Horizon = null,
+    AdjustmentKernel? Kernel = null,
+    double? ImportGrowthPerYear = null,
+    double? ExportGrowthPerYear = null,
+    SigmaSet Sigma = SigmaSet.BrodaWeinstein,
+    double VietnamImportDemandElasticity = 1.0,
+    double VietnamSubstitutionElasticity = 5.0,
+    double UsShareOfVietnamImports = 0.033,
+    int AnticipationMonths = 0,
+    double AnticipationElasticity = 1.0,
+    int GridNodes = 25,
+    int TransshipmentNodes = 5)
+{
+    /// <summary>The default horizon, December 2030.</summary>
+    public static readonly DateOnly DefaultHorizon = new(2030, 12, 1);
+
+    /// <summary>The defaults.</summary>
+    public static ProjectionOptions Default { get; } = new();
+
+    /// <summary>The horizon month (day 1).</summary>
+    public DateOnly HorizonMonth => Horizon is { } h ? new DateOnly(h.Year, h.Month, 1) : DefaultHorizon;
+
+    /// <summary>The kernel in use.</summary>
+    public AdjustmentKernel KernelOrDefault => Kernel ?? AdjustmentKernel.Blp2023;
+
+    /// <summary>Checks every field; throws naming the field and its value.</summary>
+    /// <exception cref="ArgumentException">A field is out of range.</exception>
+    public void Validate()
+    {
+        static ArgumentException Bad(string name, object? v, string rule) =>
+            new(string.Create(CultureInfo.InvariantCulture, $"{name} = {v} {rule}."), name);
+        if (HorizonMonth < new DateOnly(2025, 1, 1) || HorizonMonth > new DateOnly(2060, 12, 1))
+        {
+            throw Bad(nameof(Horizon), HorizonMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture), "must be between 2025-01 and 2060-12");
+        }
+
+        foreach (var (v, n) in new[] { (ImportGrowthPerYear, nameof(ImportGrowthPerYear)), (ExportGrowthPerYear, nameof(ExportGrowthPerYear)) })
+        {
+            if (v is { } g && !(g > -0.9 && g < 2.0))
+            {
+                throw Bad(n, g, "must be a growth rate in (−0.9, 2)");
+            }
+        }
+
+        if (!(VietnamImportDemandElasticity >= 0 && VietnamImportDemandElasticity <= 50))
+        {
+            throw Bad(nameof(VietnamImportDemandElasticity), VietnamImportDemandElasticity, "must be in [0, 50]");
+        }
+
+        if (!(VietnamSubstitutionElasticity > 0 && VietnamSubstitutionElasticity <= 1000))
+        {
+            throw Bad(nameof(VietnamSubstitutionElasticity), VietnamSubstitutionElasticity, "must be in (0, 1000]");
+        }
+
+        if (!(UsShareOfVietnamImports is > 0 and < 1))
+        {
+            throw Bad(nameof(UsShareOfVietnamImports), UsShareOfVietnamImports, "must be in (0, 1)");
+        }
+
+        if (AnticipationMonths is < 0 or > 12)
+        {
+            throw Bad(nameof(AnticipationMonths), AnticipationMonths, "must be 0–12");
+        }
+
+        if (!(AnticipationElasticity is >= 0 and <= 20))
+        {
+            throw Bad(nameof(AnticipationElasticity), AnticipationElasticity, "must be in [0, 20]");
+        }
+
+        if (GridNodes is < 9 or > 201)
+        {
+            throw Bad(nameof(GridNodes), GridNodes, "must be 9–201");
+        }
+
+        if (TransshipmentNodes is < 2 or > 41)
+        {
+            throw Bad(nameof(TransshipmentNodes), TransshipmentNodes, "must be 2–41");
+        }
+    }
+}
+
+/// <summary>Which inputs are uncertain in a Monte Carlo run, and their dispersions. Sources in docs/models/projection.md.</summary>
+/// <param name="ElasticityLogSd">λ: the log standard deviation of the common elasticity scale S = exp(λz), z ~ N(0,1) truncated at ±4; null = from Hauk (2012) standard errors (value-weighted mean relative standard error of ε over Vietnam's lines that have one); 0 = off.</param>
+/// <param name="LongRunElasticityLow">Low end of the uniform range of the BLP (2023) long-run trade elasticity that sets κ(12) = 0.76/LR (default 1.75).</param>
+/// <param name="LongRunElasticityHigh">High end (default 2.25). Equal ends = no adjustment-speed uncertainty. Drawn only when the projection uses the BLP kernel (a custom kernel stays fixed).</param>
+/// <param name="TransshipmentShareHigh">Upper end of the triangular distribution of the transshipment share (mode = the scenario's share, low 0); default 0.25 (the transshipment-enforced preset). null = off.</param>
+/// <param name="Commitments">Draw each commitment's fulfilment and additionality from triangular(low, central, high) (one common quantile for all commitments).</param>
+/// <param name="BaselineGrowth">Draw the log growth of the no-policy paths from N(ĝ, se(ĝ)).</param>
+public sealed record UncertaintySpec(
+    double? ElasticityLogSd = null,
+    double LongRunElasticityLow = 1.75,
+    double LongRunElasticityHigh = 2.25,
+    double? TransshipmentShareHigh = 0.25,
+    bool Commitments = true,
+    bool BaselineGrowth = true)
+{
+    /// <summary>All documented uncertainties on.</summary>
+    public static UncertaintySpec Default { get; } = new();
+
+    /// <summary>No uncertainty: every draw equals the deterministic projection.</summary>
+    public static UncertaintySpec None { get; } = new(0.0, 2.0, 2.0, null, false, false);
+
+    /// <summary>Checks every field.</summary>
+    /// <exception cref="ArgumentException">A field is out of range (named with its value).</exception>
+    public void Validate()
+    {
+        if (ElasticityLogSd is { } l && !(l is >= 0 and <= 2))
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"ElasticityLogSd = {l} must be in [0, 2]."), nameof(ElasticityLogSd));
+        }
+
+        if (!(LongRunElasticityLow > 0.8 && LongRunElasticityLow <= LongRunElasticityHigh && LongRunElasticityHigh < 50))
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"LongRunElasticityLow = {LongRunElasticityLow} and LongRunElasticityHigh = {LongRunElasticityHigh} must satisfy 0.8 < low ≤ high < 50."), nameof(LongRunElasticityLow));
+        }
+
+        if (TransshipmentShareHigh is { } s && !(s is >= 0 and <= 1))
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"TransshipmentShareHigh = {s} must be in [0, 1]."), nameof(TransshipmentShareHigh));
+        }
+    }
+}
