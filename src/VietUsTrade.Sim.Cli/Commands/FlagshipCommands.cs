@@ -66,10 +66,17 @@ internal static class FlagshipCommands
                 }
             }
 
-            // Hook for the Monte Carlo projection (issue 5, VietUsTrade.Sim.Projection, not merged yet): build a
-            // FanChartData from its quantile series of the balance by period (FanChartData.FromBalanceQuantiles turns
-            // balance quantiles into deficit quantiles) and add
-            //   written.AddRange(WriteFanChart(dir, fan, "US goods deficit with Vietnam: real-2025-2026 projection"));
+            // The deficit fan chart: the Monte Carlo projection of the real timeline, annual US deficit with Vietnam.
+            var projection = VietUsTrade.Sim.Projection.ProjectionModel.Create(data, VietUsTrade.Sim.Policy.Presets.Get("real-2025-2026"));
+            var mc = projection.MonteCarlo(new VietUsTrade.Sim.Projection.MonteCarloOptions(FanDraws, FanSeed));
+            var years = mc.Annual.Select(r => new DateOnly(r.Year, 7, 1)).ToArray(); // annual totals plotted at mid-year
+            var balance = mc.Annual.Select(r => r.Metrics[VietUsTrade.Sim.Projection.ProjectionMetrics.Balance]).ToArray();
+            var noPolicy = projection.Deterministic().Annual().Select(a => a.BaselineBalanceUsd).ToArray();
+            var fan = FanChartData.FromBalanceQuantiles(years, balance.Select(q => q.P5).ToArray(), balance.Select(q => q.P25).ToArray(),
+                balance.Select(q => q.P50).ToArray(), balance.Select(q => q.P75).ToArray(), balance.Select(q => q.P95).ToArray(), noPolicy);
+            written.AddRange(WriteFanChart(dir, fan, $"Annual US goods deficit with Vietnam, real-2025-2026 (calendar-year totals at mid-year; {FanDraws:N0} Monte Carlo draws, seed {FanSeed})"));
+            context.Out.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Projection (real-2025-2026, {FanDraws} draws, seed {FanSeed}): 2026 balance median {balance[Array.FindIndex(years, y => y.Year == 2026)].P50 / 1e9:F1} bn, 90% band {balance[Array.FindIndex(years, y => y.Year == 2026)].P5 / 1e9:F1} … {balance[Array.FindIndex(years, y => y.Year == 2026)].P95 / 1e9:F1} bn"));
             foreach (var path in written)
             {
                 context.Out.WriteLine($"wrote {path}");
@@ -79,6 +86,9 @@ internal static class FlagshipCommands
         });
         return command;
     }
+
+    private const int FanDraws = 2000;
+    private const ulong FanSeed = 2026;
 
     /// <summary>Writes the deficit fan chart as deficit-fan.png and deficit-fan.svg into the folder; returns the paths.</summary>
     internal static IReadOnlyList<string> WriteFanChart(OutputFolder dir, FanChartData fan, string title)
