@@ -6,13 +6,7 @@ namespace VietUsTrade.Sim.Tests.Projection;
 
 public class ProjectCliTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var o = new StringWriter();
-        using var e = new StringWriter();
-        var code = CliApp.Run(args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
 
     [Fact]
     public void Json_has_one_row_per_period_with_ordered_quantiles_of_every_metric()
