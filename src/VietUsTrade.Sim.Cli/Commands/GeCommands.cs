@@ -229,6 +229,7 @@ internal static class GeCommands
             throw new FileNotFoundException($"File '{path}' does not exist.", path);
         }
 
+        InputLimits.CheckSize(path, "ge solve");
         using var reader = new StreamReader(path);
         var headerLine = reader.ReadLine() ?? throw new InvalidDataException($"{path}: empty file, expected a header row.");
         var header = SplitCsv(headerLine.TrimStart('\uFEFF')).Select(h => h.Trim().ToLowerInvariant()).ToArray();

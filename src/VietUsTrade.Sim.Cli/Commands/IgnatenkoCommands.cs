@@ -95,6 +95,7 @@ internal static class IgnatenkoCommands
             throw new CliUsageException($"--us-tariffs file '{file.FullName}' does not exist");
         }
 
+        InputLimits.CheckSize(file.FullName, "--us-tariffs");
         var lines = File.ReadAllLines(file.FullName);
         var header = lines.Length > 0 ? SplitCells(lines[0]) : [];
         int countryCol = Array.FindIndex(header, h => h.Equals("country", StringComparison.OrdinalIgnoreCase));

@@ -227,3 +227,32 @@ public class DeterminismTests
         }
     }
 }
+
+public class InputLimitTests
+{
+    [Fact]
+    public void Oversized_csv_inputs_are_refused_with_a_one_line_reason()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "vus-limit-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var big = Path.Combine(dir, "flows.csv");
+            using (var f = System.IO.File.Create(big))
+            {
+                f.SetLength(InputLimits.MaxCsvBytes + 1); // sparse file: no real disk use
+            }
+
+            var ex = Assert.Throws<InvalidDataException>(() => InputLimits.CheckSize(big, "ge solve"));
+            Assert.Contains("limit", ex.Message, StringComparison.Ordinal);
+            var (code, _, err) = CliRunner.Run("ge", "ignatenko", "--us-tariffs", big);
+            Assert.Equal(1, code);
+            Assert.Single(err.TrimEnd().Split('\n'));
+            Assert.Contains("limit", err, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}
