@@ -53,7 +53,12 @@ internal static class RunCommands
         context.Error.WriteLine($"wrote {TableWriter.Write(table(), path)}");
     }
 
-    internal static PeRunOptions Options(ParseResult parse, Option<string> date, Option<string> sigma, Option<double> omega) =>
+    internal static Option<double?> TransshipmentOption() => new("--transshipment-share")
+    {
+        Description = "Share (0–1) of Vietnam's goods under the 40% transshipment rule: replaces the share of the scenario's transshipment measures (real-2025-2026, transshipment-enforced, or a scenario file with one).",
+    };
+
+    internal static PeRunOptions Options(ParseResult parse, Option<string> date, Option<string> sigma, Option<double> omega, Option<double?>? transshipment = null) =>
         new(PolicyCommands.ParseDate(parse.GetValue(date)!, "--date"),
             parse.GetValue(sigma) switch
             {
@@ -61,7 +66,18 @@ internal static class RunCommands
                 "hauk" => SigmaSet.Hauk2012,
                 var s => throw new CliUsageException($"--sigma-set '{s}' is not broda-weinstein or hauk"),
             },
-            ExportSupplyElasticity: parse.GetValue(omega) is var w && (double.IsNaN(w) || w <= 0) ? throw new CliUsageException($"--omega {w} must be positive") : w);
+            ExportSupplyElasticity: parse.GetValue(omega) is var w && (double.IsNaN(w) || w <= 0) ? throw new CliUsageException($"--omega {w} must be positive") : w,
+            TransshipmentShareOverride: transshipment is null ? null
+                : parse.GetValue(transshipment) is { } t && !(t is >= 0 and <= 1) ? throw new CliUsageException($"--transshipment-share {t} must be in [0, 1]") : parse.GetValue(transshipment));
+
+    /// <summary>Refuses a transshipment share for a scenario that has no transshipment measure (it would silently do nothing).</summary>
+    internal static void CheckTransshipment(Scenario scenario, PeRunOptions options)
+    {
+        if (options.TransshipmentShareOverride is not null && !scenario.Measures.Any(m => m.Kind == MeasureKind.Transshipment))
+        {
+            throw new CliUsageException($"scenario {scenario.Name} has no transshipment measure for --transshipment-share to act on (use real-2025-2026, transshipment-enforced or a scenario file with one)");
+        }
+    }
 
     private static Command Run(CliContext context)
     {
@@ -72,10 +88,11 @@ internal static class RunCommands
         var date = DateOption();
         var sigma = SigmaOption();
         var omega = OmegaOption();
+        var transshipment = TransshipmentOption();
         var top = new Option<int>("--top") { Description = "How many lines to list in the table (default 10).", DefaultValueFactory = _ => 10 };
         var output = OutOption();
         run.Arguments.Add(file);
-        foreach (var o in new Option[] { preset, json, date, sigma, omega, top, output })
+        foreach (var o in new Option[] { preset, json, date, sigma, omega, transshipment, top, output })
         {
             run.Options.Add(o);
         }
@@ -83,7 +100,9 @@ internal static class RunCommands
         run.SetAction(parse =>
         {
             var scenario = PolicyCommands.Resolve(parse.GetValue(preset), parse.GetValue(file));
-            var result = ScenarioModel.Run(BaselineDataset.LoadEmbedded(), scenario, Options(parse, date, sigma, omega));
+            var runOptions = Options(parse, date, sigma, omega, transshipment);
+            CheckTransshipment(scenario, runOptions);
+            var result = ScenarioModel.Run(BaselineDataset.LoadEmbedded(), scenario, runOptions);
             WriteOut(context, parse.GetValue(output), () => ResultTables.Runs([result]));
             if (parse.GetValue(json))
             {
@@ -106,8 +125,9 @@ internal static class RunCommands
         var date = DateOption();
         var sigma = SigmaOption();
         var omega = OmegaOption();
+        var transshipment = TransshipmentOption();
         var output = OutOption();
-        foreach (var o in new Option[] { preset, files, json, date, sigma, omega, output })
+        foreach (var o in new Option[] { preset, files, json, date, sigma, omega, transshipment, output })
         {
             compare.Options.Add(o);
         }
@@ -121,7 +141,12 @@ internal static class RunCommands
                 throw new CliUsageException("compare needs at least one --preset or --scenario");
             }
 
-            var options = Options(parse, date, sigma, omega);
+            var options = Options(parse, date, sigma, omega, transshipment);
+            foreach (var s in scenarios)
+            {
+                CheckTransshipment(s, options);
+            }
+
             var data = BaselineDataset.LoadEmbedded();
             var runs = scenarios.Select(s => ScenarioModel.Run(data, s, options)).ToArray();
             WriteOut(context, parse.GetValue(output), () => ResultTables.Runs(runs));

@@ -123,3 +123,23 @@ public class CliTests
         }
     }
 }
+
+public class TransshipmentOptionTests
+{
+    [Fact]
+    public void A_larger_transshipment_share_raises_the_etr_and_lowers_imports_and_is_refused_where_it_cannot_act()
+    {
+        double Imports(string share)
+        {
+            var (code, output, err) = CliRunner.Run("run", "--preset", "transshipment-enforced", "--transshipment-share", share, "--json");
+            Assert.True(code == 0, err);
+            using var doc = System.Text.Json.JsonDocument.Parse(output);
+            return doc.RootElement.GetProperty("scenario").GetProperty("imports_from_vietnam_usd").GetDouble();
+        }
+
+        Assert.True(Imports("0.5") < Imports("0.1"));
+        Assert.True(Imports("0.1") < Imports("0"));
+        Assert.Equal(2, CliRunner.Run("run", "--preset", "reciprocal-20", "--transshipment-share", "0.2").Code);
+        Assert.Equal(2, CliRunner.Run("run", "--preset", "transshipment-enforced", "--transshipment-share", "1.5").Code);
+    }
+}
