@@ -161,3 +161,30 @@ public static class MeasureArbitraries
 {
     public static Arbitrary<TariffMeasure> Measure() => ScenarioTests.Measures();
 }
+
+public class ScenarioBuilderTests
+{
+    [Fact]
+    public void Builder_starts_from_a_preset_replaces_a_measure_and_validates()
+    {
+        var s = ScenarioBuilder.From(Presets.Get("reciprocal-20"))
+            .Named("vietnam-25", "25% instead of 20%")
+            .RemoveMeasure("vn-reciprocal-20")
+            .Add(new TariffMeasure("vn-25", MeasureKind.Reciprocal, 0.25, new DateOnly(2025, 8, 7), null, [Partner.VietnamCode], exemptionLists: ["annex-ii"]))
+            .Add(Presets.Commitment("farm-mous-2025"))
+            .Source("what-if")
+            .Assume("25% is hypothetical")
+            .Build();
+        Assert.Equal("vietnam-25", s.Name);
+        Assert.Single(s.Measures);
+        Assert.Equal(0.25, s.Measures[0].Rate);
+        Assert.Single(s.Commitments);
+        Assert.Contains("what-if", s.Sources);
+        Assert.Equal(ScenarioJson.Write(s), ScenarioJson.Write(ScenarioJson.Parse(ScenarioJson.Write(s))));
+        Assert.Throws<KeyNotFoundException>(() => new ScenarioBuilder("x").RemoveMeasure("nope"));
+        var clash = new ScenarioBuilder("clash")
+            .Add(new TariffMeasure("a", MeasureKind.Reciprocal, 0.2, new DateOnly(2025, 8, 7), null, [Partner.VietnamCode]))
+            .Add(new TariffMeasure("b", MeasureKind.Reciprocal, 0.46, new DateOnly(2025, 9, 1), null, [Partner.VietnamCode]));
+        Assert.Equal("measures[1]", Assert.Throws<ScenarioValidationException>(clash.Build).Path);
+    }
+}

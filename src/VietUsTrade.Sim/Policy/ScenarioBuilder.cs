@@ -1,0 +1,111 @@
+namespace VietUsTrade.Sim.Policy;
+
+/// <summary>
+/// Builds a <see cref="Scenario"/> step by step, optionally starting from a preset:
+/// <c>ScenarioBuilder.From(Presets.Get("reciprocal-20")).Named("my-case").Add(measure).Build()</c>.
+/// </summary>
+/// <remarks>Not thread-safe (a builder is a local helper); the scenario it builds is immutable and validated by <see cref="Build"/>.</remarks>
+public sealed class ScenarioBuilder
+{
+    private readonly List<TariffMeasure> _measures = [];
+    private readonly List<PurchaseCommitment> _commitments = [];
+    private readonly List<MarketAccessConcession> _concessions = [];
+    private readonly List<string> _sources = [];
+    private readonly List<string> _assumptions = [];
+    private string _name;
+    private string _description = string.Empty;
+
+    /// <summary>Starts an empty scenario.</summary>
+    /// <param name="name">Kebab-case name (checked by <see cref="Build"/>).</param>
+    public ScenarioBuilder(string name) => _name = name;
+
+    /// <summary>Starts from an existing scenario (e.g. a preset): its measures, commitments, concessions, sources and assumptions are copied.</summary>
+    /// <param name="scenario">The scenario to start from.</param>
+    /// <returns>The builder.</returns>
+    public static ScenarioBuilder From(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var b = new ScenarioBuilder(scenario.Name) { _description = scenario.Description };
+        b._measures.AddRange(scenario.Measures);
+        b._commitments.AddRange(scenario.Commitments);
+        b._concessions.AddRange(scenario.Concessions);
+        b._sources.AddRange(scenario.Sources);
+        b._assumptions.AddRange(scenario.Assumptions);
+        return b;
+    }
+
+    /// <summary>Sets the name and, optionally, the description.</summary>
+    /// <param name="name">Kebab-case name.</param>
+    /// <param name="description">Description (null keeps the current one).</param>
+    /// <returns>The builder.</returns>
+    public ScenarioBuilder Named(string name, string? description = null)
+    {
+        _name = name;
+        _description = description ?? _description;
+        return this;
+    }
+
+    /// <summary>Adds tariff measures.</summary>
+    /// <param name="measures">The measures.</param>
+    /// <returns>The builder.</returns>
+    public ScenarioBuilder Add(params TariffMeasure[] measures)
+    {
+        _measures.AddRange(measures);
+        return this;
+    }
+
+    /// <summary>Adds purchase commitments.</summary>
+    /// <param name="commitments">The commitments.</param>
+    /// <returns>The builder.</returns>
+    public ScenarioBuilder Add(params PurchaseCommitment[] commitments)
+    {
+        _commitments.AddRange(commitments);
+        return this;
+    }
+
+    /// <summary>Adds market-access concessions.</summary>
+    /// <param name="concessions">The concessions.</param>
+    /// <returns>The builder.</returns>
+    public ScenarioBuilder Add(params MarketAccessConcession[] concessions)
+    {
+        _concessions.AddRange(concessions);
+        return this;
+    }
+
+    /// <summary>Removes the measures with a given id (e.g. to replace a preset's measure).</summary>
+    /// <param name="id">The measure id.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="KeyNotFoundException">No measure has that id.</exception>
+    public ScenarioBuilder RemoveMeasure(string id)
+    {
+        if (_measures.RemoveAll(m => m.Id == id) == 0)
+        {
+            throw new KeyNotFoundException($"No measure with id '{id}' (ids: {string.Join(", ", _measures.Select(m => m.Id))}).");
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds a source.</summary>
+    /// <param name="source">The source.</param>
+    /// <returns>The builder.</returns>
+    public ScenarioBuilder Source(string source)
+    {
+        _sources.Add(source);
+        return this;
+    }
+
+    /// <summary>States an assumption.</summary>
+    /// <param name="assumption">The assumption.</param>
+    /// <returns>The builder.</returns>
+    public ScenarioBuilder Assume(string assumption)
+    {
+        _assumptions.Add(assumption);
+        return this;
+    }
+
+    /// <summary>Builds and validates the scenario.</summary>
+    /// <returns>The scenario.</returns>
+    /// <exception cref="ScenarioValidationException">The scenario is inconsistent (the path names the field).</exception>
+    public Scenario Build() => new(_name, _description, _sources, _measures, _commitments, _concessions, _assumptions);
+}
