@@ -70,12 +70,16 @@ internal static class RunCommands
             TransshipmentShareOverride: transshipment is null ? null
                 : parse.GetValue(transshipment) is { } t && !(t is >= 0 and <= 1) ? throw new CliUsageException($"--transshipment-share {t} must be in [0, 1]") : parse.GetValue(transshipment));
 
-    /// <summary>Refuses a transshipment share for a scenario that has no transshipment measure (it would silently do nothing).</summary>
-    internal static void CheckTransshipment(Scenario scenario, PeRunOptions options)
+    /// <summary>Checks the options against the scenario (PeRunOptions.Validate); an option that cannot act on it is a usage error (exit 2).</summary>
+    internal static void CheckOptions(Scenario scenario, PeRunOptions options)
     {
-        if (options.TransshipmentShareOverride is not null && !scenario.Measures.Any(m => m.Kind == MeasureKind.Transshipment))
+        try
         {
-            throw new CliUsageException($"scenario {scenario.Name} has no transshipment measure for --transshipment-share to act on (use real-2025-2026, transshipment-enforced or a scenario file with one)");
+            options.Validate(scenario);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CliUsageException(ex.Message.ReplaceLineEndings(" "));
         }
     }
 
@@ -101,7 +105,7 @@ internal static class RunCommands
         {
             var scenario = PolicyCommands.Resolve(parse.GetValue(preset), parse.GetValue(file));
             var runOptions = Options(parse, date, sigma, omega, transshipment);
-            CheckTransshipment(scenario, runOptions);
+            CheckOptions(scenario, runOptions);
             var result = ScenarioModel.Run(BaselineDataset.LoadEmbedded(), scenario, runOptions);
             WriteOut(context, parse.GetValue(output), () => ResultTables.Runs([result]));
             if (parse.GetValue(json))
@@ -144,7 +148,7 @@ internal static class RunCommands
             var options = Options(parse, date, sigma, omega, transshipment);
             foreach (var s in scenarios)
             {
-                CheckTransshipment(s, options);
+                CheckOptions(s, options);
             }
 
             var data = BaselineDataset.LoadEmbedded();

@@ -84,6 +84,23 @@ public sealed record PeRunOptions(
             }
         }
     }
+
+    /// <summary>Checks every field and that the options can act on <paramref name="scenario"/>: a transshipment share needs a transshipment measure (it would otherwise do nothing, silently).</summary>
+    /// <param name="scenario">The scenario the options will be used with.</param>
+    /// <exception cref="ArgumentException">A field is out of range, or does not apply to the scenario (named).</exception>
+    public void Validate(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        Validate();
+        if (TransshipmentShareOverride is not null && !scenario.Measures.Any(m => m.Kind == MeasureKind.Transshipment))
+        {
+#pragma warning disable CA2208 // the offending value is this record's field, named as such (as in Validate())
+            throw new ArgumentException(
+                $"TransshipmentShareOverride = {TransshipmentShareOverride}: scenario {scenario.Name} has no transshipment measure to act on (use real-2025-2026, transshipment-enforced or a scenario with one).",
+                nameof(TransshipmentShareOverride));
+#pragma warning restore CA2208
+        }
+    }
 }
 
 /// <summary>
@@ -114,7 +131,7 @@ public static class ScenarioModel
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(scenario);
         options ??= PeRunOptions.Default;
-        options.Validate();
+        options.Validate(scenario);
         library ??= PolicyLibrary.LoadEmbedded();
         if (options.TransshipmentShareOverride is { } share)
         {

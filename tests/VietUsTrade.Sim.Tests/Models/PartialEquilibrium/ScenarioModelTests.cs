@@ -105,6 +105,18 @@ public class ScenarioModelTests
     }
 
     [Fact]
+    public void A_transshipment_share_is_refused_where_no_transshipment_measure_could_use_it()
+    {
+        var o = Dec2025 with { TransshipmentShareOverride = 0.3 };
+        var ex = Assert.Throws<ArgumentException>(() => ScenarioModel.Run(D, Presets.Get("reciprocal-20"), o));
+        Assert.Equal(nameof(PeRunOptions.TransshipmentShareOverride), ex.ParamName);
+        var share0 = ScenarioModel.Run(D, Presets.Get("transshipment-enforced"), Dec2025 with { TransshipmentShareOverride = 0.0 });
+        var share30 = ScenarioModel.Run(D, Presets.Get("transshipment-enforced"), o);
+        Assert.True(share30.Result.ImportsFromVietnamUsd < share0.Result.ImportsFromVietnamUsd);
+        Assert.True(share30.VietnamEtr.EtrTotal > share0.VietnamEtr.EtrTotal);
+    }
+
+    [Fact]
     public void Runs_in_parallel_on_one_shared_dataset_are_identical_to_sequential_runs()
     {
         var names = new[] { "real-2025-2026", "reciprocal-20", "liberation-day-46", "deal-zero-list" };
