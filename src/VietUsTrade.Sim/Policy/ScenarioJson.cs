@@ -18,6 +18,10 @@ public static class ScenarioJson
     /// <summary>Maximum JSON nesting depth accepted.</summary>
     public const int MaxDepth = 16;
 
+    // The parsers are the inverses of the writers' names, so the two cannot drift apart.
+    private static readonly Dictionary<string, MeasureKind> MeasureKinds = Enum.GetValues<MeasureKind>().ToDictionary(KindName, StringComparer.Ordinal);
+    private static readonly Dictionary<string, ConcessionKind> ConcessionKinds = Enum.GetValues<ConcessionKind>().ToDictionary(ConcessionKindName, StringComparer.Ordinal);
+
     private static readonly string[] TopLevel = ["name", "description", "extends", "sources", "assumptions", "measures", "commitments", "concessions"];
     private static readonly string[] MeasureFields = ["id", "kind", "rate", "from", "until", "suppliers", "products", "product_lists", "exemption_lists", "exempt_codes", "share_of_goods", "is_floor", "name", "source"];
     private static readonly string[] CommitmentFields = ["id", "name", "products", "amount_usd", "start", "end", "phase_in", "fulfilment", "fulfilment_low", "fulfilment_high", "additionality", "additionality_low", "additionality_high", "source"];
@@ -94,7 +98,7 @@ public static class ScenarioJson
             {
                 w.WriteStartObject();
                 w.WriteString("id", c.Id);
-                w.WriteString("kind", c.Kind switch { ConcessionKind.Decree73 => "decree73", ConcessionKind.UniformRate => "uniform-rate", _ => "listed-products" });
+                w.WriteString("kind", ConcessionKindName(c.Kind));
                 w.WriteString("from", Date(c.From));
                 w.WriteNumber("rate", c.Rate);
                 Strings(w, "products", c.Products.Select(p => p.Digits));
@@ -207,23 +211,21 @@ public static class ScenarioJson
         _ => "additional",
     };
 
+    private static string ConcessionKindName(ConcessionKind kind) => kind switch
+    {
+        ConcessionKind.Decree73 => "decree73",
+        ConcessionKind.UniformRate => "uniform-rate",
+        _ => "listed-products",
+    };
+
     private static TariffMeasure ParseMeasure(JsonElement e, string path)
     {
         CheckFields(e, path, MeasureFields);
         try
         {
             var kindText = Str(Req(e, "kind", path), $"{path}.kind");
-            var kind = kindText switch
-            {
-                "reciprocal" => MeasureKind.Reciprocal,
-                "transshipment" => MeasureKind.Transshipment,
-                "fentanyl" => MeasureKind.Fentanyl,
-                "section-232" => MeasureKind.Section232,
-                "section-122" => MeasureKind.Section122,
-                "section-301" => MeasureKind.Section301,
-                "additional" => MeasureKind.Additional,
-                _ => throw new ScenarioValidationException($"{path}.kind", kindText, "unknown kind (reciprocal, transshipment, fentanyl, section-232, section-122, section-301, additional)"),
-            };
+            var kind = MeasureKinds.TryGetValue(kindText, out var k) ? k
+                : throw new ScenarioValidationException($"{path}.kind", kindText, $"unknown kind ({string.Join(", ", MeasureKinds.Keys)})");
             return new TariffMeasure(
                 Str(Req(e, "id", path), $"{path}.id"), kind, Num(Req(e, "rate", path), $"{path}.rate"), DateOf(Req(e, "from", path), $"{path}.from"),
                 e.TryGetProperty("until", out var u) && u.ValueKind != JsonValueKind.Null ? DateOf(u, $"{path}.until") : null,
@@ -272,13 +274,8 @@ public static class ScenarioJson
         try
         {
             var kindText = Str(Req(e, "kind", path), $"{path}.kind");
-            var kind = kindText switch
-            {
-                "decree73" => ConcessionKind.Decree73,
-                "uniform-rate" => ConcessionKind.UniformRate,
-                "listed-products" => ConcessionKind.ListedProducts,
-                _ => throw new ScenarioValidationException($"{path}.kind", kindText, "unknown kind (decree73, uniform-rate, listed-products)"),
-            };
+            var kind = ConcessionKinds.TryGetValue(kindText, out var k) ? k
+                : throw new ScenarioValidationException($"{path}.kind", kindText, $"unknown kind ({string.Join(", ", ConcessionKinds.Keys)})");
             return new MarketAccessConcession(Str(Req(e, "id", path), $"{path}.id"), kind, DateOf(Req(e, "from", path), $"{path}.from"),
                 e.TryGetProperty("rate", out var r) ? Num(r, $"{path}.rate") : 0, List(e, "products", Code, path),
                 e.TryGetProperty("name", out var n) ? Str(n, $"{path}.name") : null, e.TryGetProperty("source", out var src) ? Str(src, $"{path}.source") : null);
