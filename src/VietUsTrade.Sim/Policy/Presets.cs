@@ -30,12 +30,17 @@ public static class Presets
     /// <summary>Share of the value of the listed lines that falls under the narrow Section 232 advanced-chip tariff [assumption].</summary>
     public const double SemiconductorShare = 0.05;
 
-    private static readonly string[] NonUsmcaSuppliers =
+    /// <summary>Every supplier of the bundled baseline: the 50 Census partners with HTS10 detail and the rest of the world.</summary>
+    private static readonly string[] AllSuppliers =
     [
-        "0003", "2050", "2110", "2150", "2190", "2230", "2470", "2740", "3010", "3070", "3310", "3330", "3370", "3510", "3570", "4039", "4120", "4419", "4621", "4890",
-        "5050", "5081", "5130", "5170", "5200", "5330", "5350", "5380", "5420", "5490", Vietnam, "5550", "5570", "5590", "5600", "5650", Partner.ChinaCode, "5800", "5820",
-        "5830", "5880", "6021", "6141", "7210", "7290", "7530", "7620", "7910", Partner.RestOfWorldCode,
+        "0003", "1220", "2010", "2050", "2110", "2150", "2190", "2230", "2470", "2740", "3010", "3070", "3310", "3330", "3370", "3510", "3570", "4039", "4120",
+        "4419", "4621", "4890", "5050", "5081", "5130", "5170", "5200", "5330", "5350", "5380", "5420", "5490", Vietnam, "5550", "5570", "5590", "5600", "5650",
+        Partner.ChinaCode, "5800", "5820", "5830", "5880", "6021", "6141", "7210", "7290", "7530", "7620", "7910", Partner.RestOfWorldCode,
     ];
+
+    private static readonly string[] Usmca = ["1220", "2010"];
+
+    private static readonly string[] NonUsmcaSuppliers = AllExcept(Usmca);
 
     private static readonly DateOnly D0405 = new(2025, 4, 5);
     private static readonly DateOnly D0409 = new(2025, 4, 9);
@@ -187,7 +192,7 @@ public static class Presets
         IEnumerable<TariffMeasure> Vehicles(string id, double rate, string list, DateOnly from)
         {
             yield return S(id, rate, list, from, suppliers: NonUsmcaSuppliers);
-            yield return S(id + "-usmca", rate, list, from, share: NonUsmcaShare, note: "; Canada and Mexico: non-USMCA share only [assumption]", suppliers: ["1220", "2010"]);
+            yield return S(id + "-usmca", rate, list, from, share: NonUsmcaShare, note: "; Canada and Mexico: non-USMCA share only [assumption]", suppliers: Usmca);
         }
 
         var d0312 = new DateOnly(2025, 3, 12);
@@ -231,7 +236,8 @@ public static class Presets
     {
         const string annex = "EO 14326 Annex I (eo14326_annex1_reciprocal_rates_2025-07-31.csv)";
         // Phase 1 and the pause: 10% on everyone but China/Hong Kong, Canada, Mexico and Russia (EO 14257 §3; EO 14266).
-        var phase1 = new[] { "0003", "2050", "2110", "2150", "2190", "2230", "2470", "2740", "3010", "3070", "3310", "3330", "3370", "3510", "3570", "4039", "4120", "4419", "4890", "5050", "5081", "5130", "5170", "5200", "5330", "5350", "5380", "5420", "5490", "5550", "5570", "5590", "5600", "5650", "5800", "5830", "5880", "6021", "6141", "7210", "7290", "7530", "7620", "7910", Partner.RestOfWorldCode };
+        string[] china = [Partner.ChinaCode, "5820"];
+        var phase1 = AllExcept([.. Usmca, .. china, "4621", Vietnam]); // Russia was not subject; Vietnam has its own measures
         yield return new TariffMeasure("others-reciprocal-10-phase1", MeasureKind.Reciprocal, 0.10, D0405, D0807, phase1, exemptionLists: ["annex-ii"], name: "IEEPA 10% baseline and pause rate, other partners", source: $"{SrcEo14257}; {SrcPause}");
         var annexRates = new (string Code, double Rate)[]
         {
@@ -245,7 +251,7 @@ public static class Presets
             yield return new TariffMeasure($"reciprocal-{code}", MeasureKind.Reciprocal, rate, D0807, IeepaEnd, [code], exemptionLists: ["annex-ii"], name: $"IEEPA reciprocal {rate:P0}, Census {code}", source: annex);
         }
 
-        var tenPercent = new[] { "2050", "2110", "2150", "2470", "3010", "3330", "3370", "3570", "5130", "5170", "5200", "5590", "6021", "7290", Partner.RestOfWorldCode };
+        var tenPercent = phase1.Except(annexRates.Select(r => r.Code)).Except(["0003", "5880", "5800"]).ToArray(); // EU, Japan, Korea: own measures below
         yield return new TariffMeasure("reciprocal-10-unlisted", MeasureKind.Reciprocal, 0.10, D0807, IeepaEnd, tenPercent, exemptionLists: ["annex-ii"], name: "IEEPA 10% for partners not in Annex I (and the rest of the world)", source: annex);
         // EU: 15% all-in floor; Japan and Korea 15%, floors from 2025-09-16 and 2025-11-14 (Budget Lab revision dates).
         yield return new TariffMeasure("eu-floor-15", MeasureKind.Reciprocal, 0.15, D0807, IeepaEnd, ["0003"], exemptionLists: ["annex-ii"], isFloor: true, name: "EU 15% all-in floor", source: annex);
@@ -256,7 +262,6 @@ public static class Presets
         yield return new TariffMeasure("india-russia-oil-25", MeasureKind.Additional, 0.25, new DateOnly(2025, 8, 27), IeepaEnd, ["5330"], exemptionLists: ["annex-ii"], name: "India additional 25% (Russian oil EO)", source: SrcYale);
         yield return new TariffMeasure("brazil-40", MeasureKind.Additional, 0.40, D0807, IeepaEnd, ["3510"], exemptionLists: ["annex-ii"], name: "Brazil additional 40% (EO of 2025-07-30)", source: SrcYale);
         // China and Hong Kong: fentanyl and reciprocal (Budget Lab revision dates).
-        string[] china = [Partner.ChinaCode, "5820"];
         yield return new TariffMeasure("china-fentanyl-10", MeasureKind.Fentanyl, 0.10, new DateOnly(2025, 2, 4), new DateOnly(2025, 3, 4), china, name: "China IEEPA fentanyl 10%", source: SrcYale);
         yield return new TariffMeasure("china-fentanyl-20", MeasureKind.Fentanyl, 0.20, new DateOnly(2025, 3, 4), new DateOnly(2025, 11, 10), china, name: "China IEEPA fentanyl 20%", source: SrcYale);
         yield return new TariffMeasure("china-fentanyl-10b", MeasureKind.Fentanyl, 0.10, new DateOnly(2025, 11, 10), IeepaEnd, china, name: "China IEEPA fentanyl 10% after the November deal", source: SrcYale);
@@ -269,10 +274,12 @@ public static class Presets
         yield return new TariffMeasure("canada-fentanyl-35", MeasureKind.Fentanyl, 0.35, new DateOnly(2025, 8, 1), IeepaEnd, ["1220"], shareOfGoods: NonUsmcaShare, name: "Canada IEEPA 35% on non-USMCA goods", source: SrcYale);
         yield return new TariffMeasure("mexico-fentanyl-25", MeasureKind.Fentanyl, 0.25, new DateOnly(2025, 3, 4), IeepaEnd, ["2010"], shareOfGoods: NonUsmcaShare, name: "Mexico IEEPA 25% on non-USMCA goods", source: SrcYale);
         // Section 122 on everyone else (USMCA goods exempt).
-        var s122 = phase1.Concat(china).Append("4621").ToArray();
+        var s122 = AllExcept([.. Usmca, Vietnam]);
         yield return new TariffMeasure("others-s122", MeasureKind.Section122, 0.10, IeepaEnd, S122End, s122, exemptionLists: ["s122-exempt"], name: "Section 122 surcharge 10%, other partners", source: SrcS122);
-        yield return new TariffMeasure("usmca-s122", MeasureKind.Section122, 0.10, IeepaEnd, S122End, ["1220", "2010"], exemptionLists: ["s122-exempt"], shareOfGoods: NonUsmcaShare, name: "Section 122 surcharge 10% on non-USMCA goods", source: SrcS122);
+        yield return new TariffMeasure("usmca-s122", MeasureKind.Section122, 0.10, IeepaEnd, S122End, Usmca, exemptionLists: ["s122-exempt"], shareOfGoods: NonUsmcaShare, name: "Section 122 surcharge 10% on non-USMCA goods", source: SrcS122);
     }
+
+    private static string[] AllExcept(IEnumerable<string> codes) => AllSuppliers.Except(codes, StringComparer.Ordinal).ToArray();
 
     private static HtsCode[] Codes(params string[] codes) => codes.Select(HtsCode.Parse).ToArray();
 }
