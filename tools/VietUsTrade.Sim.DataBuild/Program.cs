@@ -35,11 +35,16 @@ internal static class Program
         var policyPath = Path.Combine(outDir, "policy-lists.json.gz");
         File.WriteAllBytes(policyPath, Compress(policy));
         Console.WriteLine($"wrote {policyPath}: {new FileInfo(policyPath).Length:N0} bytes ({policy.Length:N0} uncompressed)");
+        var observed = ObservedBuilder.Build(raw);
+        var observedPayload = ObservedTradeSerializer.Serialize(observed);
+        var observedPath = Path.Combine(outDir, "observed-2025.bin.gz");
+        File.WriteAllBytes(observedPath, Compress(observedPayload));
+        Console.WriteLine($"wrote {observedPath}: {new FileInfo(observedPath).Length:N0} bytes ({observedPayload.Length:N0} uncompressed), {observed.Series.Count} series, imports to {observed.LatestImportMonth:yyyy-MM}, exports to {observed.LatestExportMonth:yyyy-MM}");
         Ignatenko.IgnatenkoBundleBuilder.Write(raw, outDir);
         Ge.IcioGeResourceBuilder.Write(raw, outDir);
         Ignatenko.AnnexIRatesBuilder.Write(raw, Path.Combine(repo, "docs", "models", "data"));
         Console.WriteLine($"wrote {Path.Combine(outDir, "ignatenko2025.bundle.gz")}, the GE resources (ICIO 2022, BACI 2023) and docs/models/data/us_tariffs_annex1_2025-07-31.csv");
-        foreach (var s in dataset.Sources.Concat(policySources))
+        foreach (var s in dataset.Sources.Concat(policySources).Concat(observed.Sources))
         {
             Console.WriteLine($"  {s.File}: read {s.RowsRead}, kept {s.RowsKept}, rejected {s.RowsRead - s.RowsKept} {string.Join("; ", s.Rejections.Select(kv => $"[{kv.Key}: {kv.Value}]"))}");
         }
