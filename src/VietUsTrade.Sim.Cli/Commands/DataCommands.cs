@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using VietUsTrade.Sim.Data;
+using VietUsTrade.Sim.Policy;
 using VietUsTrade.Sim.Reporting;
 
 namespace VietUsTrade.Sim.Cli.Commands;
@@ -61,8 +62,75 @@ internal static class DataCommands
             return 0;
         });
         data.Subcommands.Add(mirror);
+        data.Subcommands.Add(Observed(context));
         return data;
     }
+
+    private static Command Observed(CliContext context)
+    {
+        var cmd = new Command("observed", "The observed months in the box (Census): imports from Vietnam and from all countries, duty collected and the collected rate, against a scenario's statutory ETR on 2024 weights and on the month's observed NAICS-3 basket.");
+        var preset = new Option<string>("--preset") { Description = "Scenario whose statutory rate is compared (see 'presets list').", DefaultValueFactory = _ => "real-2025-2026" };
+        var from = new Option<string>("--from") { Description = "First month, YYYY-MM.", DefaultValueFactory = _ => "2025-01" };
+        var to = new Option<string?>("--to") { Description = "Last month, YYYY-MM (default: the latest observed month)." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object (rates as fractions, values in US dollars)." };
+        cmd.Options.Add(preset);
+        cmd.Options.Add(from);
+        cmd.Options.Add(to);
+        cmd.Options.Add(json);
+        cmd.SetAction(parse =>
+        {
+            var observed = ObservedTrade.LoadEmbedded();
+            var f = ParseMonth(parse.GetValue(from)!, "--from");
+            var t = parse.GetValue(to) is { } tt ? ParseMonth(tt, "--to") : observed.LatestImportMonth!.Value;
+            if (t < f)
+            {
+                throw new CliUsageException($"--to {t:yyyy-MM} is before --from {f:yyyy-MM}");
+            }
+
+            var scenario = PolicyCommands.Resolve(parse.GetValue(preset), null);
+            var rows = CollectedRates.Table(observed, TariffSchedule.Compile(scenario, BaselineDataset.LoadEmbedded()), f, t);
+            if (parse.GetValue(json))
+            {
+                context.Out.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
+                {
+                    ["vintage"] = observed.Vintage,
+                    ["latest_import_month"] = observed.LatestImportMonth?.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+                    ["latest_export_month"] = observed.LatestExportMonth?.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+                    ["scenario"] = scenario.Name,
+                    ["months"] = rows.Select(r => new Dictionary<string, object>
+                    {
+                        ["month"] = r.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+                        ["vietnam_imports_usd"] = r.VietnamImportsUsd,
+                        ["vietnam_duty_usd"] = r.VietnamDutyUsd,
+                        ["vietnam_collected_rate"] = r.VietnamCollectedRate,
+                        ["statutory_rate_2024_weights"] = r.StatutoryRate2024Weights,
+                        ["statutory_rate_current_basket"] = r.StatutoryRateCurrentBasket,
+                        ["world_imports_usd"] = r.WorldImportsUsd,
+                        ["world_duty_usd"] = r.WorldDutyUsd,
+                        ["world_collected_rate"] = r.WorldCollectedRate,
+                    }).ToArray(),
+                }, CliJson.Options));
+                return 0;
+            }
+
+            var ic = CultureInfo.InvariantCulture;
+            context.Out.WriteLine($"Observed: {observed.Vintage}.");
+            context.Out.WriteLine($"Statutory rates: scenario {scenario.Name}; 2024 w = the model's 2024 line weights; basket = the month's observed NAICS-3 mix. Values US$ bn, imports for consumption.");
+            context.Out.WriteLine(string.Create(ic, $"{"month",-7} {"VN imports",10} {"VN duty",8} {"collected",9} {"stat 2024 w",11} {"stat basket",11} {"world imp",10} {"world rate",10}"));
+            foreach (var r in rows)
+            {
+                context.Out.WriteLine(string.Create(ic, $"{r.Month:yyyy-MM} {r.VietnamImportsUsd / 1e9,10:F2} {r.VietnamDutyUsd / 1e9,8:F3} {r.VietnamCollectedRate,9:P2} {r.StatutoryRate2024Weights,11:P2} {r.StatutoryRateCurrentBasket,11:P2} {r.WorldImportsUsd / 1e9,10:F1} {r.WorldCollectedRate,10:P2}"));
+            }
+
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static DateOnly ParseMonth(string text, string option) =>
+        DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d
+            : throw new CliUsageException($"{option} '{text}' is not a month (YYYY-MM)");
 
     private static Dictionary<string, object> ToJson(BaselineSummary s) => new()
     {
