@@ -63,6 +63,7 @@ internal static class DataCommands
         });
         data.Subcommands.Add(mirror);
         data.Subcommands.Add(Observed(context));
+        data.Subcommands.Add(CommitmentsObserved(context));
         return data;
     }
 
@@ -122,6 +123,53 @@ internal static class DataCommands
                 context.Out.WriteLine(string.Create(ic, $"{r.Month:yyyy-MM} {r.VietnamImportsUsd / 1e9,10:F2} {r.VietnamDutyUsd / 1e9,8:F3} {r.VietnamCollectedRate,9:P2} {r.StatutoryRate2024Weights,11:P2} {r.StatutoryRateCurrentBasket,11:P2} {r.WorldImportsUsd / 1e9,10:F1} {r.WorldCollectedRate,10:P2}"));
             }
 
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Command CommitmentsObserved(CliContext context)
+    {
+        var cmd = new Command("commitments", "Vietnam's purchase commitments (the presets' catalogue) against observed US exports to Vietnam of the committed goods (HS-4 headings, Census total exports, FAS): the year, the same months a year earlier, and the amount committed in those months.");
+        var year = new Option<int>("--year") { Description = "Observed year.", DefaultValueFactory = _ => 2025 };
+        var json = new Option<bool>("--json") { Description = "Print a JSON array (US dollars)." };
+        cmd.Options.Add(year);
+        cmd.Options.Add(json);
+        cmd.SetAction(parse =>
+        {
+            var y = parse.GetValue(year);
+            var observed = ObservedTrade.LoadEmbedded();
+            if (y < 2014 || y > observed.LatestExportMonth!.Value.Year)
+            {
+                throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--year {y} is outside the observed export years 2014..{observed.LatestExportMonth!.Value.Year}"));
+            }
+
+            var rows = CommitmentCheck.Table(observed, Presets.CommitmentCatalog(), y);
+            if (parse.GetValue(json))
+            {
+                context.Out.WriteLine(JsonSerializer.Serialize(rows.Select(r => new Dictionary<string, object?>
+                {
+                    ["commitment"] = r.CommitmentId,
+                    ["headings"] = r.Headings,
+                    ["year"] = r.Year,
+                    ["months_observed"] = r.MonthsObserved,
+                    ["exports_usd"] = r.ExportsUsd,
+                    ["exports_previous_year_usd"] = r.ExportsPreviousYearUsd,
+                    ["committed_usd"] = r.CommittedUsd,
+                    ["change_over_committed"] = r.ChangeOverCommitted,
+                }), CliJson.Options));
+                return 0;
+            }
+
+            var ic = CultureInfo.InvariantCulture;
+            context.Out.WriteLine(string.Create(ic, $"US exports to Vietnam of committed goods, {y} ({(rows.Count > 0 ? rows[0].MonthsObserved : 0)} observed months) vs the same months of {y - 1}; US$ bn, FAS. Observed: {observed.Vintage}."));
+            context.Out.WriteLine(string.Create(ic, $"{"commitment",-26} {"headings",-24} {y,8} {y - 1,8} {"change",8} {"committed",9} {"chg/comm",8}"));
+            foreach (var r in rows)
+            {
+                context.Out.WriteLine(string.Create(ic, $"{r.CommitmentId,-26} {string.Join(" ", r.Headings),-24} {r.ExportsUsd / 1e9,8:F3} {r.ExportsPreviousYearUsd / 1e9,8:F3} {r.ChangeUsd / 1e9,8:F3} {r.CommittedUsd / 1e9,9:F3} {(r.ChangeOverCommitted is { } q ? q.ToString("P0", ic) : "n/a"),8}"));
+            }
+
+            context.Out.WriteLine("chg/comm = observed change / amount committed in the months: an upper bound on fulfilment × additionality only if nothing else moved these exports.");
             return 0;
         });
         return cmd;

@@ -196,10 +196,12 @@ public class PePropertyTests
             }).ToArray();
             var a = PeSolver.Solve(PeGenerators.ToProblem(lines));
             var b = PeSolver.Solve(PeGenerators.ToProblem(shuffled));
-            var ok = Close(a.Totals.NewImports, b.Totals.NewImports, 1e-12) && Close(a.Totals.NewRevenue, b.Totals.NewRevenue, 1e-12, 1e-9);
+            // Tolerances follow the solver's stopping rule: the finite-supply solve accepts a residual of up to 1e3 × 1e-13 in ln P̂
+            // (PeSolver fallback), which σ ≈ 15 amplifies to ~1e-9 relative in cell imports; order changes the summation order.
+            var ok = Close(a.Totals.NewImports, b.Totals.NewImports, 1e-8) && Close(a.Totals.NewRevenue, b.Totals.NewRevenue, 1e-8, 1e-9);
             for (var s = 0; s < PeGenerators.SupplierCount; s++)
             {
-                ok &= Close(a.SupplierTotals[s].NewImports, b.SupplierTotals[s].NewImports, 1e-12, 1e-9)
+                ok &= Close(a.SupplierTotals[s].NewImports, b.SupplierTotals[s].NewImports, 1e-8, 1e-9)
                     && Close(a.SupplierTotals[s].TradeDiversion, b.SupplierTotals[s].TradeDiversion, 1e-9, 1e-6);
             }
 
@@ -208,10 +210,10 @@ public class PePropertyTests
             for (var pos = 0; pos < lineOrder.Length; pos++)
             {
                 var i = lineOrder[pos];
-                ok &= Close(a.LinePriceIndexRatio[i], b.LinePriceIndexRatio[pos], 1e-13);
+                ok &= Close(a.LinePriceIndexRatio[i], b.LinePriceIndexRatio[pos], 1e-9);
                 for (var j = 0; j < cellOrders[i].Length; j++)
                 {
-                    ok &= Close(a.CellNewImports[offA[i] + cellOrders[i][j]], b.CellNewImports[offB[pos] + j], 1e-12, 1e-9);
+                    ok &= Close(a.CellNewImports[offA[i] + cellOrders[i][j]], b.CellNewImports[offB[pos] + j], 1e-8, 1e-9);
                 }
             }
 
