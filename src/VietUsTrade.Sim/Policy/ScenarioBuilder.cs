@@ -1,3 +1,5 @@
+using VietUsTrade.Sim.Products;
+
 namespace VietUsTrade.Sim.Policy;
 
 /// <summary>
@@ -69,6 +71,77 @@ public sealed class ScenarioBuilder
     public ScenarioBuilder Add(params MarketAccessConcession[] concessions)
     {
         _concessions.AddRange(concessions);
+        return this;
+    }
+
+    /// <summary>Exempts HTS codes (prefixes, e.g. "0901") from every tariff measure of the scenario so far.</summary>
+    /// <param name="codes">HTS prefixes of 2 to 10 digits.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ScenarioValidationException">A code is not a valid HTS prefix (named with its value).</exception>
+    public ScenarioBuilder Exempt(params string[] codes)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        var parsed = new HtsCode[codes.Length];
+        for (var i = 0; i < codes.Length; i++)
+        {
+            try
+            {
+                parsed[i] = HtsCode.Parse(codes[i]);
+            }
+            catch (FormatException ex)
+            {
+                throw new ScenarioValidationException($"exempt_codes[{i}]", codes[i] ?? "null", ex.Message);
+            }
+        }
+
+        for (var k = 0; k < _measures.Count; k++)
+        {
+            var m = _measures[k];
+            _measures[k] = new TariffMeasure(m.Id, m.Kind, m.Rate, m.From, m.Until, m.Suppliers, m.Products, m.ProductLists, m.ExemptionLists,
+                [.. m.ExemptCodes, .. parsed.Where(c => !m.ExemptCodes.Contains(c))], m.ShareOfGoods, m.IsFloor, m.Name, m.Source);
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a purchase commitment by Vietnam with the scenario-file defaults (docs/scenario-files.md): spread evenly,
+    /// the low and high fulfilment and additionality equal to the central values, no source.
+    /// </summary>
+    /// <param name="description">Readable name; the id is its kebab-case form.</param>
+    /// <param name="hts">US export code (HS prefix) covered.</param>
+    /// <param name="usdPerYear">Amount per year, US dollars.</param>
+    /// <param name="from">First day of the period.</param>
+    /// <param name="years">Length of the period in whole years (default 1); the amount is <paramref name="usdPerYear"/> × years.</param>
+    /// <param name="fulfilment">Central fulfilment in [0, 1] (default 1: the full amount is bought).</param>
+    /// <param name="additionality">Central additionality in [0, 1] (default 1: none of it is diverted from other buyers).</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ScenarioValidationException">A field is invalid (named with its value).</exception>
+    public ScenarioBuilder AddPurchaseCommitment(string description, string hts, double usdPerYear, DateOnly from, int years = 1, double fulfilment = 1.0, double additionality = 1.0)
+    {
+        if (string.IsNullOrWhiteSpace(description))
+        {
+            throw new ScenarioValidationException("commitments.name", description ?? "null", "a commitment needs a description");
+        }
+
+        if (years is < 1 or > 50)
+        {
+            throw new ScenarioValidationException("commitments.years", years, "must be 1–50");
+        }
+
+        HtsCode code;
+        try
+        {
+            code = HtsCode.Parse(hts);
+        }
+        catch (FormatException ex)
+        {
+            throw new ScenarioValidationException("commitments.products[0]", hts ?? "null", ex.Message);
+        }
+
+        var id = string.Join('-', new string([.. description.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : ' ')]).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        _commitments.Add(new PurchaseCommitment(id, description, [code], usdPerYear * years, from, from.AddYears(years), PhaseIn.Even,
+            fulfilment, fulfilment, fulfilment, additionality, additionality, additionality, string.Empty));
         return this;
     }
 
