@@ -470,7 +470,8 @@ public static class BaselineBuilder
         return [.. series];
     }
 
-    private static DateOnly ParseMonth(RawRow row, string column)
+    /// <summary>Parses a YYYY-MM field into the first day of the month, or fails naming the row and field.</summary>
+    internal static DateOnly ParseMonth(RawRow row, string column)
     {
         var s = row.Text(column);
         return DateOnly.TryParseExact(s + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)

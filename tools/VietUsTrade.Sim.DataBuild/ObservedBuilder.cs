@@ -1,4 +1,3 @@
-using System.Globalization;
 using VietUsTrade.Sim.Data;
 
 namespace VietUsTrade.Sim.DataBuild;
@@ -50,7 +49,7 @@ public static class ObservedBuilder
 
             var code = row.RequiredText("naics");
             var key = $"imports/{who}/{code}";
-            var month = ParseMonth(row, "month");
+            var month = BaselineBuilder.ParseMonth(row, "month");
             if (!groups.TryGetValue(key, out var g))
             {
                 groups[key] = g = ($"US imports for consumption from {(who == "VIETNAM" ? "Vietnam" : "all countries")}, NAICS {code} {row.Text("naics_desc")}, customs value and calculated duty (Census CON_VAL_MO, CAL_DUT_MO)", new());
@@ -82,7 +81,7 @@ public static class ObservedBuilder
                 throw row.Fail("concept", row.Text("concept"), "monthly rows must be imports for consumption");
             }
 
-            var month = ParseMonth(row, "period");
+            var month = BaselineBuilder.ParseMonth(row, "period");
             if (!histPoints.TryAdd(month, new MonthlyPoint(month, row.Money("value_usd"), 0)))
             {
                 throw row.Fail("period", row.Text("period"), "duplicate month");
@@ -98,7 +97,7 @@ public static class ObservedBuilder
         var totalPoints = new SortedDictionary<DateOnly, MonthlyPoint>();
         foreach (var row in total.Rows)
         {
-            var month = ParseMonth(row, "month");
+            var month = BaselineBuilder.ParseMonth(row, "month");
             if (!totalPoints.TryAdd(month, new MonthlyPoint(month, row.Money("all_val_mo_usd"), 0)))
             {
                 throw row.Fail("month", row.Text("month"), "duplicate month");
@@ -120,7 +119,7 @@ public static class ObservedBuilder
                 throw row.Fail("schedb10", code, "not a 10-digit Schedule B code");
             }
 
-            var month = ParseMonth(row, "month");
+            var month = BaselineBuilder.ParseMonth(row, "month");
             if (!seen.Add((code, month)))
             {
                 throw row.Fail("schedb10", code, $"duplicate code and month {month:yyyy-MM}");
@@ -140,13 +139,5 @@ public static class ObservedBuilder
             kv.Value.Select(p => new MonthlyPoint(p.Key, p.Value, 0)).ToArray())));
 
         return new ObservedTrade(Vintage, tables.Select(t => t.ToSourceInfo()).ToArray(), series.ToArray());
-    }
-
-    private static DateOnly ParseMonth(RawRow row, string column)
-    {
-        var s = row.Text(column);
-        return DateOnly.TryParseExact(s + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d
-            : throw row.Fail(column, s, "not a month (YYYY-MM)");
     }
 }
