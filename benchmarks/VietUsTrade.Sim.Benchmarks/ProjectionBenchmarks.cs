@@ -29,7 +29,6 @@ internal static class ProjectionData
 /// force). Scales with the number of lines.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
 public class ProjectionPrepareBenchmarks
 {
     private BaselineDataset _data = null!;
@@ -56,7 +55,6 @@ public class ProjectionPrepareBenchmarks
 /// cores. The per-draw cost does not depend on the number of lines (the regimes' responses are tabulated).
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
 public class ProjectionMonteCarloBenchmarks
 {
     private ProjectionModel _model = null!;

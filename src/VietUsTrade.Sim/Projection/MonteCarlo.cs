@@ -319,6 +319,9 @@ internal struct DrawRandom
     /// <summary>A uniform number in the open interval (0, 1).</summary>
     public double NextOpen() => ((Next() >> 11) + 0.5) * (1.0 / 9007199254740992.0);
 
+    /// <summary>A uniform 64-bit integer (e.g. the seed of a sub-stream).</summary>
+    public ulong NextUInt64() => Next();
+
     private ulong Next()
     {
         _state += 0x9E3779B97F4A7C15UL;

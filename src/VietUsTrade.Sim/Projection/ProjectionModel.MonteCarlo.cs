@@ -11,7 +11,7 @@ public sealed partial class ProjectionModel
     public const double BlpConvergenceMonths = 84;
 
     private static readonly string[] InputNameList =
-        ["elasticity_level", "adjustment_speed", "transshipment_share", "commitment_fulfilment", "commitment_additionality", "import_growth", "export_growth"];
+        ["elasticity_level", "adjustment_speed", "transshipment_share", "commitment_fulfilment", "commitment_additionality", "import_growth", "export_growth", "relocation_share"];
 
     /// <summary>The inputs of draw <paramref name="draw"/> under a seed and an uncertainty spec (a pure function of its arguments).</summary>
     /// <param name="spec">What is uncertain.</param>
@@ -214,10 +214,16 @@ public sealed partial class ProjectionModel
                 : string.Create(ic, $"fixed at {CentralTransshipmentShare}"),
             spec.Commitments && _commitments.Length > 0 ? "u ~ U(0,1), every commitment at quantile u of triangular(low, central, high)" : "central values",
             spec.Commitments && _commitments.Length > 0 ? "u ~ U(0,1), every commitment at quantile u of triangular(low, central, high)" : "central values",
-            spec.BaselineGrowth ? string.Create(ic, $"log growth ~ N({ImportTrend.LogGrowthPerYear:0.0000}, {ImportTrend.LogGrowthStdError:0.0000})") : "fixed",
-            spec.BaselineGrowth ? string.Create(ic, $"log growth ~ N({ExportTrend.LogGrowthPerYear:0.0000}, {ExportTrend.LogGrowthStdError:0.0000})") : "fixed",
+            spec.BaselineGrowth ? string.Create(ic, $"log growth ~ N({ImportGrowth.LogGrowthPerYear:0.0000}, {ImportGrowth.StdError:0.0000}){(_importNowcast is null ? "" : " at the as-of month, then the state-space disturbances of the nowcast")}") : "fixed",
+            spec.BaselineGrowth ? string.Create(ic, $"log growth ~ N({ExportGrowth.LogGrowthPerYear:0.0000}, {ExportGrowth.StdError:0.0000}){(_exportNowcast is null ? "" : " at the as-of month, then the state-space disturbances of the nowcast")}") : "fixed",
+            DrawsRelocation(spec)
+                ? string.Create(ic, $"triangular(0, {CentralRelocationShare}, {Math.Max(spec.RelocationShareHigh!.Value, CentralRelocationShare)}) of China's projected loss")
+                : string.Create(ic, $"fixed at {CentralRelocationShare}"),
         ];
     }
+
+    /// <summary>The relocation share is drawn when the spec gives an upper end and the central share is positive.</summary>
+    private bool DrawsRelocation(UncertaintySpec spec) => spec.RelocationShareHigh is not null && CentralRelocationShare > 0;
 
     /// <summary>Adjustment speed is drawn (BLP family) only when the spec gives a range and the options use the BLP kernel; a custom kernel stays fixed.</summary>
     private bool DrawsKernel(UncertaintySpec spec) => spec.LongRunElasticityHigh > spec.LongRunElasticityLow && Options.KernelOrDefault == AdjustmentKernel.Blp2023;
@@ -251,8 +257,11 @@ public sealed partial class ProjectionModel
             : CentralTransshipmentShare;
         double? fq = spec.Commitments ? u[3] : null;
         double? aq = spec.Commitments ? u[4] : null;
-        var gi = spec.BaselineGrowth ? ImportTrend.LogGrowthPerYear + (ImportTrend.LogGrowthStdError * Distributions.Normal(u[5])) : ImportTrend.LogGrowthPerYear;
-        var ge = spec.BaselineGrowth ? ExportTrend.LogGrowthPerYear + (ExportTrend.LogGrowthStdError * Distributions.Normal(u[6])) : ExportTrend.LogGrowthPerYear;
+        var pathSeed = rng.NextUInt64(); // always drawn; used only by a nowcast with baseline uncertainty on
+        var (cgi, sgi) = ImportGrowth;
+        var (cge, sge) = ExportGrowth;
+        var gi = spec.BaselineGrowth ? cgi + (sgi * Distributions.Normal(u[5])) : cgi;
+        var ge = spec.BaselineGrowth ? cge + (sge * Distributions.Normal(u[6])) : cge;
         x[0] = lnS;
         x[1] = lr;
         x[2] = share;
@@ -260,6 +269,8 @@ public sealed partial class ProjectionModel
         x[4] = aq ?? 0.5;
         x[5] = gi;
         x[6] = ge;
-        return new ProjectionInputs(Math.Exp(lnS), kernel, share, fq, aq, gi, ge);
+        var rho = DrawsRelocation(spec) ? Distributions.Triangular(u[7], 0.0, CentralRelocationShare, Math.Max(spec.RelocationShareHigh!.Value, CentralRelocationShare)) : CentralRelocationShare;
+        x[7] = rho;
+        return new ProjectionInputs(Math.Exp(lnS), kernel, share, fq, aq, gi, ge, _importNowcast is not null && spec.BaselineGrowth ? pathSeed : null, rho);
     }
 }

@@ -63,6 +63,15 @@ public sealed partial class ProjectionModel
     private readonly TableSet _allTables;
     private readonly int _rateDates;
     private readonly int _vn;
+    private readonly int _cn;
+
+    // Nowcast (ProjectionOptions.AsOf): set once by AttachNowcast inside Create, never after the model is returned.
+    private StructuralTrend? _importNowcast;
+    private StructuralTrend? _exportNowcast;
+    private double[] _observedImports = [];    // months 0 … n−1 of the window observed up to the as-of month
+    private double[] _observedExports = [];
+    private double _importCentralGrowth;
+    private double _exportCentralGrowth;
 
     private ProjectionModel(BaselineDataset baseline, Scenario scenario, ProjectionOptions options, BaselineTrend imports, BaselineTrend exports, BaselineTrend world,
         DateOnly first, int months, double[] worldIndex, double[] supplierBase, int[] regimeStart, ResponseTable[] diff, ResponseTable[] level, int[] regimeOfMonth,
@@ -97,6 +106,7 @@ public sealed partial class ProjectionModel
         Suppliers = baseline.PartnersArray.Select(p => p.Name).ToArray();
         _vn = baseline.IndexOfPartner(baseline.Vietnam);
         VietnamSupplierIndex = _vn;
+        _cn = baseline.PartnersArray.Select((p, i) => (p, i)).Where(x => x.p.CensusCode == Products.Partner.ChinaCode).Select(x => x.i).DefaultIfEmpty(-1).First();
         _allTables = new TableSet(diff, level, Enumerable.Range(0, Suppliers.Count).ToArray());
     }
 
@@ -163,7 +173,20 @@ public sealed partial class ProjectionModel
     /// <returns>The prepared model.</returns>
     /// <exception cref="ArgumentException">Invalid options (named).</exception>
     /// <exception cref="ScenarioValidationException">The scenario references an unknown list or supplier.</exception>
-    public static ProjectionModel Create(BaselineDataset baseline, Scenario scenario, ProjectionOptions? options = null, PolicyLibrary? library = null, CancellationToken cancellationToken = default)
+    public static ProjectionModel Create(BaselineDataset baseline, Scenario scenario, ProjectionOptions? options = null, PolicyLibrary? library = null, CancellationToken cancellationToken = default) =>
+        Create(baseline, scenario, options, library, null, cancellationToken);
+
+    /// <summary>Prepares a projection, as of <see cref="ProjectionOptions.AsOf"/> when set, with the observed data given.</summary>
+    /// <param name="baseline">The baseline dataset (2024 calibration year).</param>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="options">Options (default <see cref="ProjectionOptions.Default"/>).</param>
+    /// <param name="library">The policy library (default: embedded).</param>
+    /// <param name="observed">The observed months (default: the embedded data). Only the months up to the as-of month are read (the copy is cut with <see cref="ObservedTrade.AsOf"/> first); ignored without an as-of month.</param>
+    /// <param name="cancellationToken">Cancels the table building.</param>
+    /// <returns>The prepared model.</returns>
+    /// <exception cref="ArgumentException">Invalid options, or an as-of month after the observed data (named).</exception>
+    /// <exception cref="ScenarioValidationException">The scenario references an unknown list or supplier.</exception>
+    public static ProjectionModel Create(BaselineDataset baseline, Scenario scenario, ProjectionOptions? options, PolicyLibrary? library, ObservedTrade? observed, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(scenario);
@@ -172,6 +195,21 @@ public sealed partial class ProjectionModel
         library ??= PolicyLibrary.LoadEmbedded();
 
         var first = new DateOnly(baseline.Year + 1, 1, 1);
+        ObservedTrade? seen = null;
+        if (options.AsOfMonth is { } asOf)
+        {
+            seen = (observed ?? ObservedTrade.LoadEmbedded()).AsOf(asOf);
+            if (seen.LatestImportMonth is not { } latest || latest < asOf)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"AsOf = {asOf:yyyy-MM} is after the latest observed month of imports from Vietnam ({(seen.LatestImportMonth is { } l ? l.ToString("yyyy-MM", CultureInfo.InvariantCulture) : "none")})."), nameof(options));
+            }
+
+            if (asOf.AddMonths(1) < first)
+            {
+                first = asOf.AddMonths(1);
+            }
+        }
         var horizon = options.HorizonMonth;
         if (horizon < first)
         {
@@ -195,6 +233,11 @@ public sealed partial class ProjectionModel
                     $"growth {Math.Exp(ExportLongRunLogGrowth) - 1:+0.0%}/yr (se of log growth {ExportLongRunLogGrowthStdError:0.000}) = OLS log-linear trend of annual US exports to Vietnam 2013–2024 (Census, shared/data/raw/census-exports-vn-tradewartracker/us_exports_to_vietnam_total_monthly_2013_2024.csv); the bundled 2023–2024 months alone give {exportsFit.GrowthPerYear:+0.0%}/yr, the rebound from the 2023 dip, not used; seasonality: month dummies of the OLS fit on exports/VIETNAM/total 2023-01..2024-12"));
 
         var worldSeries = Series(baseline, "imports/WORLD/00");
+        if (options.AsOfMonth is { } cut && worldSeries.Points[^1].Month > cut)
+        {
+            worldSeries = new MonthlySeries(worldSeries.Key, worldSeries.Description, worldSeries.Points.Where(p => p.Month <= cut).ToArray());
+        }
+
         var worldTotal = worldSeries.Points.Where(p => p.Month.Year == baseline.Year).Sum(p => p.ValueUsd);
         var world = BaselineTrend.Estimate(worldSeries, baseline.Year, worldTotal);
         var worldIndex = new double[months];
@@ -391,13 +434,51 @@ public sealed partial class ProjectionModel
         }
 
         var hauk = wSum > 0 ? wRel / wSum : 0.0;
-        return new ProjectionModel(baseline, scenario, options, imports, exports, world, first, months, worldIndex, supplierBase, starts.ToArray(), diff, level,
+        var model = new ProjectionModel(baseline, scenario, options, imports, exports, world, first, months, worldIndex, supplierBase, starts.ToArray(), diff, level,
             regimeOfMonth, etr0, etr1, exportStarts.ToArray(), exportDiff, commitmentShare, vTotal > 0 ? baseDuty / vTotal : 0, hasTrans, centralShare, shareMax, hauk,
             dates.Length + (schedule1 is null ? 0 : dates.Count(d => trans.Any(m => m.ActiveOn(d)))));
+        if (seen is not null && options.AsOfMonth is { } a)
+        {
+            model.AttachNowcast(seen, a);
+        }
+
+        return model;
     }
 
     /// <summary>The central inputs: elasticity level 1, the options' kernel, the scenario's transshipment share, central fulfilment and additionality, estimated (or given) growth.</summary>
-    public ProjectionInputs CentralInputs => new(1.0, Options.KernelOrDefault, CentralTransshipmentShare, null, null, ImportTrend.LogGrowthPerYear, ExportTrend.LogGrowthPerYear);
+    public ProjectionInputs CentralInputs => _importNowcast is null
+        ? new(1.0, Options.KernelOrDefault, CentralTransshipmentShare, null, null, ImportTrend.LogGrowthPerYear, ExportTrend.LogGrowthPerYear, null, CentralRelocationShare)
+        : new(1.0, Options.KernelOrDefault, CentralTransshipmentShare, null, null, _importCentralGrowth, _exportCentralGrowth, null, CentralRelocationShare);
+
+    /// <summary>The central relocation share ρ (<see cref="ProjectionOptions.RelocationShareOrDefault"/>); 0 when the baseline has no China.</summary>
+    public double CentralRelocationShare => _cn >= 0 ? Options.RelocationShareOrDefault : 0.0;
+
+    /// <summary>China's index in <see cref="Suppliers"/> (the source of relocation), or −1.</summary>
+    public int ChinaSupplierIndex => _cn;
+
+    /// <summary>The as-of month of a nowcast (<see cref="ProjectionOptions.AsOf"/>), or null.</summary>
+    public DateOnly? AsOf => Options.AsOfMonth;
+
+    /// <summary>The vintage of the observed data a nowcast used (with its as-of month), or null without one.</summary>
+    public string? ObservedVintage { get; private set; }
+
+    /// <summary>The state-space no-policy model of imports from Vietnam fitted up to the as-of month, or null without a nowcast.</summary>
+    public StructuralTrend? ImportNowcast => _importNowcast;
+
+    /// <summary>The state-space no-policy model of US exports to Vietnam fitted up to the as-of month, or null without a nowcast.</summary>
+    public StructuralTrend? ExportNowcast => _exportNowcast;
+
+    /// <summary>How many months at the start of the window hold observed imports from Vietnam (reported as observed; 0 without a nowcast).</summary>
+    public int ObservedImportMonths => _observedImports.Length;
+
+    /// <summary>How many months at the start of the window hold observed US exports to Vietnam.</summary>
+    public int ObservedExportMonths => _observedExports.Length;
+
+    /// <summary>The central annual log growth of the no-policy imports path (estimated or given) and its standard error, whichever baseline is in use.</summary>
+    public (double LogGrowthPerYear, double StdError) ImportGrowth => _importNowcast is { } n ? (_importCentralGrowth, n.LogGrowthStdError) : (ImportTrend.LogGrowthPerYear, ImportTrend.LogGrowthStdError);
+
+    /// <summary>The central annual log growth of the no-policy exports path and its standard error.</summary>
+    public (double LogGrowthPerYear, double StdError) ExportGrowth => _exportNowcast is { } n ? (_exportCentralGrowth, n.LogGrowthStdError) : (ExportTrend.LogGrowthPerYear, ExportTrend.LogGrowthStdError);
 
     /// <summary>The deterministic projection (central inputs).</summary>
     /// <returns>The monthly path with its baseline.</returns>
@@ -439,13 +520,27 @@ public sealed partial class ProjectionModel
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var ic = CultureInfo.InvariantCulture;
+        string[] baselines = _importNowcast is { } ni && _exportNowcast is { } ne
+            ?
+            [
+                $"observed data: {ObservedVintage}; months up to the as-of month are observed values, later months are projected",
+                string.Create(ic, $"baseline imports from Vietnam (imports for consumption): {ni.Method}; net of the model's own policy effect in {ObservedImportMonths} observed projection month(s); central slope {Math.Exp(_importCentralGrowth) - 1:+0.0%;-0.0%}/yr"),
+                string.Create(ic, $"baseline exports to Vietnam (total exports, FAS): {ne.Method}; net of the model's concessions and commitments in {ObservedExportMonths} observed projection month(s); central slope {Math.Exp(_exportCentralGrowth) - 1:+0.0%;-0.0%}/yr"),
+            ]
+            :
+            [
+                $"baseline imports from Vietnam (imports for consumption): {ImportTrend.Method}; anchored to the {ImportTrend.BaselineYear} total",
+                $"baseline exports to Vietnam (total exports, FAS): {ExportTrend.Method}; anchored to the {ExportTrend.BaselineYear} total",
+            ];
         return
         [
-            $"baseline imports from Vietnam (imports for consumption): {ImportTrend.Method}; anchored to the {ImportTrend.BaselineYear} total",
-            $"baseline exports to Vietnam (total exports, FAS): {ExportTrend.Method}; anchored to the {ExportTrend.BaselineYear} total",
+            .. baselines,
             $"competitors' baseline: {WorldTrend.Method}",
             string.Create(ic, $"adjustment kernel: {inputs.Kernel}; elasticity level S = {inputs.ElasticityScale:0.###} × the dataset's long-run σ and ε ({Options.Sigma})"),
             string.Create(ic, $"tariff regimes: {RegimeCount} within the horizon; transshipment share {inputs.TransshipmentShare:0.###}"),
+            inputs.RelocationShare > 0
+                ? string.Create(ic, $"relocation: Vietnam gains ρ = {inputs.RelocationShare:0.###} of China's projected loss of US imports of Vietnam's lines on top of CES substitution (default 0.075: CES ≈ 0.08 + ρ ≈ Vietnam's gain over China's loss 2018–19; docs/models/projection.md)")
+                : "relocation: off (CES substitution only)",
             Options.AnticipationMonths > 0
                 ? string.Create(ic, $"anticipation: front-loading over {Options.AnticipationMonths} months before each rise of the fixed-weight ETR (φ = {Options.AnticipationElasticity}), drawn down over the same number of months after")
                 : "anticipation: off",
@@ -471,11 +566,31 @@ public sealed partial class ProjectionModel
             lnKappa[age] = Math.Log(Math.Max(inputs.Kernel.Scale(age + 0.5), 1e-300));
         }
 
-        ImportTrend.Fill(FirstMonth, inputs.ImportLogGrowthPerYear, b.BaseImports);
-        ExportTrend.Fill(FirstMonth, inputs.ExportLogGrowthPerYear, b.BaseExports);
+        var nImp = _observedImports.Length;
+        var nExp = _observedExports.Length;
+        if (_importNowcast is { } ni && _exportNowcast is { } ne)
+        {
+            if (inputs.BaselinePathSeed is { } ps)
+            {
+                var rng = new DrawRandom(ps, 0);
+                ni.Draw(FirstMonth.AddMonths(nImp), inputs.ImportLogGrowthPerYear, ref rng, b.BaseImports.AsSpan(nImp));
+                ne.Draw(FirstMonth.AddMonths(nExp), inputs.ExportLogGrowthPerYear, ref rng, b.BaseExports.AsSpan(nExp));
+            }
+            else
+            {
+                ni.Fill(FirstMonth.AddMonths(nImp), inputs.ImportLogGrowthPerYear, b.BaseImports.AsSpan(nImp));
+                ne.Fill(FirstMonth.AddMonths(nExp), inputs.ExportLogGrowthPerYear, b.BaseExports.AsSpan(nExp));
+            }
+        }
+        else
+        {
+            ImportTrend.Fill(FirstMonth, inputs.ImportLogGrowthPerYear, b.BaseImports);
+            ExportTrend.Fill(FirstMonth, inputs.ExportLogGrowthPerYear, b.BaseExports);
+        }
         var lnS = Math.Log(inputs.ElasticityScale);
         var share = inputs.TransshipmentShare;
         var acc = b.Accumulator;
+        var cnAt = _cn >= 0 ? Array.IndexOf(tables.Suppliers, _cn) : -1;
         var fulfil = new double[_commitments.Length];
         var additional = new double[_commitments.Length];
         for (var c = 0; c < _commitments.Length; c++)
@@ -497,7 +612,26 @@ public sealed partial class ProjectionModel
                 xCurrent = x;
             }
 
-            var imports = b.BaseImports[m] * Math.Exp(acc[0]);
+            // Relocation: ρ × China's projected loss (of Vietnam's lines) moves to Vietnam on top of CES substitution.
+            var relocated = 0.0;
+            if (cnAt >= 0 && inputs.RelocationShare > 0)
+            {
+                relocated = inputs.RelocationShare * Math.Max(-_supplierBase[_cn] * _bWorldIndex[m] * (Math.Exp(acc[1 + cnAt]) - 1.0), 0.0);
+            }
+
+            b.Relocated[m] = relocated;
+            double imports;
+            if (m < nImp)
+            {
+                // Observed month: the data are the outcome; the no-policy counterfactual is what the model's policy effect implies.
+                imports = _observedImports[m];
+                b.BaseImports[m] = Math.Max(imports - relocated, 0.05 * imports) / Math.Exp(acc[0]);
+            }
+            else
+            {
+                imports = (b.BaseImports[m] * Math.Exp(acc[0])) + relocated;
+            }
+
             b.Imports[m] = imports;
             var etr = current == 0 ? _baseEtr : tables.Level[current - 1].Value(xCurrent, share, q - 1);
             b.Etr[m] = etr;
@@ -527,7 +661,15 @@ public sealed partial class ProjectionModel
 
             b.CommitmentExports[m] = commit;
             b.AdditionalExports[m] = add;
-            b.Exports[m] = (b.BaseExports[m] * Math.Exp(lnX)) + commit;
+            if (m < nExp)
+            {
+                b.Exports[m] = _observedExports[m];
+                b.BaseExports[m] = Math.Max(_observedExports[m] - commit, 0.0) / Math.Exp(lnX);
+            }
+            else
+            {
+                b.Exports[m] = (b.BaseExports[m] * Math.Exp(lnX)) + commit;
+            }
         }
 
         // Anticipation: front-load before each rise of the fixed-weight ETR, draw down after; nets to zero.
@@ -541,6 +683,11 @@ public sealed partial class ProjectionModel
                 if (rise <= 0)
                 {
                     continue;
+                }
+
+                if (start - a < nImp)
+                {
+                    continue; // the front-loading window lies (partly) in observed months: the data already hold it
                 }
 
                 double total = 0;
@@ -563,6 +710,73 @@ public sealed partial class ProjectionModel
         {
             b.Revenue[m] = b.Imports[m] * b.Etr[m];
         }
+    }
+
+    /// <summary>
+    /// Fits the state-space no-policy paths on the observed histories up to <paramref name="asOf"/> (already cut), net of
+    /// the model's own central policy effect in the projected months, and keeps the observed months of the window.
+    /// </summary>
+    private void AttachNowcast(ObservedTrade seen, DateOnly asOf)
+    {
+        var legacy = new EvaluationBuffers(MonthCount, Suppliers.Count);
+        Evaluate(CentralInputs, legacy);
+        int Index(DateOnly month) => ((month.Year - FirstMonth.Year) * 12) + month.Month - FirstMonth.Month;
+
+        var imports = Contiguous(seen.Get(ObservedTrade.VietnamImportsHistoryKey), asOf);
+        var yi = new double[imports.Length];
+        var obsImp = new List<double>();
+        for (var i = 0; i < imports.Length; i++)
+        {
+            var k = Index(imports[i].Month);
+            yi[i] = Math.Log(imports[i].ValueUsd);
+            if (k >= 0)
+            {
+                // no-policy = (observed − relocated) / exp(own-tariff and CES response), at the central inputs
+                var v = imports[i].ValueUsd;
+                var response = (legacy.Imports[k] - legacy.Relocated[k]) / legacy.BaseImports[k];
+                yi[i] = Math.Log(Math.Max(v - legacy.Relocated[k], 0.05 * v) / response);
+                obsImp.Add(v);
+            }
+        }
+
+        var exports = Contiguous(seen.Get(ObservedTrade.VietnamExportsKey), asOf);
+        var ye = new double[exports.Length];
+        var obsExp = new List<double>();
+        for (var i = 0; i < exports.Length; i++)
+        {
+            var k = Index(exports[i].Month);
+            var v = exports[i].ValueUsd;
+            if (k >= 0)
+            {
+                obsExp.Add(v);
+                var lnX = Math.Log((legacy.Exports[k] - legacy.CommitmentExports[k]) / legacy.BaseExports[k]);
+                v = Math.Max(v - legacy.CommitmentExports[k], 0.05 * v) / Math.Exp(lnX);
+            }
+
+            ye[i] = Math.Log(v);
+        }
+
+        _importNowcast = StructuralTrend.Fit("US imports for consumption from Vietnam, no policy", $"{ObservedTrade.VietnamImportsHistoryKey}", imports[0].Month, yi);
+        _exportNowcast = StructuralTrend.Fit("US total exports to Vietnam, no policy", $"{ObservedTrade.VietnamExportsKey}", exports[0].Month, ye);
+        _observedImports = obsImp.ToArray();
+        _observedExports = obsExp.ToArray();
+        _importCentralGrowth = Options.ImportGrowthPerYear is { } gi ? Math.Log(1 + gi) : _importNowcast.LogGrowthPerYear;
+        _exportCentralGrowth = Options.ExportGrowthPerYear is { } ge ? Math.Log(1 + ge) : _exportNowcast.LogGrowthPerYear;
+        ObservedVintage = string.Create(CultureInfo.InvariantCulture, $"{seen.Vintage}; as of {asOf:yyyy-MM} (imports to {imports[^1].Month:yyyy-MM}, exports to {exports[^1].Month:yyyy-MM})");
+    }
+
+    private static MonthlyPoint[] Contiguous(MonthlySeries series, DateOnly asOf)
+    {
+        var pts = series.Points.Where(p => p.Month <= asOf).ToArray();
+        for (var i = 0; i < pts.Length; i++)
+        {
+            if (!(pts[i].ValueUsd > 0) || (i > 0 && pts[i].Month != pts[i - 1].Month.AddMonths(1)))
+            {
+                throw new InvalidDataException($"The observed series {series.Key} must hold consecutive positive months (at {pts[i].Month:yyyy-MM}).");
+            }
+        }
+
+        return pts;
     }
 
     private static MonthlySeries Series(BaselineDataset baseline, string key) =>
@@ -641,8 +855,14 @@ public sealed partial class ProjectionModel
 /// <param name="AdditionalityQuantile">If set, the quantile of every commitment's triangular additionality distribution; null = central.</param>
 /// <param name="ImportLogGrowthPerYear">Log growth of the no-policy imports path.</param>
 /// <param name="ExportLogGrowthPerYear">Log growth of the no-policy exports path.</param>
+/// <param name="BaselinePathSeed">
+/// Only for a nowcast (<see cref="ProjectionOptions.AsOf"/>): when set, the state-space disturbances of the no-policy
+/// paths (the initial state beyond its slope, later level, slope, seasonal and irregular shocks) are drawn from a
+/// generator with this seed (<see cref="StructuralTrend"/>); null = the central (median) paths with the given slopes.
+/// </param>
+/// <param name="RelocationShare">ρ: the share of China's projected loss that relocates to Vietnam on top of CES substitution (<see cref="ProjectionOptions.RelocationShare"/>).</param>
 public sealed record ProjectionInputs(double ElasticityScale, AdjustmentKernel Kernel, double TransshipmentShare, double? FulfilmentQuantile, double? AdditionalityQuantile,
-    double ImportLogGrowthPerYear, double ExportLogGrowthPerYear)
+    double ImportLogGrowthPerYear, double ExportLogGrowthPerYear, ulong? BaselinePathSeed = null, double RelocationShare = 0.0)
 {
     /// <summary>Checks every field; throws naming the field and its value.</summary>
     /// <exception cref="ArgumentException">A field is out of range.</exception>
@@ -667,6 +887,11 @@ public sealed record ProjectionInputs(double ElasticityScale, AdjustmentKernel K
             {
                 throw Bad(n, q, "must be a quantile in [0, 1]");
             }
+        }
+
+        if (!(RelocationShare is >= 0 and <= 0.5))
+        {
+            throw Bad(nameof(RelocationShare), RelocationShare, "must be in [0, 0.5]");
         }
 
         foreach (var (v, n) in new[] { (ImportLogGrowthPerYear, nameof(ImportLogGrowthPerYear)), (ExportLogGrowthPerYear, nameof(ExportLogGrowthPerYear)) })
@@ -699,6 +924,7 @@ internal sealed class EvaluationBuffers
         Diversion = new double[months * suppliers];
         Accumulator = new double[suppliers + 2];
         LnKappa = new double[months];
+        Relocated = new double[months];
     }
 
     public double[] LnKappa { get; }
@@ -724,4 +950,6 @@ internal sealed class EvaluationBuffers
     public double[] Diversion { get; }
 
     public double[] Accumulator { get; }
+
+    public double[] Relocated { get; }
 }

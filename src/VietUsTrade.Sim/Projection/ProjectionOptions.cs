@@ -16,6 +16,20 @@ namespace VietUsTrade.Sim.Projection;
 /// <param name="AnticipationElasticity">φ: extra imports in each of the A months before an increase = φ × the rise of Vietnam's fixed-weight ETR × the baseline month (default 1 when on).</param>
 /// <param name="GridNodes">Nodes of the interpolation grid in ln(elasticity scale) per tariff regime (≥ 9; default 25).</param>
 /// <param name="TransshipmentNodes">Nodes of the grid in the transshipment share for regimes it affects (≥ 2; default 5).</param>
+/// <param name="AsOf">
+/// The as-of month of a nowcast (any day of it; 2023-12 or later). When set, the model sees the observed data only up to
+/// this month: the no-policy paths of imports from and exports to Vietnam are <see cref="StructuralTrend"/> models fitted
+/// on the long monthly histories up to it (net of the model's own policy effect in the projected months), the observed
+/// months up to it are reported as observed, and the projection starts in the month after it (or in January after the
+/// baseline year, whichever is earlier). Null (the default) keeps the 2022–2024 trend of <see cref="BaselineTrend"/>
+/// anchored to the 2024 totals, which uses no observed month after 2024.
+/// </param>
+/// <param name="RelocationShare">
+/// ρ: the share of China's projected loss of US imports (of Vietnam's lines) that relocates to Vietnam on top of the
+/// CES substitution of the PE model (which gives Vietnam about 8 % of China's loss in the long run): imports from
+/// Vietnam gain ρ × China's loss each month. Null = <see cref="DefaultRelocationShare"/> with an as-of month, 0 without
+/// one (the 2024-trend projection keeps its published numbers). In [0, 0.5]. Sources in docs/models/projection.md.
+/// </param>
 public sealed record ProjectionOptions(
     DateOnly? Horizon = null,
     AdjustmentKernel? Kernel = null,
@@ -28,8 +42,26 @@ public sealed record ProjectionOptions(
     int AnticipationMonths = 0,
     double AnticipationElasticity = 1.0,
     int GridNodes = 25,
-    int TransshipmentNodes = 5)
+    int TransshipmentNodes = 5,
+    DateOnly? AsOf = null,
+    double? RelocationShare = null)
 {
+    /// <summary>
+    /// Central ρ: 0.075, so that CES (≈ 0.08) plus relocation gives Vietnam ≈ 0.155 of China's loss, the ratio of
+    /// Vietnam's gain to China's loss in US imports from 2018 to 2019 (Vietnam +$13.5 bn, the bundled history; China
+    /// −$87 bn, Census annual general imports $539.2 bn → $452.2 bn). Published before 2025; not tuned on any 2025 month.
+    /// </summary>
+    public const double DefaultRelocationShare = 0.075;
+
+    /// <summary>The relocation share in use: <see cref="RelocationShare"/>, else the default with an as-of month, else 0.</summary>
+    public double RelocationShareOrDefault => RelocationShare ?? (AsOf is null ? 0.0 : DefaultRelocationShare);
+
+    /// <summary>The earliest as-of month: the competitors' no-policy trend needs 24 months of the all-country series that starts in 2022-01.</summary>
+    public static readonly DateOnly EarliestAsOf = new(2023, 12, 1);
+
+    /// <summary>The as-of month (day 1), or null.</summary>
+    public DateOnly? AsOfMonth => AsOf is { } a ? new DateOnly(a.Year, a.Month, 1) : null;
+
     /// <summary>The default horizon, December 2030.</summary>
     public static readonly DateOnly DefaultHorizon = new(2030, 12, 1);
 
@@ -95,6 +127,16 @@ public sealed record ProjectionOptions(
         {
             throw Bad(nameof(TransshipmentNodes), TransshipmentNodes, "must be 2–41");
         }
+
+        if (RelocationShare is { } rho && !(rho is >= 0 and <= 0.5))
+        {
+            throw Bad(nameof(RelocationShare), rho, "must be in [0, 0.5]");
+        }
+
+        if (AsOfMonth is { } asOf && (asOf < EarliestAsOf || asOf >= HorizonMonth))
+        {
+            throw Bad(nameof(AsOf), asOf.ToString("yyyy-MM", CultureInfo.InvariantCulture), string.Create(CultureInfo.InvariantCulture, $"must be from {EarliestAsOf:yyyy-MM} and before the horizon {HorizonMonth:yyyy-MM}"));
+        }
     }
 }
 
@@ -104,20 +146,22 @@ public sealed record ProjectionOptions(
 /// <param name="LongRunElasticityHigh">High end (default 2.25). Equal ends = no adjustment-speed uncertainty. Drawn only when the projection uses the BLP kernel (a custom kernel stays fixed).</param>
 /// <param name="TransshipmentShareHigh">Upper end of the triangular distribution of the transshipment share (mode = the scenario's share, low 0); default 0.25 (the transshipment-enforced preset). null = off.</param>
 /// <param name="Commitments">Draw each commitment's fulfilment and additionality from triangular(low, central, high) (one common quantile for all commitments).</param>
-/// <param name="BaselineGrowth">Draw the log growth of the no-policy paths from N(ĝ, se(ĝ)).</param>
+/// <param name="BaselineGrowth">Draw the log growth of the no-policy paths from N(ĝ, se(ĝ)) (and, for a nowcast, the state-space disturbances).</param>
+/// <param name="RelocationShareHigh">Upper end of the triangular distribution of the relocation share ρ (low 0, mode the central ρ); default 0.18, so that CES + ρ reaches ≈ 0.26, Vietnam's gain over China's loss from 2018 to 2020 (+$27.0 bn against −$103.8 bn). null = off. Drawn only when the central ρ is positive.</param>
 public sealed record UncertaintySpec(
     double? ElasticityLogSd = null,
     double LongRunElasticityLow = 1.75,
     double LongRunElasticityHigh = 2.25,
     double? TransshipmentShareHigh = 0.25,
     bool Commitments = true,
-    bool BaselineGrowth = true)
+    bool BaselineGrowth = true,
+    double? RelocationShareHigh = 0.18)
 {
     /// <summary>All documented uncertainties on.</summary>
     public static UncertaintySpec Default { get; } = new();
 
     /// <summary>No uncertainty: every draw equals the deterministic projection.</summary>
-    public static UncertaintySpec None { get; } = new(0.0, 2.0, 2.0, null, false, false);
+    public static UncertaintySpec None { get; } = new(0.0, 2.0, 2.0, null, false, false, null);
 
     /// <summary>Checks every field.</summary>
     /// <exception cref="ArgumentException">A field is out of range (named with its value).</exception>
@@ -131,6 +175,11 @@ public sealed record UncertaintySpec(
         if (!(LongRunElasticityLow > 0.8 && LongRunElasticityLow <= LongRunElasticityHigh && LongRunElasticityHigh < 50))
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"LongRunElasticityLow = {LongRunElasticityLow} and LongRunElasticityHigh = {LongRunElasticityHigh} must satisfy 0.8 < low ≤ high < 50."), nameof(LongRunElasticityLow));
+        }
+
+        if (RelocationShareHigh is { } r && !(r is >= 0 and <= 0.5))
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"RelocationShareHigh = {r} must be in [0, 0.5]."), nameof(RelocationShareHigh));
         }
 
         if (TransshipmentShareHigh is { } s && !(s is >= 0 and <= 1))

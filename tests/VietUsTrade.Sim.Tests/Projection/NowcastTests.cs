@@ -1,0 +1,154 @@
+using VietUsTrade.Sim.Data;
+using VietUsTrade.Sim.Policy;
+using VietUsTrade.Sim.Projection;
+using Xunit;
+using static VietUsTrade.Sim.Tests.Projection.ProjectionFixture;
+
+namespace VietUsTrade.Sim.Tests.Projection;
+
+/// <summary>The as-of projection (nowcast): truncation invariance, observed months, bands against what happened.</summary>
+public class NowcastTests
+{
+    private static readonly ObservedTrade Observed = ObservedTrade.LoadEmbedded();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static ProjectionModel AsOf(string month, ObservedTrade? observed = null, string preset = "real-2025-2026") =>
+        ProjectionModel.Create(Dataset, Presets.Get(preset), new ProjectionOptions(Horizon: new DateOnly(2026, 6, 1), AsOf: DateOnly.Parse(month + "-01")), null, observed ?? Observed, Ct);
+
+    /// <summary>Every observed point after <paramref name="cut"/> multiplied by 3 (and duty by 5): data the as-of model must not see.</summary>
+    private static ObservedTrade Doctored(DateOnly cut) => new(Observed.Vintage, Observed.Sources,
+        Observed.Series.Select(s => new MonthlySeries(s.Key, s.Description,
+            s.Points.Select(p => p.Month > cut ? new MonthlyPoint(p.Month, p.ValueUsd * 3, p.DutyUsd * 5) : p).ToArray())).ToArray());
+
+    private static double[][] Flat(ProjectionPath p) => p.Monthly.Select(r => (double[])[r.BaselineImportsUsd, r.ImportsUsd, r.BaselineExportsUsd, r.ExportsUsd, r.RevenueUsd, r.Etr, .. r.DivertedToUsd]).ToArray();
+
+    private static double[] WindowSums(ProjectionModel model, int draws, DateOnly from, DateOnly to)
+    {
+        var sums = new double[draws];
+        for (var d = 0; d < draws; d++)
+        {
+            var path = model.Project(model.DrawInputs(UncertaintySpec.Default, 2026, d));
+            sums[d] = path.Monthly.Where(r => r.Period >= from && r.Period <= to).Sum(r => r.ImportsUsd);
+        }
+
+        return sums;
+    }
+
+    private static double ObservedSum(DateOnly from, DateOnly to) =>
+        Observed.Get(ObservedTrade.VietnamImportsHistoryKey).Points.Where(p => p.Month >= from && p.Month <= to).Sum(p => p.ValueUsd);
+
+    [Fact]
+    public void Data_after_the_as_of_month_do_not_change_any_result()
+    {
+        var cut = new DateOnly(2025, 8, 1);
+        var clean = AsOf("2025-08");
+        var doctored = AsOf("2025-08", Doctored(cut));
+        Assert.Equal(Flat(clean.Deterministic()), Flat(doctored.Deterministic()));
+        var a = clean.MonteCarlo(new MonteCarloOptions(300, 11), cancellationToken: Ct);
+        var b = doctored.MonteCarlo(new MonteCarloOptions(300, 11), cancellationToken: Ct);
+        Assert.Equal(a.Annual.Select(r => r.Metrics.Values.ToArray()), b.Annual.Select(r => r.Metrics.Values.ToArray()));
+        Assert.Equal(a.Monthly.Select(r => r.Metrics.Values.ToArray()), b.Monthly.Select(r => r.Metrics.Values.ToArray()));
+        Assert.Equal(clean.ImportNowcast!.FinalState, doctored.ImportNowcast!.FinalState);
+
+        // The same holds for an origin inside the calibration year: the competitors' trend is cut too.
+        var early = AsOf("2024-06");
+        var earlyDoctored = AsOf("2024-06", Doctored(new DateOnly(2024, 6, 1)));
+        Assert.Equal(new DateOnly(2024, 7, 1), early.FirstMonth);
+        Assert.Equal(Flat(early.Deterministic()), Flat(earlyDoctored.Deterministic()));
+    }
+
+    [Fact]
+    public void Observed_months_are_reported_as_observed_in_every_draw()
+    {
+        var model = AsOf("2025-11");
+        Assert.Equal(11, model.ObservedImportMonths);
+        Assert.Equal(11, model.ObservedExportMonths);
+        var imports = Observed.Get(ObservedTrade.VietnamImportsHistoryKey).Points.Where(p => p.Month.Year == 2025).ToArray();
+        var exports = Observed.Get(ObservedTrade.VietnamExportsKey).Points.Where(p => p.Month.Year == 2025 && p.Month.Month <= 11).ToArray();
+        foreach (var d in new[] { -1, 0, 5, 99 })
+        {
+            var path = d < 0 ? model.Deterministic() : model.Project(model.DrawInputs(UncertaintySpec.Default, 7, d));
+            for (var m = 0; m < 11; m++)
+            {
+                Assert.Equal(imports[m].ValueUsd, path.Monthly[m].ImportsUsd);
+                Assert.Equal(exports[m].ValueUsd, path.Monthly[m].ExportsUsd);
+                Assert.True(path.Monthly[m].BaselineImportsUsd > 0);
+            }
+
+            Assert.All(path.Monthly, r => Assert.True(double.IsFinite(r.ImportsUsd) && double.IsFinite(r.BaselineImportsUsd) && double.IsFinite(r.ExportsUsd) && double.IsFinite(r.RevenueUsd)));
+        }
+
+        Assert.Contains(model.Deterministic().Assumptions, a => a.Contains("as of 2025-11", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Jan_Nov_2025_imports_from_Vietnam_lie_inside_the_90_percent_band_as_of_2024_12()
+    {
+        var model = AsOf("2024-12");
+        Assert.Equal(0, model.ObservedImportMonths);
+        var from = new DateOnly(2025, 1, 1);
+        var to = new DateOnly(2025, 11, 1);
+        var q = Quantiles.Of(WindowSums(model, 1000, from, to));
+        var observed = ObservedSum(from, to);
+        Assert.Equal(179_197_269_468, observed, 0.5);
+        Assert.InRange(observed, q.P5, q.P95);
+
+        // The 2024-trend projection without the observed data misses it (every month above its band, the finding).
+        var legacy = Real;
+        var legacyQ = Quantiles.Of(WindowSums(legacy, 1000, from, to));
+        Assert.True(observed > legacyQ.P95);
+    }
+
+    [Fact]
+    public void Sep_Nov_2025_imports_lie_inside_the_90_percent_band_as_of_2025_08()
+    {
+        var model = AsOf("2025-08");
+        var from = new DateOnly(2025, 9, 1);
+        var to = new DateOnly(2025, 11, 1);
+        var q = Quantiles.Of(WindowSums(model, 1000, from, to));
+        Assert.InRange(ObservedSum(from, to), q.P5, q.P95);
+    }
+
+    [Fact]
+    public void Nowcast_Monte_Carlo_is_bit_identical_across_thread_counts()
+    {
+        var model = AsOf("2025-05");
+        var one = model.MonteCarlo(new MonteCarloOptions(257, 5, MaxDegreeOfParallelism: 1), cancellationToken: Ct);
+        var two = model.MonteCarlo(new MonteCarloOptions(257, 5, MaxDegreeOfParallelism: 2), cancellationToken: Ct);
+        Assert.Equal(one.Annual.Select(r => r.Metrics.Values.ToArray()), two.Annual.Select(r => r.Metrics.Values.ToArray()));
+        Assert.Equal(one.Monthly.Select(r => r.Metrics.Values.ToArray()), two.Monthly.Select(r => r.Metrics.Values.ToArray()));
+        Assert.Equal(one.Sensitivity(year: 2026), two.Sensitivity(year: 2026));
+    }
+
+    [Fact]
+    public void The_relocation_share_moves_imports_from_Vietnam_by_its_share_of_Chinas_loss()
+    {
+        var model = AsOf("2024-12");
+        var central = model.CentralInputs;
+        Assert.Equal(ProjectionOptions.DefaultRelocationShare, central.RelocationShare);
+        var off = model.Project(central with { RelocationShare = 0 });
+        var on = model.Project(central);
+        var cn = model.ChinaSupplierIndex;
+        Assert.True(cn >= 0);
+        for (var m = 0; m < on.Monthly.Count; m++)
+        {
+            // China's loss = −(its diversion); Vietnam gains ρ × that loss, nothing else moves.
+            var loss = Math.Max(-on.Monthly[m].DivertedToUsd[cn], 0.0);
+            Assert.Equal(off.Monthly[m].ImportsUsd + (ProjectionOptions.DefaultRelocationShare * loss), on.Monthly[m].ImportsUsd, 1e-6 * on.Monthly[m].ImportsUsd);
+            Assert.Equal(off.Monthly[m].BaselineImportsUsd, on.Monthly[m].BaselineImportsUsd);
+        }
+    }
+
+    [Fact]
+    public void A_bad_as_of_month_is_named()
+    {
+        var e = Assert.Throws<ArgumentException>(() => AsOf("2025-12"));
+        Assert.Contains("AsOf = 2025-12", e.Message, StringComparison.Ordinal);
+        Assert.Contains("2025-11", e.Message, StringComparison.Ordinal);
+        var early = Assert.Throws<ArgumentException>(() => new ProjectionOptions(AsOf: new DateOnly(2020, 1, 1)).Validate());
+        Assert.Contains("AsOf = 2020-01", early.Message, StringComparison.Ordinal);
+        var rho = Assert.Throws<ArgumentException>(() => new ProjectionOptions(RelocationShare: 0.9).Validate());
+        Assert.Contains("RelocationShare = 0.9", rho.Message, StringComparison.Ordinal);
+    }
+}
