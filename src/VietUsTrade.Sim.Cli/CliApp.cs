@@ -63,6 +63,7 @@ public static class CliApp
         yield return ge;
         yield return FlagshipCommands.Create(context);
         yield return ProjectCommands.Create(context);
+        yield return BacktestCommands.Create(context);
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");

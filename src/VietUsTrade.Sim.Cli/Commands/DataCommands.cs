@@ -175,7 +175,7 @@ internal static class DataCommands
         return cmd;
     }
 
-    private static DateOnly ParseMonth(string text, string option) =>
+    internal static DateOnly ParseMonth(string text, string option) =>
         DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             ? d
             : throw new CliUsageException($"{option} '{text}' is not a month (YYYY-MM)");

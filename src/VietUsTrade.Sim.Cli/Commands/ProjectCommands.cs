@@ -22,13 +22,14 @@ internal static class ProjectCommands
         var json = new Option<bool>("--json") { Description = "Print a JSON array of rows, one per period ('year' or 'month'), each metric an object of quantiles p5, p25, p50, p75, p95." };
         var monthly = new Option<bool>("--monthly") { Description = "Also print the quantiles of every month." };
         var noUncertainty = new Option<bool>("--no-uncertainty") { Description = "Hold every uncertain input at its central value (every draw equals the deterministic projection)." };
-        var importGrowth = new Option<double?>("--import-growth") { Description = "No-policy growth of US imports from Vietnam per year, e.g. 0.05 (default: estimated from the 2022–2024 monthly data)." };
-        var exportGrowth = new Option<double?>("--export-growth") { Description = "No-policy growth of US exports to Vietnam per year (default: the 2013–2024 trend, +7.1%)." };
+        var importGrowth = new Option<double?>("--import-growth") { Description = "No-policy growth of US imports from Vietnam per year, e.g. 0.05 (default: the slope of the state-space nowcast at the as-of month; with --as-of none the 2022–2024 trend)." };
+        var exportGrowth = new Option<double?>("--export-growth") { Description = "No-policy growth of US exports to Vietnam per year (default: the nowcast's slope; with --as-of none the 2013–2024 trend, +7.1%)." };
+        var asOf = AsOfOption();
         var kernel = new Option<string>("--kernel") { Description = "Adjustment of elasticities: blp (Boehm–Levchenko–Pandalai-Nayar 2023) or immediate (long-run from the first month).", DefaultValueFactory = _ => "blp" };
         var anticipation = new Option<int>("--anticipation-months") { Description = "Front-loading window before tariff rises (0 = off).", DefaultValueFactory = _ => 0 };
         var threads = new Option<int>("--threads") { Description = "Threads (-1 = all cores).", DefaultValueFactory = _ => -1 };
         project.Arguments.Add(file);
-        foreach (var o in new Option[] { preset, draws, seed, to, json, monthly, noUncertainty, importGrowth, exportGrowth, kernel, anticipation, threads })
+        foreach (var o in new Option[] { preset, draws, seed, to, asOf, json, monthly, noUncertainty, importGrowth, exportGrowth, kernel, anticipation, threads })
         {
             project.Options.Add(o);
         }
@@ -75,16 +76,17 @@ internal static class ProjectCommands
                 }
             }
 
-            var options = new ProjectionOptions(horizon, k, parse.GetValue(importGrowth), parse.GetValue(exportGrowth), AnticipationMonths: a);
+            var asOfMonth = ParseAsOf(parse.GetValue(asOf)!, horizon);
+            var options = new ProjectionOptions(horizon, k, parse.GetValue(importGrowth), parse.GetValue(exportGrowth), AnticipationMonths: a, AsOf: asOfMonth);
             var spec = parse.GetValue(noUncertainty) ? UncertaintySpec.None : UncertaintySpec.Default;
             var showProgress = !Console.IsOutputRedirected && !Console.IsErrorRedirected;
-            var model = ProjectionModel.Create(BaselineDataset.LoadEmbedded(), scenario, options);
+            var model = ProjectionModel.Create(BaselineDataset.LoadEmbedded(), scenario, options, null, ObservedTrade.LoadEmbedded());
             using var bar = showProgress ? new ProgressBar(context.Error, n) : null;
             var result = model.MonteCarlo(new MonteCarloOptions(n, parse.GetValue(seed), spec, t), bar);
             bar?.Finish();
             if (parse.GetValue(json))
             {
-                context.Out.WriteLine(JsonSerializer.Serialize(ToJson(result, parse.GetValue(monthly)), CliJson.Options));
+                context.Out.WriteLine(JsonSerializer.Serialize(ToJson(result, parse.GetValue(monthly), model.FirstMonth.AddMonths(model.ObservedImportMonths - 1)), CliJson.Options));
                 return 0;
             }
 
@@ -94,7 +96,33 @@ internal static class ProjectCommands
         return project;
     }
 
-    internal static List<Dictionary<string, object>> ToJson(MonteCarloResult result, bool monthly)
+    /// <summary>The --as-of option shared by project and backtest-like commands.</summary>
+    internal static Option<string> AsOfOption() => new("--as-of")
+    {
+        Description = "As-of month YYYY-MM: the model sees the observed data only up to it (the no-policy paths are a state-space nowcast on the 2013– history; observed months are reported as observed). 'latest' (default) = the latest month of imports from Vietnam in the box; 'none' = the 2022–2024 trend anchored to 2024, without observed months.",
+        DefaultValueFactory = _ => "latest",
+    };
+
+    /// <summary>Parses --as-of: latest, none or a month between the earliest as-of month and the latest observed month (before the horizon).</summary>
+    internal static DateOnly? ParseAsOf(string text, DateOnly horizon)
+    {
+        if (text == "none")
+        {
+            return null;
+        }
+
+        var latest = ObservedTrade.LoadEmbedded().LatestImportMonth ?? throw new InvalidOperationException("The bundled observed data have no month of imports from Vietnam.");
+        var month = text == "latest" ? latest : DataCommands.ParseMonth(text, "--as-of");
+        if (month < ProjectionOptions.EarliestAsOf || month > latest || month >= horizon)
+        {
+            throw new CliUsageException(string.Create(CultureInfo.InvariantCulture,
+                $"--as-of '{text}' must be 'latest', 'none' or a month from {ProjectionOptions.EarliestAsOf:yyyy-MM} to {latest:yyyy-MM} (the latest observed month) before the horizon {horizon:yyyy-MM}"));
+        }
+
+        return month;
+    }
+
+    internal static List<Dictionary<string, object>> ToJson(MonteCarloResult result, bool monthly, DateOnly? observedThrough = null)
     {
         static Dictionary<string, double> Q(Quantiles q) => new(StringComparer.Ordinal) { ["p5"] = q.P5, ["p25"] = q.P25, ["p50"] = q.P50, ["p75"] = q.P75, ["p95"] = q.P95 };
         var rows = new List<Dictionary<string, object>>();
@@ -114,6 +142,11 @@ internal static class ProjectCommands
             foreach (var r in result.Monthly)
             {
                 var row = new Dictionary<string, object>(StringComparer.Ordinal) { ["month"] = r.Period };
+                if (observedThrough is { } ot && new DateOnly(r.Year, r.Month!.Value, 1) <= ot)
+                {
+                    row["observed_imports_exports"] = true;
+                }
+
                 foreach (var m in ProjectionMetrics.Headline)
                 {
                     row[m] = Q(r.Metrics[m]);

@@ -104,6 +104,7 @@ public sealed partial class ProjectionModel
         TransshipmentGridMax = shareGridMax;
         HaukElasticityLogSd = hauk;
         Suppliers = baseline.PartnersArray.Select(p => p.Name).ToArray();
+        Partners = baseline.PartnersArray;
         _vn = baseline.IndexOfPartner(baseline.Vietnam);
         VietnamSupplierIndex = _vn;
         _cn = baseline.PartnersArray.Select((p, i) => (p, i)).Where(x => x.p.CensusCode == Products.Partner.ChinaCode).Select(x => x.i).DefaultIfEmpty(-1).First();
@@ -114,7 +115,7 @@ public sealed partial class ProjectionModel
     public Scenario Scenario { get; }
 
     /// <summary>The options.</summary>
-    public ProjectionOptions Options { get; }
+    public ProjectionOptions Options { get; private set; }
 
     /// <summary>The no-policy path of US imports from Vietnam.</summary>
     public BaselineTrend ImportTrend { get; }
@@ -453,6 +454,9 @@ public sealed partial class ProjectionModel
     /// <summary>The central relocation share ρ (<see cref="ProjectionOptions.RelocationShareOrDefault"/>); 0 when the baseline has no China.</summary>
     public double CentralRelocationShare => _cn >= 0 ? Options.RelocationShareOrDefault : 0.0;
 
+    /// <summary>The suppliers as partners (Census code and name), in <see cref="Suppliers"/> order.</summary>
+    internal IReadOnlyList<Products.Partner> Partners { get; }
+
     /// <summary>China's index in <see cref="Suppliers"/> (the source of relocation), or −1.</summary>
     public int ChinaSupplierIndex => _cn;
 
@@ -764,6 +768,47 @@ public sealed partial class ProjectionModel
         _exportCentralGrowth = Options.ExportGrowthPerYear is { } ge ? Math.Log(1 + ge) : _exportNowcast.LogGrowthPerYear;
         ObservedVintage = string.Create(CultureInfo.InvariantCulture, $"{seen.Vintage}; as of {asOf:yyyy-MM} (imports to {imports[^1].Month:yyyy-MM}, exports to {exports[^1].Month:yyyy-MM})");
     }
+
+    /// <summary>
+    /// A copy of this nowcast model as of a later month (same window, tables and calibration; the state-space paths refitted
+    /// on the data cut at <paramref name="asOf"/>). Used by the backtest so the PE tables are built once.
+    /// </summary>
+    internal ProjectionModel WithAsOf(DateOnly asOf, ObservedTrade observed)
+    {
+        asOf = new DateOnly(asOf.Year, asOf.Month, 1);
+        if (Options.AsOfMonth is not { } own || asOf < own)
+        {
+            throw new ArgumentException($"asOf = {asOf:yyyy-MM} must not precede the as-of month the model was prepared for.", nameof(asOf));
+        }
+
+        var seen = observed.AsOf(asOf);
+        if (seen.LatestImportMonth is not { } latest || latest < asOf)
+        {
+            throw new ArgumentException($"asOf = {asOf:yyyy-MM} is after the latest observed month of imports from Vietnam.", nameof(asOf));
+        }
+
+        var copy = (ProjectionModel)MemberwiseClone();
+        copy.Options = Options with { AsOf = asOf };
+        copy._importNowcast = null;
+        copy._exportNowcast = null;
+        copy._observedImports = [];
+        copy._observedExports = [];
+        copy.ObservedVintage = null;
+        copy.AttachNowcast(seen, asOf);
+        return copy;
+    }
+
+    /// <summary>The no-policy all-country index (path / baseline-year total) for any month, e.g. a year before the window.</summary>
+    internal double WorldIndexAt(DateOnly month)
+    {
+        Span<double> one = stackalloc double[1];
+        WorldTrend.Fill(month, WorldTrend.LogGrowthPerYear, one);
+        return WorldTrend.BaselineYearTotalUsd > 0 ? one[0] / WorldTrend.BaselineYearTotalUsd : 0.0;
+    }
+
+    /// <summary>US imports from supplier k in month m of an evaluation: Vietnam's path, or the competitor's no-policy path plus its diversion.</summary>
+    internal double SupplierImports(EvaluationBuffers b, int k, int m) =>
+        k == _vn ? b.Imports[m] : (_supplierBase[k] * _bWorldIndex[m]) + b.Diversion[(m * Suppliers.Count) + k];
 
     private static MonthlyPoint[] Contiguous(MonthlySeries series, DateOnly asOf)
     {

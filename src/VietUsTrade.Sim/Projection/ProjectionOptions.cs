@@ -80,9 +80,10 @@ public sealed record ProjectionOptions(
     {
         static ArgumentException Bad(string name, object? v, string rule) =>
             new(string.Create(CultureInfo.InvariantCulture, $"{name} = {v} {rule}."), name);
-        if (HorizonMonth < new DateOnly(2025, 1, 1) || HorizonMonth > new DateOnly(2060, 12, 1))
+        var earliestHorizon = AsOf is null ? new DateOnly(2025, 1, 1) : EarliestAsOf.AddMonths(1);
+        if (HorizonMonth < earliestHorizon || HorizonMonth > new DateOnly(2060, 12, 1))
         {
-            throw Bad(nameof(Horizon), HorizonMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture), "must be between 2025-01 and 2060-12");
+            throw Bad(nameof(Horizon), HorizonMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture), string.Create(CultureInfo.InvariantCulture, $"must be between {earliestHorizon:yyyy-MM} and 2060-12"));
         }
 
         foreach (var (v, n) in new[] { (ImportGrowthPerYear, nameof(ImportGrowthPerYear)), (ExportGrowthPerYear, nameof(ExportGrowthPerYear)) })

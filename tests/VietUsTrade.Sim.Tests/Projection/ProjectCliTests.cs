@@ -47,6 +47,29 @@ public class ProjectCliTests
         Assert.Contains("2026     balance_usd", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void As_of_defaults_to_the_latest_observed_month_and_none_keeps_the_2024_trend()
+    {
+        var (code, output, err) = Run("project", "--preset", "real-2025-2026", "--draws", "50", "--seed", "5", "--to", "2026-03", "--json", "--monthly");
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(output);
+        var months = doc.RootElement.EnumerateArray().Where(r => r.TryGetProperty("month", out _)).ToArray();
+        Assert.Equal(11, months.Count(r => r.TryGetProperty("observed_imports_exports", out var o) && o.GetBoolean()));
+        var nov = months.Single(r => r.GetProperty("month").GetString() == "2025-11").GetProperty("imports_from_vietnam_usd");
+        Assert.Equal(nov.GetProperty("p5").GetDouble(), nov.GetProperty("p95").GetDouble()); // observed: no band
+        var observedNov = VietUsTrade.Sim.Data.ObservedTrade.LoadEmbedded().Get(VietUsTrade.Sim.Data.ObservedTrade.VietnamImportsHistoryKey).Points[^1];
+        Assert.Equal(observedNov.ValueUsd, nov.GetProperty("p50").GetDouble());
+
+        var (code2, text, err2) = Run("project", "--preset", "real-2025-2026", "--draws", "20", "--seed", "5", "--to", "2026-03", "--as-of", "none");
+        Assert.True(code2 == 0, err2);
+        Assert.Contains("OLS log-linear trend + month dummies on imports/VIETNAM/00", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("as of 2025-11", text, StringComparison.Ordinal);
+        var (code3, text3, err3) = Run("project", "--preset", "real-2025-2026", "--draws", "20", "--seed", "5", "--to", "2026-03", "--as-of", "2025-06");
+        Assert.True(code3 == 0, err3);
+        Assert.Contains("as of 2025-06", text3, StringComparison.Ordinal);
+        Assert.Contains("local linear trend + dummy seasonal", text3, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--preset", "no-such-preset")]
     [InlineData("--preset", "real-2025-2026", "--to", "2030-13")]
@@ -55,6 +78,9 @@ public class ProjectCliTests
     [InlineData("--preset", "real-2025-2026", "--kernel", "slow")]
     [InlineData("--preset", "real-2025-2026", "--import-growth", "5")]
     [InlineData("--preset", "real-2025-2026", "--draws", "many")]
+    [InlineData("--preset", "real-2025-2026", "--as-of", "2025-12")]
+    [InlineData("--preset", "real-2025-2026", "--as-of", "2020-01")]
+    [InlineData("--preset", "real-2025-2026", "--as-of", "yesterday")]
     public void Wrong_values_exit_with_code_2_and_one_line(params string[] args)
     {
         var (code, output, err) = Run(["project", .. args]);

@@ -1,0 +1,127 @@
+using System.Text.Json;
+using VietUsTrade.Sim.Data;
+using VietUsTrade.Sim.Policy;
+using VietUsTrade.Sim.Projection;
+using Xunit;
+using static VietUsTrade.Sim.Tests.Projection.ProjectionFixture;
+
+namespace VietUsTrade.Sim.Tests.Projection;
+
+/// <summary>Backtests of the as-of projection against the observed months.</summary>
+public class BacktestTests
+{
+    private static readonly ObservedTrade Observed = ObservedTrade.LoadEmbedded();
+
+    private static readonly Lazy<BacktestResult> Rolling = new(() => Backtest.Run(Dataset, Presets.Get("real-2025-2026"),
+        new BacktestOptions([.. Enumerable.Range(0, 15).Select(i => new DateOnly(2024, 6, 1).AddMonths(i))], default, 1000, 1, HorizonMonths: 3)));
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public void Scores_follow_their_definitions_on_a_worked_example()
+    {
+        var q = new Quantiles(80, 90, 100, 110, 120);
+        var s = BacktestScore.Of([(q, 100.0), (q, 115.0), (q, 125.0), (q, 95.0)])!;
+        Assert.Equal(4, s.Months);
+        Assert.Equal(0.5, s.Coverage50);   // 100 and 95 inside [90, 110]
+        Assert.Equal(0.75, s.Coverage90);  // 125 outside [80, 120]
+        Assert.Equal(100 * ((0.0 / 100) + (-15.0 / 115) + (-25.0 / 125) + (5.0 / 95)) / 4, s.BiasPct, 12);
+        Assert.Equal(100 * ((0.0 / 100) + (15.0 / 115) + (25.0 / 125) + (5.0 / 95)) / 4, s.MapePct, 12);
+        Assert.Null(BacktestScore.Of([]));
+    }
+
+    [Fact]
+    public void Rolling_three_month_coverage_of_the_90_percent_band_is_reported_between_75_and_100_percent()
+    {
+        var r = Rolling.Value;
+        Assert.Equal(15, r.Origins.Count);
+        var imports = r.Pooled["imports"];
+        Assert.Equal(45, imports.Months);
+        Assert.InRange(imports.Coverage90, 0.75, 1.0);
+        Assert.All(r.Origins, o => Assert.Equal(3, o.Months.Count));
+        Assert.All(r.Origins.SelectMany(o => o.Months), m =>
+        {
+            foreach (var q in new[] { m.ImportsUsd, m.DutyUsd, m.ExportsUsd })
+            {
+                Assert.True(double.IsFinite(q.P5) && q.P5 <= q.P25 && q.P25 <= q.P50 && q.P50 <= q.P75 && q.P75 <= q.P95);
+            }
+        });
+
+        // Every supplier of the baseline, each change finite.
+        Assert.All(r.Origins, o => Assert.Equal(Dataset.Partners.Count, o.Suppliers.Count));
+        Assert.All(r.Origins.SelectMany(o => o.Suppliers), s => Assert.True(double.IsFinite(s.ChangePct.P5) && double.IsFinite(s.ChangePct.P95)));
+    }
+
+    [Fact]
+    public void The_first_origin_reproduces_the_standalone_as_of_projection()
+    {
+        var r = Backtest.Run(Dataset, Presets.Get("real-2025-2026"), new BacktestOptions([new DateOnly(2025, 8, 1)], new DateOnly(2025, 11, 1), 300, 9), Observed, null, Ct);
+        var model = ProjectionModel.Create(Dataset, Presets.Get("real-2025-2026"), new ProjectionOptions(Horizon: new DateOnly(2025, 11, 1), AsOf: new DateOnly(2025, 8, 1)), null, Observed, Ct);
+        var sums = Enumerable.Range(0, 300).Select(d => model.Project(model.DrawInputs(UncertaintySpec.Default, 9, d)).Monthly.Skip(8).Sum(m => m.ImportsUsd)).ToArray();
+        Assert.Equal(Quantiles.Of(sums), r.Origins[0].WindowImportsUsd);
+        Assert.Equal(56_110_000_000, r.Origins[0].ObservedWindowImportsUsd!.Value, 0.01 * 56_110_000_000);
+    }
+
+    [Fact]
+    public void A_later_origin_prepared_from_an_earlier_one_sees_only_its_own_data()
+    {
+        // Origin 2025-08 inside a backtest that starts at 2025-05 (shared tables, refitted nowcast) against the data doctored after 2025-08.
+        var cut = new DateOnly(2025, 8, 1);
+        var doctored = new ObservedTrade(Observed.Vintage, Observed.Sources, Observed.Series.Select(s => new MonthlySeries(s.Key, s.Description,
+            s.Points.Select(p => p.Month > cut ? new MonthlyPoint(p.Month, p.ValueUsd * 2, p.DutyUsd * 2) : p).ToArray())).ToArray());
+        var options = new BacktestOptions([new DateOnly(2025, 5, 1), cut], new DateOnly(2025, 11, 1), 200, 3);
+        var clean = Backtest.Run(Dataset, Presets.Get("real-2025-2026"), options, Observed, null, Ct);
+        var dirty = Backtest.Run(Dataset, Presets.Get("real-2025-2026"), options, doctored, null, Ct);
+        Assert.Equal(clean.Origins[1].Months.Select(m => m.ImportsUsd), dirty.Origins[1].Months.Select(m => m.ImportsUsd));
+        Assert.Equal(clean.Origins[1].Months.Select(m => m.ExportsUsd), dirty.Origins[1].Months.Select(m => m.ExportsUsd));
+        Assert.NotEqual(clean.Origins[1].Months[0].ObservedImportsUsd, dirty.Origins[1].Months[0].ObservedImportsUsd); // only the scoring moved
+    }
+
+    [Fact]
+    public void Cli_json_carries_the_months_quantiles_observed_values_and_every_supplier()
+    {
+        var (code, output, err) = CliRunner.Run("backtest", "--as-of", "2025-08", "--to", "2025-11", "--draws", "200", "--seed", "4", "--json");
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(output);
+        var origin = doc.RootElement.GetProperty("origins")[0];
+        Assert.Equal("2025-08", origin.GetProperty("as_of").GetString());
+        var months = origin.GetProperty("vietnam").GetProperty("months").EnumerateArray().ToArray();
+        Assert.Equal(["2025-09", "2025-10", "2025-11"], months.Select(m => m.GetProperty("month").GetString()));
+        foreach (var m in months)
+        {
+            foreach (var key in new[] { "imports_usd", "duty_usd", "exports_usd" })
+            {
+                var q = m.GetProperty(key);
+                Assert.True(q.GetProperty("p5").GetDouble() <= q.GetProperty("p50").GetDouble() && q.GetProperty("p50").GetDouble() <= q.GetProperty("p95").GetDouble());
+            }
+
+            Assert.True(m.GetProperty("observed_imports_usd").GetDouble() > 1e10);
+            Assert.True(m.GetProperty("observed_duty_usd").GetDouble() > 1e9);
+            Assert.True(m.GetProperty("observed_exports_usd").GetDouble() > 1e8);
+        }
+
+        var suppliers = origin.GetProperty("suppliers").EnumerateArray().ToArray();
+        Assert.Equal(Dataset.Partners.Count, suppliers.Length);
+        Assert.Contains(suppliers, s => s.GetProperty("code").GetString() == "5700" && s.GetProperty("name").GetString() == "CHINA");
+        Assert.All(suppliers, s => Assert.True(s.GetProperty("change_pct").GetProperty("p5").GetDouble() <= s.GetProperty("change_pct").GetProperty("p95").GetDouble()));
+        Assert.True(doc.RootElement.GetProperty("pooled").GetProperty("imports").GetProperty("months").GetInt32() == 3);
+    }
+
+    [Theory]
+    [InlineData("--as-of", "2025-11")]
+    [InlineData("--as-of", "2023-01")]
+    [InlineData("--as-of", "2025-13")]
+    [InlineData("--rolling", "2025-01")]
+    [InlineData("--rolling", "2025-05..2025-01")]
+    [InlineData("--as-of", "2025-05", "--horizon", "3")]
+    [InlineData("--as-of", "2025-05", "--to", "2025-04")]
+    [InlineData("--as-of", "2025-05", "--draws", "0")]
+    [InlineData()]
+    public void Wrong_values_exit_with_code_2_and_one_line(params string[] args)
+    {
+        var (code, output, err) = CliRunner.Run(["backtest", .. args]);
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Single(err.Trim().Split('\n'));
+    }
+}
