@@ -15,8 +15,8 @@ namespace VietUsTrade.Sim.Projection;
 /// no-policy trend is the one cut at the earliest origin (data up to every origin, never after). The draws use the same
 /// seed at every origin (common random numbers), so origins differ only by the data they saw.</para>
 /// <para>Scored months are those with an observation: imports and duty to the latest import month in the box, exports
-/// to the latest export month. Duty is the model's imports × its realised statutory ETR, scored against Census
-/// calculated duty (the collected-rate gap shows as bias).</para>
+/// to the latest export month. Duty is the model's imports × the collected-rate layer calibrated up to the origin
+/// (<see cref="ProjectionModel.CollectionRatios"/>), scored against Census calculated duty.</para>
 /// </remarks>
 public static class Backtest
 {
@@ -79,7 +79,7 @@ public static class Backtest
         [
             string.Create(ic, $"PE tables prepared once for {prepared.FirstMonth:yyyy-MM}..{horizon:yyyy-MM}; each origin refits the no-policy state-space paths on the data cut at it; competitors' trend cut at {origins[0]:yyyy-MM}"),
             string.Create(ic, $"{options.Draws} draws per origin, seed {options.Seed} (common random numbers across origins)"),
-            "duty = projected imports × the model's realised statutory ETR, scored against Census calculated duty",
+            "duty = projected imports × the collected-rate layer (c₀·b + w·(statutory ETR − b), w from observed months up to the origin), scored against Census calculated duty",
             "suppliers' change_pct: projected imports of the bundled lines over the window against the same months a year earlier (Vietnam: observed months where the year-earlier month is on or before the origin; other suppliers: the model, their 2025 months are not in the box)",
         ];
         return new BacktestResult(scenario.Name, observed.Vintage, options, results, pooled, notes);

@@ -72,6 +72,9 @@ public sealed partial class ProjectionModel
     private double[] _observedExports = [];
     private double _importCentralGrowth;
     private double _exportCentralGrowth;
+    private double[] _observedDuty = [];
+    private double _collectedBaseRate;   // c₀·b: the 2024 statutory ETR times its 2024 collection ratio
+    private double _collectionWedge = 1; // w = 1 − η on the policy increment
 
     private ProjectionModel(BaselineDataset baseline, Scenario scenario, ProjectionOptions options, BaselineTrend imports, BaselineTrend exports, BaselineTrend world,
         DateOnly first, int months, double[] worldIndex, double[] supplierBase, int[] regimeStart, ResponseTable[] diff, ResponseTable[] level, int[] regimeOfMonth,
@@ -478,6 +481,22 @@ public sealed partial class ProjectionModel
     /// <summary>How many months at the start of the window hold observed US exports to Vietnam.</summary>
     public int ObservedExportMonths => _observedExports.Length;
 
+    /// <summary>Yale Budget Lab's compliance effect c = 0.10 (config/global_assumptions.yaml): the prior collection ratio of a policy increment, 1 − c, before any month under higher rates is observed.</summary>
+    public const double PriorCollectionWedge = 0.90;
+
+    /// <summary>
+    /// The collected-rate layer of a nowcast: revenue = imports × (c₀·b + w·(ETR − b)), b = the 2024 statutory ETR, c₀ its
+    /// collection ratio in the observed 2024 months, w the collection ratio of the policy increment (Yale Budget Lab's
+    /// 1 − η, applied to the increment only) from the last three observed months up to as-of with ETR − b ≥ 1 pp, leaving out
+    /// the month of a rise of the statutory ETR by 1 pp or more and the month after it (goods in transit enter at the old
+    /// rates) (<see cref="PriorCollectionWedge"/> when there is none). Observed months carry Census calculated duty.
+    /// (1, 1) without a nowcast: revenue is imports × the statutory ETR.
+    /// </summary>
+    public (double CalibrationRatio, double IncrementRatio) CollectionRatios => (_baseEtr > 0 ? _collectedBaseRate / _baseEtr : 1.0, _collectionWedge);
+
+    /// <summary>How the collected-rate layer was calibrated (null without a nowcast).</summary>
+    public string? CollectedRateMethod { get; private set; }
+
     /// <summary>The central annual log growth of the no-policy imports path (estimated or given) and its standard error, whichever baseline is in use.</summary>
     public (double LogGrowthPerYear, double StdError) ImportGrowth => _importNowcast is { } n ? (_importCentralGrowth, n.LogGrowthStdError) : (ImportTrend.LogGrowthPerYear, ImportTrend.LogGrowthStdError);
 
@@ -540,6 +559,7 @@ public sealed partial class ProjectionModel
         [
             .. baselines,
             $"competitors' baseline: {WorldTrend.Method}",
+            .. (CollectedRateMethod is { } crm ? new[] { crm } : ["tariff revenue: imports × the model's realised statutory ETR (no collected-rate layer without an as-of month)"]),
             string.Create(ic, $"adjustment kernel: {inputs.Kernel}; elasticity level S = {inputs.ElasticityScale:0.###} × the dataset's long-run σ and ε ({Options.Sigma})"),
             string.Create(ic, $"tariff regimes: {RegimeCount} within the horizon; transshipment share {inputs.TransshipmentShare:0.###}"),
             inputs.RelocationShare > 0
@@ -710,9 +730,20 @@ public sealed partial class ProjectionModel
             }
         }
 
-        for (var m = 0; m < months; m++)
+        if (_importNowcast is null)
         {
-            b.Revenue[m] = b.Imports[m] * b.Etr[m];
+            for (var m = 0; m < months; m++)
+            {
+                b.Revenue[m] = b.Imports[m] * b.Etr[m];
+            }
+        }
+        else
+        {
+            var nDuty = _observedDuty.Length;
+            for (var m = 0; m < months; m++)
+            {
+                b.Revenue[m] = m < nDuty ? _observedDuty[m] : b.Imports[m] * (_collectedBaseRate + (_collectionWedge * (b.Etr[m] - _baseEtr)));
+            }
         }
     }
 
@@ -767,6 +798,51 @@ public sealed partial class ProjectionModel
         _importCentralGrowth = Options.ImportGrowthPerYear is { } gi ? Math.Log(1 + gi) : _importNowcast.LogGrowthPerYear;
         _exportCentralGrowth = Options.ExportGrowthPerYear is { } ge ? Math.Log(1 + ge) : _exportNowcast.LogGrowthPerYear;
         ObservedVintage = string.Create(CultureInfo.InvariantCulture, $"{seen.Vintage}; as of {asOf:yyyy-MM} (imports to {imports[^1].Month:yyyy-MM}, exports to {exports[^1].Month:yyyy-MM})");
+        CalibrateCollectedRate(seen, asOf, legacy, Index);
+    }
+
+    private void CalibrateCollectedRate(ObservedTrade seen, DateOnly asOf, EvaluationBuffers legacy, Func<DateOnly, int> index)
+    {
+        var ic = CultureInfo.InvariantCulture;
+        var duty = seen.Find(ObservedTrade.VietnamImportsKey)?.Points.Where(p => p.Month <= asOf).ToArray() ?? [];
+        double d0 = 0, v0 = 0;
+        foreach (var p in duty.Where(p => p.Month < FirstMonth && p.Month >= FirstMonth.AddMonths(-12)))
+        {
+            d0 += p.DutyUsd;
+            v0 += p.ValueUsd;
+        }
+
+        var c0 = v0 > 0 && _baseEtr > 0 ? d0 / (v0 * _baseEtr) : 1.0;
+        _collectedBaseRate = c0 * _baseEtr;
+        var inWindow = duty.Where(p => index(p.Month) >= 0).ToArray();
+        _observedDuty = inWindow.Select(p => p.DutyUsd).ToArray();
+        double num = 0, den = 0;
+        var used = new List<string>();
+        foreach (var p in inWindow.Reverse())
+        {
+            var k = index(p.Month);
+            var increment = legacy.Etr[k] - _baseEtr;
+            if (increment < 0.01 || Rose(k) || Rose(k - 1))
+            {
+                continue; // no policy increment, or a month of a rate rise or the one after it (goods in transit enter at the old rates)
+            }
+
+            num += p.DutyUsd - (_collectedBaseRate * p.ValueUsd);
+            den += increment * p.ValueUsd;
+            used.Add(p.Month.ToString("yyyy-MM", ic));
+            if (used.Count == 3)
+            {
+                break;
+            }
+        }
+
+        _collectionWedge = den > 0 ? Math.Clamp(num / den, 0.0, 1.2) : PriorCollectionWedge;
+
+        bool Rose(int k) => k >= 0 && legacy.Etr[k] - (k == 0 ? _baseEtr : legacy.Etr[k - 1]) >= 0.01;
+        CollectedRateMethod = string.Create(ic,
+            $"collected-rate layer (Yale Budget Lab's η on the policy increment): duty = imports × ({c0:0.000} × {_baseEtr:P2} + {_collectionWedge:0.000} × (statutory ETR − {_baseEtr:P2})); {c0:0.000} = Census calculated duty / statutory duty on the {v0 / 1e9:0.0} bn imported in the 12 observed months before {FirstMonth:yyyy-MM}; {_collectionWedge:0.000} = ") +
+            (used.Count > 0 ? $"collected / statutory policy increment in {string.Join(", ", used.Order(StringComparer.Ordinal))}" : string.Create(ic, $"the prior 1 − c, c = 0.10 (no observed month under higher rates up to {asOf:yyyy-MM})")) +
+            string.Create(ic, $"; observed months carry Census calculated duty ({_observedDuty.Length} in the window)");
     }
 
     /// <summary>

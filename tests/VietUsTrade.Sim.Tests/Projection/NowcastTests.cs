@@ -141,6 +141,36 @@ public class NowcastTests
     }
 
     [Fact]
+    public void Collected_duty_equals_Census_duty_to_the_dollar_in_sample_and_follows_the_layer_after_it()
+    {
+        var model = AsOf("2025-11");
+        var duty = Observed.Get(ObservedTrade.VietnamImportsKey).Points.Where(p => p.Month.Year == 2025).ToArray();
+        Assert.Equal(15_038_320_298, duty.Sum(p => p.DutyUsd), 0.5);
+        var (c0, w) = model.CollectionRatios;
+        Assert.InRange(c0, 0.8, 1.1);
+        Assert.InRange(w, 0.3, 0.9); // measured 2025: collected 12.2–12.6 % against a statutory 18.4–18.6 %
+        foreach (var d in new[] { -1, 3 })
+        {
+            var path = d < 0 ? model.Deterministic() : model.Project(model.DrawInputs(UncertaintySpec.Default, 1, d));
+            for (var m = 0; m < 11; m++)
+            {
+                Assert.Equal(duty[m].DutyUsd, path.Monthly[m].RevenueUsd);
+            }
+
+            var baseEtr = path.Monthly[0].BaselineEtr;
+            foreach (var r in path.Monthly.Skip(11))
+            {
+                Assert.Equal(r.ImportsUsd * ((c0 * baseEtr) + (w * (r.Etr - baseEtr))), r.RevenueUsd, 1e-9 * r.RevenueUsd);
+            }
+        }
+
+        Assert.Contains(model.Deterministic().Assumptions, a => a.StartsWith("collected-rate layer", StringComparison.Ordinal));
+
+        // Before any month under higher rates the increment ratio is the prior (Yale Budget Lab's compliance effect).
+        Assert.Equal(ProjectionModel.PriorCollectionWedge, AsOf("2024-12").CollectionRatios.IncrementRatio);
+    }
+
+    [Fact]
     public void A_bad_as_of_month_is_named()
     {
         var e = Assert.Throws<ArgumentException>(() => AsOf("2025-12"));
