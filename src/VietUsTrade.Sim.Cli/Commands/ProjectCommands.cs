@@ -28,8 +28,9 @@ internal static class ProjectCommands
         var kernel = new Option<string>("--kernel") { Description = "Adjustment of elasticities: blp (Boehm–Levchenko–Pandalai-Nayar 2023) or immediate (long-run from the first month).", DefaultValueFactory = _ => "blp" };
         var anticipation = new Option<int>("--anticipation-months") { Description = "Front-loading window before tariff rises (0 = off).", DefaultValueFactory = _ => 0 };
         var threads = new Option<int>("--threads") { Description = "Threads (-1 = all cores).", DefaultValueFactory = _ => -1 };
+        var bySupplier = new Option<bool>("--by-supplier") { Description = "Also give every supplier's US imports of the bundled lines (Census code and name): quantiles per year, and per month with --json (monthly bands from the first 5,000 draws)." };
         project.Arguments.Add(file);
-        foreach (var o in new Option[] { preset, draws, seed, to, asOf, json, monthly, noUncertainty, importGrowth, exportGrowth, kernel, anticipation, threads })
+        foreach (var o in new Option[] { preset, draws, seed, to, asOf, json, monthly, bySupplier, noUncertainty, importGrowth, exportGrowth, kernel, anticipation, threads })
         {
             project.Options.Add(o);
         }
@@ -82,18 +83,78 @@ internal static class ProjectCommands
             var showProgress = !Console.IsOutputRedirected && !Console.IsErrorRedirected;
             var model = ProjectionModel.Create(BaselineDataset.LoadEmbedded(), scenario, options, null, ObservedTrade.LoadEmbedded());
             using var bar = showProgress ? new ProgressBar(context.Error, n) : null;
-            var result = model.MonteCarlo(new MonteCarloOptions(n, parse.GetValue(seed), spec, t), bar);
+            var suppliersOn = parse.GetValue(bySupplier);
+            var mcOptions = suppliersOn
+                ? new MonteCarloOptions(n, parse.GetValue(seed), spec, t, MonthlyDrawLimit: Math.Min(n, 5000), CompetitorCount: model.Suppliers.Count, MonthlyDiversion: true)
+                : new MonteCarloOptions(n, parse.GetValue(seed), spec, t);
+            var result = model.MonteCarlo(mcOptions, bar);
             bar?.Finish();
+            var observedThrough = model.FirstMonth.AddMonths(model.ObservedImportMonths - 1);
             if (parse.GetValue(json))
             {
-                context.Out.WriteLine(JsonSerializer.Serialize(ToJson(result, parse.GetValue(monthly), model.FirstMonth.AddMonths(model.ObservedImportMonths - 1)), CliJson.Options));
+                var rows = ToJson(result, parse.GetValue(monthly), observedThrough);
+                context.Out.WriteLine(suppliersOn
+                    ? JsonSerializer.Serialize(new Dictionary<string, object>(StringComparer.Ordinal) { ["rows"] = rows, ["suppliers"] = SupplierJson(model, result) }, CliJson.Options)
+                    : JsonSerializer.Serialize(rows, CliJson.Options));
                 return 0;
             }
 
             WriteTable(context.Out, scenario.Name, result, parse.GetValue(monthly));
+            if (suppliersOn)
+            {
+                WriteSuppliers(context.Out, model, result);
+            }
+
             return 0;
         });
         return project;
+    }
+
+    /// <summary>Every supplier's imports of the bundled lines: no-policy path + diversion quantiles (Vietnam: its imports), per year and month.</summary>
+    internal static List<Dictionary<string, object>> SupplierJson(ProjectionModel model, MonteCarloResult result)
+    {
+        static Dictionary<string, double> Shift(Quantiles q, double c) => new(StringComparer.Ordinal) { ["p5"] = q.P5 + c, ["p25"] = q.P25 + c, ["p50"] = q.P50 + c, ["p75"] = q.P75 + c, ["p95"] = q.P95 + c };
+        var list = new List<Dictionary<string, object>>();
+        for (var k = 0; k < model.Suppliers.Count; k++)
+        {
+            var partner = model.Partners[k];
+            var entry = new Dictionary<string, object>(StringComparer.Ordinal) { ["code"] = partner.CensusCode, ["name"] = partner.Name };
+            if (k == model.VietnamSupplierIndex)
+            {
+                entry["years"] = result.Annual.Select(r => new Dictionary<string, object>(StringComparer.Ordinal) { ["year"] = r.Year, ["imports_usd"] = Shift(r.Metrics[ProjectionMetrics.Imports], 0) }).ToArray();
+                entry["months"] = result.Monthly.Select(r => new Dictionary<string, object>(StringComparer.Ordinal) { ["month"] = r.Period, ["imports_usd"] = Shift(r.Metrics[ProjectionMetrics.Imports], 0) }).ToArray();
+            }
+            else if (result.DivertedTo.TryGetValue(model.Suppliers[k], out var annual) && result.DivertedToMonthly.TryGetValue(model.Suppliers[k], out var monthly))
+            {
+                entry["years"] = annual.Select(r => new Dictionary<string, object>(StringComparer.Ordinal)
+                {
+                    ["year"] = r.Year,
+                    ["imports_usd"] = Shift(r.Metrics["diverted_usd"], Enumerable.Range(0, model.MonthCount).Where(m => model.FirstMonth.AddMonths(m).Year == r.Year).Sum(m => model.CompetitorNoPolicyImportsUsd(k, m))),
+                }).ToArray();
+                entry["months"] = monthly.Select((r, m) => new Dictionary<string, object>(StringComparer.Ordinal) { ["month"] = r.Period, ["imports_usd"] = Shift(r.Metrics["diverted_usd"], model.CompetitorNoPolicyImportsUsd(k, m)) }).ToArray();
+            }
+            else
+            {
+                continue; // no 2024 imports of Vietnam's lines from this supplier
+            }
+
+            list.Add(entry);
+        }
+
+        return list;
+    }
+
+    private static void WriteSuppliers(TextWriter o, ProjectionModel model, MonteCarloResult result)
+    {
+        var ic = CultureInfo.InvariantCulture;
+        o.WriteLine("US imports of the bundled lines by supplier (US$ bn, p50 [p5, p95]; no-policy path + diversion; other suppliers' 2025 months are projected, not observed):");
+        o.WriteLine(string.Create(ic, $"  {"code",-5} {"supplier",-26} ") + string.Join(" ", result.Years.Select(y => y.ToString(ic).PadLeft(22))));
+        foreach (var s in SupplierJson(model, result))
+        {
+            var years = (Dictionary<string, object>[])s["years"];
+            var cells = years.Select(y => (Dictionary<string, double>)y["imports_usd"]).Select(q => string.Create(ic, $"{q["p50"] / 1e9,7:F2} [{q["p5"] / 1e9:F2}, {q["p95"] / 1e9:F2}]").PadLeft(22));
+            o.WriteLine(string.Create(ic, $"  {s["code"],-5} {s["name"],-26} ") + string.Join(" ", cells));
+        }
     }
 
     /// <summary>The --as-of option shared by project and backtest-like commands.</summary>

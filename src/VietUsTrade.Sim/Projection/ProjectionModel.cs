@@ -458,7 +458,24 @@ public sealed partial class ProjectionModel
     public double CentralRelocationShare => _cn >= 0 ? Options.RelocationShareOrDefault : 0.0;
 
     /// <summary>The suppliers as partners (Census code and name), in <see cref="Suppliers"/> order.</summary>
-    internal IReadOnlyList<Products.Partner> Partners { get; }
+    public IReadOnlyList<Products.Partner> Partners { get; }
+
+    /// <summary>
+    /// The no-policy US imports of Vietnam's lines from a competitor in a month of the window: its 2024 imports of those
+    /// lines × the all-country index of the month. A competitor's projected imports are this plus its diversion
+    /// (<see cref="MonteCarloResult.DivertedToMonthly"/>); 0 for Vietnam (use the imports path).
+    /// </summary>
+    /// <param name="supplier">Index in <see cref="Suppliers"/>.</param>
+    /// <param name="month">Month index from <see cref="FirstMonth"/>.</param>
+    /// <returns>US dollars.</returns>
+    public double CompetitorNoPolicyImportsUsd(int supplier, int month)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(supplier);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(supplier, Suppliers.Count);
+        ArgumentOutOfRangeException.ThrowIfNegative(month);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(month, MonthCount);
+        return supplier == _vn ? 0.0 : _supplierBase[supplier] * _bWorldIndex[month];
+    }
 
     /// <summary>China's index in <see cref="Suppliers"/> (the source of relocation), or −1.</summary>
     public int ChinaSupplierIndex => _cn;

@@ -70,6 +70,35 @@ public class ProjectCliTests
         Assert.Contains("local linear trend + dummy seasonal", text3, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void By_supplier_gives_every_supplier_with_ordered_monthly_bands()
+    {
+        var (code, output, err) = Run("project", "--preset", "real-2025-2026", "--draws", "80", "--seed", "2", "--to", "2026-06", "--json", "--by-supplier");
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(output);
+        var suppliers = doc.RootElement.GetProperty("suppliers").EnumerateArray().ToArray();
+        var real = ProjectionFixture.Real;
+        Assert.Equal(Enumerable.Range(0, real.Suppliers.Count).Count(k => k == real.VietnamSupplierIndex || real.SupplierBaselineUsd[k] > 0), suppliers.Length);
+        var china = suppliers.Single(s => s.GetProperty("code").GetString() == "5700");
+        Assert.Equal("CHINA", china.GetProperty("name").GetString());
+        Assert.Equal(18, china.GetProperty("months").GetArrayLength());
+        foreach (var s in suppliers)
+        {
+            foreach (var m in s.GetProperty("months").EnumerateArray())
+            {
+                var q = m.GetProperty("imports_usd");
+                var v = new[] { "p5", "p25", "p50", "p75", "p95" }.Select(k => q.GetProperty(k).GetDouble()).ToArray();
+                Assert.Equal(v.Order(), v);
+                Assert.True(v[0] >= 0 && double.IsFinite(v[4]));
+            }
+        }
+
+        // Vietnam's supplier entry is its imports path.
+        var vn = suppliers.Single(s => s.GetProperty("code").GetString() == "5520");
+        var rows = doc.RootElement.GetProperty("rows").EnumerateArray().ToArray();
+        Assert.Equal(rows[0].GetProperty("imports_from_vietnam_usd").GetProperty("p50").GetDouble(), vn.GetProperty("years")[0].GetProperty("imports_usd").GetProperty("p50").GetDouble());
+    }
+
     [Theory]
     [InlineData("--preset", "no-such-preset")]
     [InlineData("--preset", "real-2025-2026", "--to", "2030-13")]
