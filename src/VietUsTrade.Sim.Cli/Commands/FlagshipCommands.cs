@@ -66,17 +66,24 @@ internal static class FlagshipCommands
                 }
             }
 
-            // The deficit fan chart: the Monte Carlo projection of the real timeline, annual US deficit with Vietnam.
-            var projection = VietUsTrade.Sim.Projection.ProjectionModel.Create(data, VietUsTrade.Sim.Policy.Presets.Get("real-2025-2026"));
+            // The deficit fan chart: the Monte Carlo projection of the real timeline as of the latest observed month (the observed
+            // months of 2025 are data, the rest is projected), annual US deficit with Vietnam.
+            var observed = VietUsTrade.Sim.Data.ObservedTrade.LoadEmbedded();
+            var asOf = observed.LatestImportMonth ?? throw new InvalidOperationException("The bundled observed data have no month of imports from Vietnam.");
+            var projection = VietUsTrade.Sim.Projection.ProjectionModel.Create(data, VietUsTrade.Sim.Policy.Presets.Get("real-2025-2026"),
+                new VietUsTrade.Sim.Projection.ProjectionOptions(AsOf: asOf), null, observed);
             var mc = projection.MonteCarlo(new VietUsTrade.Sim.Projection.MonteCarloOptions(FanDraws, FanSeed));
             var years = mc.Annual.Select(r => new DateOnly(r.Year, 7, 1)).ToArray(); // annual totals plotted at mid-year
             var balance = mc.Annual.Select(r => r.Metrics[VietUsTrade.Sim.Projection.ProjectionMetrics.Balance]).ToArray();
             var noPolicy = projection.Deterministic().Annual().Select(a => a.BaselineBalanceUsd).ToArray();
             var fan = FanChartData.FromBalanceQuantiles(years, balance.Select(q => q.P5).ToArray(), balance.Select(q => q.P25).ToArray(),
                 balance.Select(q => q.P50).ToArray(), balance.Select(q => q.P75).ToArray(), balance.Select(q => q.P95).ToArray(), noPolicy);
-            written.AddRange(WriteFanChart(dir, fan, $"Annual US goods deficit with Vietnam, real-2025-2026 (calendar-year totals at mid-year; {FanDraws:N0} Monte Carlo draws, seed {FanSeed})"));
-            context.Out.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"Projection (real-2025-2026, {FanDraws} draws, seed {FanSeed}): 2026 balance median {balance[Array.FindIndex(years, y => y.Year == 2026)].P50 / 1e9:F1} bn, 90% band {balance[Array.FindIndex(years, y => y.Year == 2026)].P5 / 1e9:F1} … {balance[Array.FindIndex(years, y => y.Year == 2026)].P95 / 1e9:F1} bn"));
+            written.AddRange(WriteFanChart(dir, fan, string.Create(CultureInfo.InvariantCulture,
+                $"Annual US goods deficit with Vietnam, real-2025-2026, as of {asOf:yyyy-MM} (2025-01..{asOf:yyyy-MM} observed, Census; calendar-year totals at mid-year; {FanDraws:N0} draws, seed {FanSeed})")));
+            var y2025 = Array.FindIndex(years, y => y.Year == 2025);
+            var y2026 = Array.FindIndex(years, y => y.Year == 2026);
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Projection (real-2025-2026 as of {asOf:yyyy-MM}, {FanDraws} draws, seed {FanSeed}): 2025 balance {balance[y2025].P50 / 1e9:F1} bn (90% band {balance[y2025].P5 / 1e9:F1} … {balance[y2025].P95 / 1e9:F1}; {projection.ObservedImportMonths} months observed, the rest projected); 2026 balance median {balance[y2026].P50 / 1e9:F1} bn, 90% band {balance[y2026].P5 / 1e9:F1} … {balance[y2026].P95 / 1e9:F1} bn"));
             foreach (var path in written)
             {
                 context.Out.WriteLine($"wrote {path}");
