@@ -64,6 +64,7 @@ public static class CliApp
         yield return FlagshipCommands.Create(context);
         yield return ProjectCommands.Create(context);
         yield return BacktestCommands.Create(context);
+        yield return ExplainCommands.Create(context);
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");

@@ -190,7 +190,20 @@ public sealed partial class ProjectionModel
     /// <returns>The prepared model.</returns>
     /// <exception cref="ArgumentException">Invalid options, or an as-of month after the observed data (named).</exception>
     /// <exception cref="ScenarioValidationException">The scenario references an unknown list or supplier.</exception>
-    public static ProjectionModel Create(BaselineDataset baseline, Scenario scenario, ProjectionOptions? options, PolicyLibrary? library, ObservedTrade? observed, CancellationToken cancellationToken = default)
+    public static ProjectionModel Create(BaselineDataset baseline, Scenario scenario, ProjectionOptions? options, PolicyLibrary? library, ObservedTrade? observed, CancellationToken cancellationToken = default) =>
+        CreateCore(baseline, scenario, options, library, observed, null, cancellationToken);
+
+    /// <summary>
+    /// A projection in which only the suppliers accepted by <paramref name="ratesFollowScenario"/> face the scenario's
+    /// rates (every other cell keeps its 2024 applied rate): the building block of the ex-post attribution (own tariffs,
+    /// then China's, then everyone's).
+    /// </summary>
+    internal static ProjectionModel CreateWithRatesOf(BaselineDataset baseline, Scenario scenario, ProjectionOptions? options, PolicyLibrary? library, Func<int, bool> ratesFollowScenario,
+        CancellationToken cancellationToken = default) =>
+        CreateCore(baseline, scenario, options, library, null, ratesFollowScenario, cancellationToken);
+
+    private static ProjectionModel CreateCore(BaselineDataset baseline, Scenario scenario, ProjectionOptions? options, PolicyLibrary? library, ObservedTrade? observed,
+        Func<int, bool>? ratesFollowScenario, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(scenario);
@@ -283,6 +296,20 @@ public sealed partial class ProjectionModel
         var rates0 = MonthlyRates(dates, pieces0, first, months);
         var rates1 = schedule1 is null ? null : MonthlyRates(dates, pieces1, first, months);
         var baseRates = schedule0.RatesOn(first).BaseToArray();
+        if (ratesFollowScenario is not null)
+        {
+            var cellPartner = baseline.LinesArray.SelectMany(l => l.SuppliersArray.Select(f => baseline.IndexOfPartner(f.Partner))).ToArray();
+            foreach (var r in rates1 is null ? rates0 : rates0.Concat(rates1))
+            {
+                for (var c = 0; c < r.Length; c++)
+                {
+                    if (!ratesFollowScenario(cellPartner[c]))
+                    {
+                        r[c] = baseRates[c];
+                    }
+                }
+            }
+        }
 
         // Regimes.
         var starts = new List<int>();

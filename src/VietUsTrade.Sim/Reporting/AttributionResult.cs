@@ -1,0 +1,12 @@
+namespace VietUsTrade.Sim.Reporting;
+
+/// <summary>The ex-post attribution of a year's observed months (<see cref="ExPostAttribution.Explain"/>).</summary>
+/// <param name="Year">The year.</param>
+/// <param name="Months">The months of the year compared with the same months a year earlier.</param>
+/// <param name="Scenario">The policy scenario whose effects the model attributes.</param>
+/// <param name="Total">The total row (all parts).</param>
+/// <param name="Sectors">One row per NAICS-3 sector, then "unallocated" when the sectors do not sum to the total.</param>
+/// <param name="Duty">The duty split.</param>
+/// <param name="Notes">Method and data statements.</param>
+public sealed record AttributionResult(int Year, IReadOnlyList<DateOnly> Months, string Scenario, ImportAttributionRow Total, IReadOnlyList<ImportAttributionRow> Sectors,
+    DutyAttribution Duty, IReadOnlyList<string> Notes);
