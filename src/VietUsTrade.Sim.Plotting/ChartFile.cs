@@ -127,6 +127,22 @@ public static class ChartFile
         }
     }
 
+    /// <summary>
+    /// Ticks at month starts for a chart of consecutive months (the automatic date ticks space monthly charts by four
+    /// weeks, so their month names drift from the data): every month up to 18, else every quarter or half year.
+    /// </summary>
+    internal static void MonthBottomTicks(Plot plot, IReadOnlyList<DateOnly> months)
+    {
+        var step = months.Count <= 18 ? 1 : months.Count <= 48 ? 3 : 6;
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        foreach (var m in months.Where(m => (m.Month - 1) % step == 0))
+        {
+            ticks.AddMajor(X(m), m.ToString(m.Month == 1 || m == months[0] ? "MMM\nyyyy" : "MMM", CultureInfo.InvariantCulture));
+        }
+
+        plot.Axes.Bottom.TickGenerator = ticks;
+    }
+
     /// <summary>A date as the x coordinate used by the date axis.</summary>
     internal static double X(DateOnly date) => date.ToDateTime(TimeOnly.MinValue).ToOADate();
 }

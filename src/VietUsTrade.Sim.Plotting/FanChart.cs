@@ -101,6 +101,32 @@ public sealed record FanChartData
     /// <summary>No-policy baseline, USD, or null.</summary>
     public IReadOnlyList<double>? Baseline { get; }
 
+    /// <summary>Observed values per period (null where none), USD, drawn as dots; null = no observations.</summary>
+    public IReadOnlyList<double?>? Observed { get; private init; }
+
+    /// <summary>A copy with observed values to draw as dots over the bands (e.g. a backtest).</summary>
+    /// <param name="observed">One value per period, null where nothing was observed.</param>
+    /// <returns>The copy.</returns>
+    /// <exception cref="ArgumentException">A different number of values than periods, or a non-finite value.</exception>
+    public FanChartData WithObserved(IReadOnlyList<double?> observed)
+    {
+        ArgumentNullException.ThrowIfNull(observed);
+        if (observed.Count != Periods.Count)
+        {
+            throw new ArgumentException($"observed has {observed.Count} values but periods has {Periods.Count}.", nameof(observed));
+        }
+
+        for (var i = 0; i < observed.Count; i++)
+        {
+            if (observed[i] is { } v && !double.IsFinite(v))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"observed[{i}] = {v} is not a finite number."), nameof(observed));
+            }
+        }
+
+        return this with { Observed = observed.ToArray() };
+    }
+
     /// <summary>Deficit quantiles from quantiles of the balance (exports − imports): deficit p5 = −balance p95, and so on.</summary>
     /// <param name="periods">Period start dates.</param>
     /// <param name="balanceP5">Balance, 5th percentile.</param>
@@ -160,8 +186,27 @@ public static class FanChart
             baseline.LegendText = "baseline (no policy change)";
         }
 
+        if (data.Observed is { } obs && obs.Any(o => o is not null))
+        {
+            var idx = Enumerable.Range(0, obs.Count).Where(i => obs[i] is not null).ToArray();
+            var dots = plot.Add.ScatterPoints(idx.Select(i => xs[i]).ToArray(), idx.Select(i => obs[i]!.Value / 1e9).ToArray());
+            dots.Color = Colors.DarkRed;
+            dots.MarkerSize = 9;
+            dots.MarkerShape = MarkerShape.FilledCircle;
+            dots.LegendText = "observed";
+        }
+
         ChartFile.Style(plot, title, null, yLabel);
-        ChartFile.DateBottomTicks(plot);
+        var monthly = data.Periods.Count > 1 && Enumerable.Range(1, data.Periods.Count - 1).All(i => data.Periods[i] == data.Periods[i - 1].AddMonths(1) && data.Periods[i].Day == 1);
+        if (monthly)
+        {
+            ChartFile.MonthBottomTicks(plot, data.Periods);
+        }
+        else
+        {
+            ChartFile.DateBottomTicks(plot);
+        }
+
         ChartFile.NumericLeftTicks(plot, v => v.ToString("0.##", CultureInfo.InvariantCulture));
         // legend in a panel at the right so it never covers the bands
         var legend = plot.ShowLegend(Edge.Right);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using VietUsTrade.Sim.Data;
+using VietUsTrade.Sim.Plotting;
 using VietUsTrade.Sim.Projection;
 
 namespace VietUsTrade.Sim.Cli.Commands;
@@ -23,8 +24,9 @@ internal static class BacktestCommands
         var seed = new Option<ulong>("--seed") { Description = "Seed (the same at every origin).", DefaultValueFactory = _ => 1UL };
         var threads = new Option<int>("--threads") { Description = "Threads (-1 = all cores).", DefaultValueFactory = _ => -1 };
         var json = new Option<bool>("--json") { Description = "Print JSON: per origin the months (quantiles and observed values), scores and every supplier's change_pct; pooled scores." };
+        var chart = new Option<string?>("--chart") { Description = "Write a fan chart of the monthly imports from Vietnam with the observed months as dots, per origin (backtest-YYYY-MM.png and .svg), into this folder." };
         cmd.Arguments.Add(file);
-        foreach (var o in new Option[] { preset, asOf, rolling, horizon, to, draws, seed, threads, json })
+        foreach (var o in new Option[] { preset, asOf, rolling, horizon, to, draws, seed, threads, json, chart })
         {
             cmd.Options.Add(o);
         }
@@ -107,8 +109,25 @@ internal static class BacktestCommands
                 throw new CliUsageException($"--threads {th} must be -1 (all cores) or ≥ 1");
             }
 
+            var dir = parse.GetValue(chart) is { } folder ? OutputFolder.Create(folder) : null;
             var options = new BacktestOptions(origins, end, n, parse.GetValue(seed), h, null, th);
             var result = Backtest.Run(BaselineDataset.LoadEmbedded(), scenario, options, observed);
+            if (dir is not null)
+            {
+                foreach (var o in result.Origins)
+                {
+                    var fan = new FanChartData(o.Months.Select(m => m.Month).ToArray(), o.Months.Select(m => m.ImportsUsd.P5).ToArray(), o.Months.Select(m => m.ImportsUsd.P25).ToArray(),
+                        o.Months.Select(m => m.ImportsUsd.P50).ToArray(), o.Months.Select(m => m.ImportsUsd.P75).ToArray(), o.Months.Select(m => m.ImportsUsd.P95).ToArray())
+                        .WithObserved(o.Months.Select(m => m.ObservedImportsUsd).ToArray());
+                    var title = string.Create(CultureInfo.InvariantCulture, $"US imports from Vietnam, {result.Scenario} as of {o.AsOf:yyyy-MM}: projected bands and observed months ({result.Options.Draws:N0} draws)");
+                    foreach (var ext in FlagshipCommands.ChartExtensions)
+                    {
+                        var written = ChartFile.Save(FanChart.Build(fan, title, "Imports for consumption (US$ bn per month)"), dir.File(string.Create(CultureInfo.InvariantCulture, $"backtest-{o.AsOf:yyyy-MM}.{ext}")));
+                        context.Error.WriteLine($"wrote {written}");
+                    }
+                }
+            }
+
             if (parse.GetValue(json))
             {
                 context.Out.WriteLine(JsonSerializer.Serialize(ToJson(result), CliJson.Options));

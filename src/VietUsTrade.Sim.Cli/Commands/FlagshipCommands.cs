@@ -20,7 +20,7 @@ internal static class FlagshipCommands
     /// <summary>The scenario whose decomposition and top lines are also written for every other scenario.</summary>
     public const string Main = "real-2025-2026";
 
-    private static readonly string[] ChartExtensions = ["png", "svg"];
+    internal static readonly string[] ChartExtensions = ["png", "svg"];
 
     /// <summary>Dates of the ETR chart.</summary>
     public static readonly DateOnly EtrFrom = new(2025, 1, 1);

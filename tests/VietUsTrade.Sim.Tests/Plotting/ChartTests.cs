@@ -37,6 +37,20 @@ public sealed class ChartTests : IDisposable
     public void Fan_chart_writes_png_and_svg() => AssertWritesPngAndSvg(p => FanChart.Write(p, Fan()));
 
     [Fact]
+    public void Fan_chart_with_observed_dots_writes_png_and_svg_and_the_svg_holds_one_dot_per_observation()
+    {
+        var fan = Fan().WithObserved([9.1e9, null, 13e9]);
+        Assert.Equal([9.1e9, null, 13e9], fan.Observed!);
+        AssertWritesPngAndSvg(p => FanChart.Write(p, fan));
+        var with = File.ReadAllText(FanChart.Write(Path.Combine(_dir, "with.svg"), fan));
+        var without = File.ReadAllText(FanChart.Write(Path.Combine(_dir, "without.svg"), Fan()));
+        Assert.Contains("observed", with, StringComparison.Ordinal);
+        Assert.DoesNotContain("observed", without, StringComparison.Ordinal);
+        Assert.Equal("observed", Assert.Throws<ArgumentException>(() => Fan().WithObserved([1.0, 2.0])).ParamName);
+        Assert.Equal("observed", Assert.Throws<ArgumentException>(() => Fan().WithObserved([1.0, double.NaN, 2.0])).ParamName);
+    }
+
+    [Fact]
     public void Etr_chart_writes_png_and_svg() =>
         AssertWritesPngAndSvg(p => EtrChart.Write(p, [Etr()], [new PolicyMarker(new(2025, 4, 5), "IEEPA 10%"), new PolicyMarker(new(2025, 4, 9), "46%")], new DateOnly(2026, 12, 31)));
 

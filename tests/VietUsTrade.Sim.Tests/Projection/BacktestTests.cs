@@ -107,6 +107,24 @@ public class BacktestTests
         Assert.True(doc.RootElement.GetProperty("pooled").GetProperty("imports").GetProperty("months").GetInt32() == 3);
     }
 
+    [Fact]
+    public void Cli_chart_writes_one_fan_per_origin_inside_the_folder_named()
+    {
+        var dir = Directory.CreateTempSubdirectory("vus-backtest-").FullName;
+        try
+        {
+            var (code, _, err) = CliRunner.Run("backtest", "--as-of", "2025-05", "--as-of", "2025-08", "--to", "2025-11", "--draws", "100", "--chart", Path.Combine(dir, "charts"));
+            Assert.True(code == 0, err);
+            var files = Directory.GetFiles(dir, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(dir, f)).Order(StringComparer.Ordinal).ToArray();
+            Assert.Equal([Path.Combine("charts", "backtest-2025-05.png"), Path.Combine("charts", "backtest-2025-05.svg"), Path.Combine("charts", "backtest-2025-08.png"), Path.Combine("charts", "backtest-2025-08.svg")], files);
+            Assert.All(files, f => Assert.True(new FileInfo(Path.Combine(dir, f)).Length > 2_000));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("--as-of", "2025-11")]
     [InlineData("--as-of", "2023-01")]
