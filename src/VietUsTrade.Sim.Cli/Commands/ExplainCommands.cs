@@ -61,7 +61,7 @@ internal static class ExplainCommands
         ["residual_usd"] = r.ResidualUsd,
     };
 
-    internal static Dictionary<string, object> ToJson(AttributionResult r) => new(StringComparer.Ordinal)
+    internal static Dictionary<string, object?> ToJson(AttributionResult r) => new(StringComparer.Ordinal)
     {
         ["year"] = r.Year,
         ["months"] = r.Months.Select(m => m.ToString("yyyy-MM", CultureInfo.InvariantCulture)).ToArray(),
@@ -78,6 +78,8 @@ internal static class ExplainCommands
             ["composition_usd"] = r.Duty.CompositionUsd,
             ["collection_gap_usd"] = r.Duty.CollectionGapUsd,
         },
+        ["capture_rate"] = r.CaptureRate,
+        ["china_loss_usd"] = r.ChinaLossUsd,
         ["notes"] = r.Notes,
     };
 

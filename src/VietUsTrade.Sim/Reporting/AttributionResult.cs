@@ -9,4 +9,11 @@ namespace VietUsTrade.Sim.Reporting;
 /// <param name="Duty">The duty split.</param>
 /// <param name="Notes">Method and data statements.</param>
 public sealed record AttributionResult(int Year, IReadOnlyList<DateOnly> Months, string Scenario, ImportAttributionRow Total, IReadOnlyList<ImportAttributionRow> Sectors,
-    DutyAttribution Duty, IReadOnlyList<string> Notes);
+    DutyAttribution Duty, IReadOnlyList<string> Notes)
+{
+    /// <summary>The model's capture rate: Vietnam's gain from China's tariffs over China's loss from them, in the same months (null when China loses nothing).</summary>
+    public double? CaptureRate { get; init; }
+
+    /// <summary>China's loss of US imports of Vietnam's lines to its own tariffs in the model, US dollars.</summary>
+    public double ChinaLossUsd { get; init; }
+}

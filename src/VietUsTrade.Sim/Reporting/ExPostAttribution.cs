@@ -94,15 +94,21 @@ public static class ExPostAttribution
         var options = new ProjectionOptions(Horizon: horizon, RelocationShare: ProjectionOptions.DefaultRelocationShare);
         var vn = baseline.IndexOfPartner(baseline.Vietnam);
         var cn = baseline.PartnersArray.Select((p, i) => (p, i)).Where(x => x.p.CensusCode == Products.Partner.ChinaCode).Select(x => x.i).DefaultIfEmpty(-1).First();
-        double[] Ratios(ProjectionModel model)
+        (double[] Ratio, double Vietnam, double China) Run(Func<int, bool> follows)
         {
-            var path = model.Deterministic().Monthly;
-            return months.Select(m => path.Single(r => r.Period == m)).Select(r => r.BaselineImportsUsd > 0 ? r.ImportsUsd / r.BaselineImportsUsd : 1.0).ToArray();
+            var path = ProjectionModel.CreateWithRatesOf(baseline, scenario, options, library, follows, cancellationToken).Deterministic().Monthly;
+            var rows = months.Select(m => path.Single(r => r.Period == m)).ToArray();
+            return (rows.Select(r => r.BaselineImportsUsd > 0 ? r.ImportsUsd / r.BaselineImportsUsd : 1.0).ToArray(), rows.Sum(r => r.ImportsUsd), cn >= 0 ? rows.Sum(r => r.DivertedToUsd[cn]) : 0.0);
         }
 
-        var rA = Ratios(ProjectionModel.CreateWithRatesOf(baseline, scenario, options, library, k => k == vn, cancellationToken));
-        var rB = Ratios(ProjectionModel.CreateWithRatesOf(baseline, scenario, options, library, k => k == vn || k == cn, cancellationToken));
-        var rC = Ratios(ProjectionModel.CreateWithRatesOf(baseline, scenario, options, library, _ => true, cancellationToken));
+        var a = Run(k => k == vn);
+        var bRun = Run(k => k == vn || k == cn);
+        var c = Run(_ => true);
+        var (rA, rB, rC) = (a.Ratio, bRun.Ratio, c.Ratio);
+
+        // The model's capture rate: Vietnam's gain from China's tariffs over China's loss from them (CES + relocation).
+        var chinaLoss = a.China - bRun.China;
+        double? capture = chinaLoss > 0 ? (bRun.Vietnam - a.Vietnam) / chinaLoss : null;
         double own = 0, china = 0, others = 0;
         for (var i = 0; i < months.Length; i++)
         {
@@ -136,8 +142,11 @@ public static class ExPostAttribution
             string.Create(ic, $"months {months[0]:yyyy-MM}..{months[^1]:yyyy-MM} ({months.Length}) against the same months of {year - 1}; share trend from the same months of {year - 3} to {year - 1}"),
             $"observed: {observed.Vintage}; imports for consumption, customs value; calculated duty",
             string.Create(ic, $"model parts: projections of {scenario.Name} at central inputs with the scenario's rates on Vietnam only, on Vietnam and China, on every supplier (BLP kernel, relocation share {ProjectionOptions.DefaultRelocationShare}); sequential order Vietnam → China → others"),
+            capture is { } cr
+                ? string.Create(ic, $"model capture rate: Vietnam gains {cr:P1} of the {chinaLoss / 1e9:0.0} bn China loses to its own tariffs in these months (CES diversion + relocation, no-policy paths of the model)")
+                : "model capture rate: undefined (China loses nothing to its own tariffs in these months)",
             string.Create(ic, $"duty: 2024 statutory ETR b = {b:P2}; collected τ₀ = {tau0:P2}, τ₁ = {tau1:P2}; statutory on 2024 weights E₁ = {e1:P2}, on the observed basket B₁ = {b1:P2}"),
         ];
-        return new AttributionResult(year, months, scenario.Name, totalRow, sectors, duty, notes);
+        return new AttributionResult(year, months, scenario.Name, totalRow, sectors, duty, notes) { CaptureRate = capture, ChinaLossUsd = chinaLoss };
     }
 }

@@ -36,6 +36,10 @@ public class ExPostAttributionTests
         // The model's signs: Vietnam's own tariffs lower its imports, China's raise them.
         Assert.True(t.OwnTariffUsd < 0);
         Assert.True(t.DiversionFromChinaUsd > 0);
+
+        // Capture: relocation alone gives Vietnam 0.075 of China's loss; CES adds a positive share; both below one half.
+        Assert.True(r.ChinaLossUsd > 0);
+        Assert.InRange(r.CaptureRate!.Value, VietUsTrade.Sim.Projection.ProjectionOptions.DefaultRelocationShare, 0.5);
     }
 
     [Fact]
