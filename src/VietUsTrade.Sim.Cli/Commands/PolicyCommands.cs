@@ -93,8 +93,10 @@ internal static class PolicyCommands
         var from = new Option<string>("--from") { Description = "First date, YYYY-MM-DD.", DefaultValueFactory = _ => "2025-01-01" };
         var to = new Option<string>("--to") { Description = "Last date, YYYY-MM-DD.", DefaultValueFactory = _ => "2026-12-31" };
         var json = new Option<bool>("--json") { Description = "Print a JSON array of rows." };
+        var observedOption = new Option<bool>("--observed") { Description = "Also give, for every observed month in the range (Census, imports to the latest month in the box), the collected rate (calculated duty / customs value) beside the statutory ETR on 2024 weights and on the month's observed NAICS-3 basket (the current-basket ETR)." };
         var output = RunCommands.OutOption();
         etr.Options.Add(output);
+        etr.Options.Add(observedOption);
         etr.Options.Add(preset);
         etr.Options.Add(file);
         etr.Options.Add(from);
@@ -112,6 +114,9 @@ internal static class PolicyCommands
 
             var schedule = TariffSchedule.Compile(scenario, BaselineDataset.LoadEmbedded());
             var path = schedule.VietnamEtrPath(f, t);
+            var observedRows = parse.GetValue(observedOption)
+                ? Reporting.CollectedRates.Table(ObservedTrade.LoadEmbedded(), schedule, f, t).Where(r => r.Month >= new DateOnly(f.Year, f.Month, 1) && r.Month <= t).ToArray()
+                : [];
             var kinds = Enum.GetValues<MeasureKind>();
             RunCommands.WriteOut(context, parse.GetValue(output), () => Output.ResultTables.Etr(scenario, path));
             if (parse.GetValue(json))
@@ -130,7 +135,15 @@ internal static class PolicyCommands
                     }
 
                     return row;
-                }), CliJson.Options));
+                }).Concat(observedRows.Select(r => new Dictionary<string, object>
+                {
+                    ["month"] = r.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+                    ["collected_rate"] = r.VietnamCollectedRate,
+                    ["statutory_2024_weights"] = r.StatutoryRate2024Weights,
+                    ["statutory_current_basket"] = r.StatutoryRateCurrentBasket,
+                    ["imports_usd"] = r.VietnamImportsUsd,
+                    ["duty_usd"] = r.VietnamDutyUsd,
+                })), CliJson.Options));
                 return 0;
             }
 
@@ -140,6 +153,16 @@ internal static class PolicyCommands
             {
                 context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{p.Date:yyyy-MM-dd} {p.EtrTotal,7:P2} {p.EtrAddedVs2024,7:P2}                    {string.Join(" ", kinds.Select(k => $"{p.ValueShareUnderLayer[k],13:P1}"))}"));
+            }
+
+            if (observedRows.Length > 0)
+            {
+                context.Out.WriteLine("observed months (Census calculated duty / customs value, imports for consumption) against the statutory ETR, day-weighted over the month:");
+                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"month",-8} {"collected",9} {"statutory 2024 wts",18} {"current basket",14}"));
+                foreach (var r in observedRows)
+                {
+                    context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Month:yyyy-MM}  {r.VietnamCollectedRate,9:P2} {r.StatutoryRate2024Weights,18:P2} {r.StatutoryRateCurrentBasket,14:P2}"));
+                }
             }
 
             return 0;

@@ -9,6 +9,26 @@ public class CliTests
     private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
 
     [Fact]
+    public void Etr_observed_gives_the_collected_rate_beside_both_statutory_rates_for_every_observed_month()
+    {
+        var (code, output, err) = Run("etr", "--preset", "real-2025-2026", "--from", "2025-09-01", "--to", "2025-12-31", "--observed", "--json");
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(output);
+        var months = doc.RootElement.EnumerateArray().Where(r => r.TryGetProperty("month", out _)).ToArray();
+        Assert.Equal(["2025-09", "2025-10", "2025-11"], months.Select(m => m.GetProperty("month").GetString()));
+        var observed = VietUsTrade.Sim.Data.ObservedTrade.LoadEmbedded().Get(VietUsTrade.Sim.Data.ObservedTrade.VietnamImportsKey).Points.Where(p => p.Month >= new DateOnly(2025, 9, 1)).ToArray();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(observed[i].DutyUsd / observed[i].ValueUsd, months[i].GetProperty("collected_rate").GetDouble(), 12);
+            Assert.True(months[i].GetProperty("statutory_2024_weights").GetDouble() > months[i].GetProperty("statutory_current_basket").GetDouble());
+            Assert.True(months[i].GetProperty("statutory_current_basket").GetDouble() > months[i].GetProperty("collected_rate").GetDouble());
+        }
+
+        Assert.Equal(0.1261, months[0].GetProperty("collected_rate").GetDouble(), 4);
+        Assert.Equal(0.1860, months[0].GetProperty("statutory_2024_weights").GetDouble(), 4);
+    }
+
+    [Fact]
     public void Data_summary_json_has_the_documented_fields()
     {
         var (code, output, _) = Run("data", "summary", "--json");
