@@ -125,6 +125,23 @@ public sealed class PurchaseCommitment
     /// <summary>Source.</summary>
     public string Source { get; }
 
+    /// <summary>
+    /// The HS headings (or chapters) observed exports of this commitment are summed over: each code cut to at most four
+    /// digits (LNG 2711.11 is widened to 2711), trailing zeros of chapter-level codes dropped (8800 → 88).
+    /// </summary>
+    internal string[] ObservedHeadings() => Products.Select(p => Cut(p.Digits)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+
+    private static string Cut(string digits)
+    {
+        var d = digits.Length > 4 ? digits[..4] : digits;
+        while (d.Length > 2 && d.EndsWith("00", StringComparison.Ordinal))
+        {
+            d = d[..^2];
+        }
+
+        return d;
+    }
+
     /// <summary>The share of the committed amount that falls in [from, to) under the phase-in profile (0–1).</summary>
     /// <param name="from">Start of the window.</param>
     /// <param name="to">End of the window (exclusive).</param>

@@ -75,6 +75,7 @@ public sealed partial class ProjectionModel
     private double[] _observedDuty = [];
     private double _collectedBaseRate;   // c₀·b: the 2024 statutory ETR times its 2024 collection ratio
     private double _collectionWedge = 1; // w = 1 − η on the policy increment
+    private double[]? _fulfilmentMode;   // per commitment: the mode of fulfilment after the observed months (null = the scenario's)
 
     private ProjectionModel(BaselineDataset baseline, Scenario scenario, ProjectionOptions options, BaselineTrend imports, BaselineTrend exports, BaselineTrend world,
         DateOnly first, int months, double[] worldIndex, double[] supplierBase, int[] regimeStart, ResponseTable[] diff, ResponseTable[] level, int[] regimeOfMonth,
@@ -604,6 +605,7 @@ public sealed partial class ProjectionModel
             .. baselines,
             $"competitors' baseline: {WorldTrend.Method}",
             .. (CollectedRateMethod is { } crm ? new[] { crm } : ["tariff revenue: imports × the model's realised statutory ETR (no collected-rate layer without an as-of month)"]),
+            .. (CommitmentMethod is { } cmm ? new[] { cmm } : []),
             string.Create(ic, $"adjustment kernel: {inputs.Kernel}; elasticity level S = {inputs.ElasticityScale:0.###} × the dataset's long-run σ and ε ({Options.Sigma})"),
             string.Create(ic, $"tariff regimes: {RegimeCount} within the horizon; transshipment share {inputs.TransshipmentShare:0.###}"),
             inputs.RelocationShare > 0
@@ -664,7 +666,8 @@ public sealed partial class ProjectionModel
         for (var c = 0; c < _commitments.Length; c++)
         {
             var cm = _commitments[c];
-            fulfil[c] = inputs.FulfilmentQuantile is { } uf ? Distributions.Triangular(uf, cm.FulfilmentLow, cm.Fulfilment, cm.FulfilmentHigh) : cm.Fulfilment;
+            var mode = _fulfilmentMode?[c] ?? cm.Fulfilment;
+            fulfil[c] = inputs.FulfilmentQuantile is { } uf ? Distributions.Triangular(uf, cm.FulfilmentLow, mode, cm.FulfilmentHigh) : mode;
             additional[c] = inputs.AdditionalityQuantile is { } ua ? Distributions.Triangular(ua, cm.AdditionalityLow, cm.Additionality, cm.AdditionalityHigh) : cm.Additionality;
         }
 
@@ -797,6 +800,7 @@ public sealed partial class ProjectionModel
     /// </summary>
     private void AttachNowcast(ObservedTrade seen, DateOnly asOf)
     {
+        UpdateFulfilment(seen, asOf);
         var legacy = new EvaluationBuffers(MonthCount, Suppliers.Count);
         Evaluate(CentralInputs, legacy);
         int Index(DateOnly month) => ((month.Year - FirstMonth.Year) * 12) + month.Month - FirstMonth.Month;
@@ -843,6 +847,59 @@ public sealed partial class ProjectionModel
         _exportCentralGrowth = Options.ExportGrowthPerYear is { } ge ? Math.Log(1 + ge) : _exportNowcast.LogGrowthPerYear;
         ObservedVintage = string.Create(CultureInfo.InvariantCulture, $"{seen.Vintage}; as of {asOf:yyyy-MM} (imports to {imports[^1].Month:yyyy-MM}, exports to {exports[^1].Month:yyyy-MM})");
         CalibrateCollectedRate(seen, asOf, legacy, Index);
+    }
+
+    /// <summary>The commitments' fulfilment after the observed months: how each was drawn (null without a nowcast or commitments).</summary>
+    public string? CommitmentMethod { get; private set; }
+
+    /// <summary>
+    /// Conditions each commitment's fulfilment on the observed months up to as-of: r = (US exports to Vietnam of its HS
+    /// headings − the same months a year earlier) / the amount committed in those months; with three or more such months
+    /// the mode of the fulfilment distribution becomes r clamped to the scenario's [low, high] (r bounds fulfilment ×
+    /// additionality from above only if nothing else moved those exports).
+    /// </summary>
+    private void UpdateFulfilment(ObservedTrade seen, DateOnly asOf)
+    {
+        if (_commitments.Length == 0)
+        {
+            return;
+        }
+
+        const string Prefix = "exports/VIETNAM/hs4/";
+        var ic = CultureInfo.InvariantCulture;
+        var headings = seen.Series.Where(s => s.Key.StartsWith(Prefix, StringComparison.Ordinal)).ToArray();
+        var modes = new double[_commitments.Length];
+        var notes = new List<string>();
+        for (var c = 0; c < _commitments.Length; c++)
+        {
+            var cm = _commitments[c];
+            var cuts = cm.ObservedHeadings();
+            var values = new Dictionary<DateOnly, double>();
+            foreach (var s in headings.Where(s => cuts.Any(k => s.Key[Prefix.Length..].StartsWith(k, StringComparison.Ordinal))))
+            {
+                foreach (var p in s.Points.Where(p => p.Month <= asOf))
+                {
+                    values[p.Month] = values.GetValueOrDefault(p.Month) + p.ValueUsd;
+                }
+            }
+
+            var months = values.Keys.Where(m => cm.ShareIn(m, m.AddMonths(1)) > 0 && values.ContainsKey(m.AddYears(-1))).ToArray();
+            var committed = months.Sum(m => cm.AmountUsd * cm.ShareIn(m, m.AddMonths(1)));
+            modes[c] = cm.Fulfilment;
+            if (months.Length >= 3 && committed > 0)
+            {
+                var r = months.Sum(m => values[m] - values[m.AddYears(-1)]) / committed;
+                modes[c] = Math.Clamp(r, cm.FulfilmentLow, cm.FulfilmentHigh);
+                notes.Add(string.Create(ic, $"{cm.Id} {modes[c]:0.00} (observed change / committed = {r:0.00} over {months.Length} months)"));
+            }
+            else
+            {
+                notes.Add(string.Create(ic, $"{cm.Id} {modes[c]:0.00} (scenario; {months.Length} observed months)"));
+            }
+        }
+
+        _fulfilmentMode = modes;
+        CommitmentMethod = "commitments' fulfilment mode after the observed months (observed change of US exports of the HS headings / amount committed, clamped to the scenario's range): " + string.Join("; ", notes);
     }
 
     private void CalibrateCollectedRate(ObservedTrade seen, DateOnly asOf, EvaluationBuffers legacy, Func<DateOnly, int> index)
@@ -914,6 +971,8 @@ public sealed partial class ProjectionModel
         copy._observedImports = [];
         copy._observedExports = [];
         copy.ObservedVintage = null;
+        copy._fulfilmentMode = null;
+        copy.CommitmentMethod = null;
         copy.AttachNowcast(seen, asOf);
         return copy;
     }

@@ -25,7 +25,7 @@ public static class CommitmentCheck
         var rows = new List<CommitmentOutcome>();
         foreach (var c in commitments)
         {
-            var cuts = c.Products.Select(p => Cut(p.Digits)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+            var cuts = c.ObservedHeadings();
             double now = 0, before = 0;
             foreach (var s in headings.Where(s => cuts.Any(k => s.Key[prefix.Length..].StartsWith(k, StringComparison.Ordinal))))
             {
@@ -47,16 +47,5 @@ public static class CommitmentCheck
         }
 
         return rows;
-    }
-
-    private static string Cut(string digits)
-    {
-        var d = digits.Length > 4 ? digits[..4] : digits;
-        while (d.Length > 2 && d.EndsWith("00", StringComparison.Ordinal))
-        {
-            d = d[..^2];
-        }
-
-        return d;
     }
 }
