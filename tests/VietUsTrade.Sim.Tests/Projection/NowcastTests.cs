@@ -171,6 +171,28 @@ public class NowcastTests
     }
 
     [Fact]
+    public void Commitment_fulfilment_is_conditioned_on_the_observed_exports_of_its_headings()
+    {
+        var model = AsOf("2025-11");
+        var scenario = Presets.Get("real-2025-2026");
+        var farm = scenario.Commitments.Single(c => c.Id == "farm-mous-2025");
+        var headings = farm.ObservedHeadings();
+        var values = Observed.Series.Where(s => s.Key.StartsWith("exports/VIETNAM/hs4/", StringComparison.Ordinal) && headings.Any(h => s.Key["exports/VIETNAM/hs4/".Length..].StartsWith(h, StringComparison.Ordinal)))
+            .SelectMany(s => s.Points).GroupBy(p => p.Month).ToDictionary(g => g.Key, g => g.Sum(p => p.ValueUsd));
+        var months = values.Keys.Where(m => m <= new DateOnly(2025, 11, 1) && farm.ShareIn(m, m.AddMonths(1)) > 0 && values.ContainsKey(m.AddYears(-1))).ToArray();
+        Assert.True(months.Length >= 3);
+        var r = months.Sum(m => values[m] - values[m.AddYears(-1)]) / months.Sum(m => farm.AmountUsd * farm.ShareIn(m, m.AddMonths(1)));
+        var mode = Math.Clamp(r, farm.FulfilmentLow, farm.FulfilmentHigh);
+        Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"farm-mous-2025 {mode:0.00}"), model.CommitmentMethod!, StringComparison.Ordinal);
+
+        // A projected month of the commitment's period carries amount × the new mode × its share (the farm MOUs are the only commitment then, or the others add theirs).
+        var path = model.Deterministic();
+        var dec = path.Monthly.Single(x => x.Period == new DateOnly(2025, 12, 1));
+        var expected = scenario.Commitments.Sum(c => c.AmountUsd * (c.Id == farm.Id ? mode : c.Fulfilment) * c.ShareIn(dec.Period, dec.Period.AddMonths(1)));
+        Assert.Equal(expected, dec.CommitmentExportsUsd, 1e-6 * Math.Max(1, expected));
+    }
+
+    [Fact]
     public void A_bad_as_of_month_is_named()
     {
         var e = Assert.Throws<ArgumentException>(() => AsOf("2025-12"));
