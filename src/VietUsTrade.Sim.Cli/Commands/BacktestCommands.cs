@@ -24,9 +24,10 @@ internal static class BacktestCommands
         var seed = new Option<ulong>("--seed") { Description = "Seed (the same at every origin).", DefaultValueFactory = _ => 1UL };
         var threads = new Option<int>("--threads") { Description = "Threads (-1 = all cores).", DefaultValueFactory = _ => -1 };
         var json = new Option<bool>("--json") { Description = "Print JSON: per origin the months (quantiles and observed values), scores and every supplier's change_pct; pooled scores." };
+        var givenMarket = new Option<bool>("--given-market") { Description = "Market-conditioned: the observed US imports from all countries after each origin set the size of the market and the model splits it among suppliers (the only use of data after an origin; said in the output)." };
         var chart = new Option<string?>("--chart") { Description = "Write a fan chart of the monthly imports from Vietnam with the observed months as dots, per origin (backtest-YYYY-MM.png and .svg), into this folder." };
         cmd.Arguments.Add(file);
-        foreach (var o in new Option[] { preset, asOf, rolling, horizon, to, draws, seed, threads, json, chart })
+        foreach (var o in new Option[] { preset, asOf, rolling, horizon, to, draws, seed, threads, json, chart, givenMarket })
         {
             cmd.Options.Add(o);
         }
@@ -110,7 +111,7 @@ internal static class BacktestCommands
             }
 
             var dir = parse.GetValue(chart) is { } folder ? OutputFolder.Create(folder) : null;
-            var options = new BacktestOptions(origins, end, n, parse.GetValue(seed), h, null, th);
+            var options = new BacktestOptions(origins, end, n, parse.GetValue(seed), h, null, th, parse.GetValue(givenMarket));
             var result = Backtest.Run(BaselineDataset.LoadEmbedded(), scenario, options, observed);
             if (dir is not null)
             {
@@ -160,6 +161,7 @@ internal static class BacktestCommands
             ["data_vintage"] = r.Vintage,
             ["draws"] = r.Options.Draws,
             ["seed"] = r.Options.Seed,
+            ["given_market"] = r.Options.GivenMarket,
             ["notes"] = r.Notes,
             ["pooled"] = r.Pooled.ToDictionary(kv => kv.Key, kv => Score(kv.Value), StringComparer.Ordinal),
             ["origins"] = r.Origins.Select(o => new Dictionary<string, object?>(StringComparer.Ordinal)

@@ -48,6 +48,7 @@ public static class Backtest
         var imports = observed.Get(ObservedTrade.VietnamImportsHistoryKey).Points.ToDictionary(p => p.Month, p => p.ValueUsd);
         var duty = (observed.Find(ObservedTrade.VietnamImportsKey)?.Points ?? []).ToDictionary(p => p.Month, p => p.DutyUsd);
         var exports = observed.Get(ObservedTrade.VietnamExportsKey).Points.ToDictionary(p => p.Month, p => p.ValueUsd);
+        var world = observed.Get(ObservedTrade.WorldImportsKey).Points.ToDictionary(p => p.Month, p => p.ValueUsd);
         double? Obs(Dictionary<DateOnly, double> d, DateOnly m) => d.TryGetValue(m, out var v) && v > 0 ? v : null;
 
         var results = new List<BacktestOrigin>();
@@ -55,7 +56,7 @@ public static class Backtest
         {
             cancellationToken.ThrowIfCancellationRequested();
             var model = origin == origins[0] ? prepared : prepared.WithAsOf(origin, observed);
-            results.Add(RunOrigin(model, spec, options, origin, options.EndOf(origin), imports, (m, k) => k switch
+            results.Add(RunOrigin(model, spec, options, origin, options.EndOf(origin), imports, world, (m, k) => k switch
             {
                 0 => Obs(imports, m),
                 1 => Obs(duty, m),
@@ -80,6 +81,9 @@ public static class Backtest
             string.Create(ic, $"PE tables prepared once for {prepared.FirstMonth:yyyy-MM}..{horizon:yyyy-MM}; each origin refits the no-policy state-space paths on the data cut at it; competitors' trend cut at {origins[0]:yyyy-MM}"),
             string.Create(ic, $"{options.Draws} draws per origin, seed {options.Seed} (common random numbers across origins)"),
             "duty = projected imports × the collected-rate layer (c₀·b + w·(statutory ETR − b), w from observed months up to the origin), scored against Census calculated duty",
+            options.GivenMarket
+                ? "GIVEN MARKET: the observed US imports from all countries in the months after each origin (Census, imports/WORLD/00) set the size of the market; every supplier's projected imports and Vietnam's duty are scaled by observed market / the model's market (no-policy all-country trend at the level of the 12 months up to the origin × the response of all suppliers of Vietnam's lines); this is the only use of data after an origin; months without an observed market keep the model's"
+                : "market: the model's own (no data after an origin are used)",
             "suppliers' change_pct: projected imports of the bundled lines over the window against the same months a year earlier (Vietnam: observed months where the year-earlier month is on or before the origin; other suppliers: the model, their 2025 months are not in the box)",
         ];
         return new BacktestResult(scenario.Name, observed.Vintage, options, results, pooled, notes);
@@ -90,7 +94,7 @@ public static class Backtest
     private static double? Observed(BacktestMonth m, int k) => k switch { 0 => m.ObservedImportsUsd, 1 => m.ObservedDutyUsd, _ => m.ObservedExportsUsd };
 
     private static BacktestOrigin RunOrigin(ProjectionModel model, UncertaintySpec spec, BacktestOptions options, DateOnly origin, DateOnly end,
-        Dictionary<DateOnly, double> observedImports, Func<DateOnly, int, double?> observed, CancellationToken ct)
+        Dictionary<DateOnly, double> observedImports, Dictionary<DateOnly, double> worldObserved, Func<DateOnly, int, double?> observed, CancellationToken ct)
     {
         int Index(DateOnly month) => ((month.Year - model.FirstMonth.Year) * 12) + month.Month - model.FirstMonth.Month;
         var m0 = Index(origin.AddMonths(1));
@@ -133,20 +137,52 @@ public static class Backtest
             }
         }
 
+        // Given market: the model's no-policy market (the all-country trend, level of the 12 observed months up to the
+        // origin) and the observed market after the origin; months without an observation keep the model's market.
+        var marketObserved = new double[h];
+        var marketNoPolicy = new double[h];
+        if (options.GivenMarket)
+        {
+            var world = worldObserved;
+            var last12 = Enumerable.Range(0, 12).Select(j => origin.AddMonths(-j)).ToArray();
+            var level = last12.All(world.ContainsKey) ? last12.Sum(m => world[m]) / last12.Sum(model.WorldIndexAt) : double.NaN;
+            for (var i = 0; i < h; i++)
+            {
+                var month = origin.AddMonths(1 + i);
+                marketNoPolicy[i] = double.IsFinite(level) ? level * model.WorldIndexAt(month) : 0.0;
+                marketObserved[i] = world.TryGetValue(month, out var w) && marketNoPolicy[i] > 0 ? w : 0.0;
+            }
+        }
+
         const int Block = 64;
         var blocks = (n + Block - 1) / Block;
         var po = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = ct };
         Parallel.For(0, blocks, po, () => new EvaluationBuffers(model.MonthCount, p), (block, _, buf) =>
         {
             var d1 = Math.Min(n, (block + 1) * Block);
+            var scale = new double[h];
             for (var d = block * Block; d < d1; d++)
             {
                 model.Evaluate(model.DrawInputs(spec, options.Seed, d), buf);
                 for (var i = 0; i < h; i++)
                 {
                     var m = m0 + i;
-                    values[0][((long)i * n) + d] = buf.Imports[m];
-                    values[1][((long)i * n) + d] = buf.Revenue[m];
+                    scale[i] = 1.0;
+                    if (marketObserved[i] > 0)
+                    {
+                        // The model's market: its no-policy market × the response of all suppliers of Vietnam's lines.
+                        double after = 0, before = 0;
+                        for (var k = 0; k < p; k++)
+                        {
+                            after += model.SupplierImports(buf, k, m);
+                            before += k == vn ? buf.BaseImports[m] : model.CompetitorNoPolicyImportsUsd(k, m);
+                        }
+
+                        scale[i] = before > 0 && after > 0 ? marketObserved[i] / (marketNoPolicy[i] * (after / before)) : 1.0;
+                    }
+
+                    values[0][((long)i * n) + d] = buf.Imports[m] * scale[i];
+                    values[1][((long)i * n) + d] = buf.Revenue[m] * scale[i];
                     values[2][((long)i * n) + d] = buf.Exports[m];
                 }
 
@@ -155,7 +191,7 @@ public static class Backtest
                     double s = 0, b = earlierFixed[k];
                     for (var i = 0; i < h; i++)
                     {
-                        s += model.SupplierImports(buf, k, m0 + i);
+                        s += model.SupplierImports(buf, k, m0 + i) * scale[i];
                     }
 
                     var month0 = origin.AddMonths(1);

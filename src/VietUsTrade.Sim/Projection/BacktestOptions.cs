@@ -10,8 +10,13 @@ namespace VietUsTrade.Sim.Projection;
 /// <param name="HorizonMonths">Rolling mode: each origin projects this many months after itself (1 … 36).</param>
 /// <param name="Uncertainty">What is uncertain (default <see cref="UncertaintySpec.Default"/>).</param>
 /// <param name="MaxDegreeOfParallelism">Threads (−1 = all cores).</param>
+/// <param name="GivenMarket">
+/// Market-conditioned mode: the observed US imports from all countries after the origin set the size of the market and
+/// the model only splits it (each draw's imports of every supplier × observed market / the model's market). The only use
+/// of data after an origin anywhere in the library; stated in the result.
+/// </param>
 public sealed record BacktestOptions(IReadOnlyList<DateOnly> Origins, DateOnly To, int Draws = 1000, ulong Seed = 1, int? HorizonMonths = null, UncertaintySpec? Uncertainty = null,
-    int MaxDegreeOfParallelism = -1)
+    int MaxDegreeOfParallelism = -1, bool GivenMarket = false)
 {
     /// <summary>The origins as first days of months, in order, without repeats.</summary>
     public IReadOnlyList<DateOnly> OriginMonths => Origins.Select(o => new DateOnly(o.Year, o.Month, 1)).Distinct().Order().ToArray();

@@ -78,6 +78,28 @@ public class BacktestTests
     }
 
     [Fact]
+    public void The_given_market_mode_uses_the_observed_market_after_the_origin_and_says_so()
+    {
+        var cut = new DateOnly(2025, 8, 1);
+        var doubledWorld = new ObservedTrade(Observed.Vintage, Observed.Sources, Observed.Series.Select(s => s.Key != ObservedTrade.WorldImportsKey ? s : new MonthlySeries(s.Key, s.Description,
+            s.Points.Select(p => p.Month > cut ? new MonthlyPoint(p.Month, p.ValueUsd * 2, p.DutyUsd) : p).ToArray())).ToArray());
+        var options = new BacktestOptions([cut], new DateOnly(2025, 11, 1), 200, 3, GivenMarket: true);
+        var a = Backtest.Run(Dataset, Presets.Get("real-2025-2026"), options, Observed, null, Ct);
+        var b = Backtest.Run(Dataset, Presets.Get("real-2025-2026"), options, doubledWorld, null, Ct);
+        Assert.Contains(a.Notes, n => n.StartsWith("GIVEN MARKET", StringComparison.Ordinal));
+        for (var i = 0; i < 3; i++)
+        {
+            // The market doubles, so every draw's imports double: the quantiles too (exports are not scaled).
+            Assert.Equal(2 * a.Origins[0].Months[i].ImportsUsd.P50, b.Origins[0].Months[i].ImportsUsd.P50, 1e-6 * a.Origins[0].Months[i].ImportsUsd.P50);
+            Assert.Equal(a.Origins[0].Months[i].ExportsUsd, b.Origins[0].Months[i].ExportsUsd);
+        }
+
+        var plain = Backtest.Run(Dataset, Presets.Get("real-2025-2026"), options with { GivenMarket = false }, doubledWorld, null, Ct);
+        var plainClean = Backtest.Run(Dataset, Presets.Get("real-2025-2026"), options with { GivenMarket = false }, Observed, null, Ct);
+        Assert.Equal(plainClean.Origins[0].Months.Select(m => m.ImportsUsd), plain.Origins[0].Months.Select(m => m.ImportsUsd));
+    }
+
+    [Fact]
     public void Cli_json_carries_the_months_quantiles_observed_values_and_every_supplier()
     {
         var (code, output, err) = CliRunner.Run("backtest", "--as-of", "2025-08", "--to", "2025-11", "--draws", "200", "--seed", "4", "--json");
