@@ -40,14 +40,55 @@ public static class CliApp
         }
         catch (CliUsageException ex)
         {
-            stderr.WriteLine($"vietus-sim: {ex.Message} (see vietus-sim --help)");
+            stderr.WriteLine($"vietus-sim: {Escape(OneLine(ex.Message))} (see vietus-sim --help)");
             return 2;
         }
-        catch (Exception ex) when (ex is VietUsTrade.Sim.Policy.ScenarioValidationException or ArgumentException or FormatException or InvalidDataException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception ex)
         {
-            stderr.WriteLine($"vietus-sim: {ex.GetType().Name}: {OneLine(ex.Message)}");
+            // Every failure, of any type (solver non-convergence included), is one line and exit 1: never a stack trace.
+            stderr.WriteLine(FailureLine(ex));
             return 1;
         }
+    }
+
+    /// <summary>The one line printed for a failed run: the message (with the inner exception's, if any), on one line, untrusted characters escaped.</summary>
+    internal static string FailureLine(Exception ex)
+    {
+        ArgumentNullException.ThrowIfNull(ex);
+        var message = ex.InnerException is { } inner && !string.IsNullOrWhiteSpace(inner.Message) && !ex.Message.Contains(inner.Message, StringComparison.Ordinal)
+            ? $"{ex.Message}: {inner.Message}"
+            : ex.Message;
+        var kind = ex switch
+        {
+            VietUsTrade.Sim.Models.GeneralEquilibrium.GeConvergenceException or VietUsTrade.Sim.Models.Ignatenko2025.IgnatenkoConvergenceException => "no convergence: ",
+            OutOfMemoryException => "out of memory: ",
+            _ => string.Empty,
+        };
+        return $"vietus-sim: {kind}{Escape(OneLine(message))}";
+    }
+
+    /// <summary>Control and bidirectional-formatting characters shown as \xNN or \uNNNN, so a message cannot drive the terminal.</summary>
+    internal static string Escape(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sb = new System.Text.StringBuilder(text.Length);
+        foreach (var ch in text)
+        {
+            if (ch < 0x20 || ch is (char)0x7F || ch is >= (char)0x80 and <= (char)0x9F)
+            {
+                sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\x{(int)ch:X2}");
+            }
+            else if (ch is '\u200E' or '\u200F' or '\u061C' or >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069')
+            {
+                sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\u{(int)ch:X4}");
+            }
+            else
+            {
+                sb.Append(ch);
+            }
+        }
+
+        return sb.ToString();
     }
 
     private static IEnumerable<Command> CommandSet(CliContext context)

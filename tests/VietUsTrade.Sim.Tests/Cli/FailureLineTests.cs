@@ -1,0 +1,45 @@
+using VietUsTrade.Sim.Cli;
+using VietUsTrade.Sim.Models.GeneralEquilibrium;
+using VietUsTrade.Sim.Models.Ignatenko2025;
+using Xunit;
+
+namespace VietUsTrade.Sim.Tests.Cli;
+
+/// <summary>Every failure is one line without a .NET type name or stack trace, and untrusted text cannot drive the terminal (issue 15, item 4).</summary>
+public class FailureLineTests
+{
+    [Fact]
+    public void Solver_non_convergence_is_one_line_with_the_diagnostics()
+    {
+        var line = CliApp.FailureLine(new GeConvergenceException("hat algebra did not converge", 500, 3.2e-3));
+        Assert.Equal("vietus-sim: no convergence: hat algebra did not converge (iterations = 500, max residual = 3.200E-003)", line);
+        Assert.StartsWith("vietus-sim: no convergence: ", CliApp.FailureLine(new IgnatenkoConvergenceException("Newton stalled")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Any_exception_type_gives_one_line_without_its_type_name()
+    {
+        foreach (var ex in new Exception[] { new KeyNotFoundException("no series 'x'"), new NotSupportedException("boom"), new InvalidOperationException("bad\nstate\r\nhere"), new DivideByZeroException("too big") })
+        {
+            var line = CliApp.FailureLine(ex);
+            Assert.DoesNotContain('\n', line);
+            Assert.DoesNotContain(ex.GetType().Name, line, StringComparison.Ordinal);
+            Assert.StartsWith("vietus-sim: ", line, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("vietus-sim: outer: inner cause", CliApp.FailureLine(new InvalidOperationException("outer", new FormatException("inner cause"))));
+    }
+
+    [Fact]
+    public void Control_and_bidirectional_characters_are_escaped()
+    {
+        Assert.Equal("a\\x1B]0;pwned\\x07b\\u202Ec\\x7F", CliApp.Escape("a\u001b]0;pwned\u0007b\u202Ec\u007f"));
+        Assert.Equal("plain – text ok", CliApp.Escape("plain – text ok"));
+        var (code, output, err) = CliRunner.Run("project", "--preset", "\u001b[2J\u001b]0;owned\u0007");
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.DoesNotContain('\u001b', err);
+        Assert.Contains("\\x1B[2J", err, StringComparison.Ordinal);
+        Assert.Single(err.Trim().Split('\n'));
+    }
+}
