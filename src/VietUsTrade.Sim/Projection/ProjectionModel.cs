@@ -76,6 +76,11 @@ public sealed partial class ProjectionModel
     private double _collectedBaseRate;   // c₀·b: the 2024 statutory ETR times its 2024 collection ratio
     private double _collectionWedge = 1; // w = 1 − η on the policy increment
     private double[]? _fulfilmentMode;   // per commitment: the mode of fulfilment after the observed months (null = the scenario's)
+    private string[] _sectorCodes = [];      // NAICS-3 sectors of the bundled lines
+    private double[][] _sectorEtr0 = [];     // [m][s] statutory ETR of the sector's 2024 Vietnam basket, share 0
+    private double[][] _sectorEtr1 = [];     // … share 1
+    private double[] _sectorBaseEtr = [];    // [s] at 2024 rates
+    private double[] _collectedRate = [];    // [m] the collected-rate layer per month (nowcast)
 
     private ProjectionModel(BaselineDataset baseline, Scenario scenario, ProjectionOptions options, BaselineTrend imports, BaselineTrend exports, BaselineTrend world,
         DateOnly first, int months, double[] worldIndex, double[] supplierBase, int[] regimeStart, ResponseTable[] diff, ResponseTable[] level, int[] regimeOfMonth,
@@ -353,6 +358,35 @@ public sealed partial class ProjectionModel
         var etr0 = rates0.Select(FixedEtr).ToArray();
         var etr1 = rates1 is null ? etr0 : rates1.Select(FixedEtr).ToArray();
 
+        // The same by NAICS-3 sector (the Census HTS–NAICS concordance on every line), for the collected-rate layer.
+        var sectorCodes = lines.Select(l => l.Naics is { Length: >= 3 } n ? n[..3] : null).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var sectorOfLine = lines.Select(l => l.Naics is { Length: >= 3 } n ? Array.BinarySearch(sectorCodes, n[..3], StringComparer.Ordinal) : -1).ToArray();
+        double[] SectorEtr(double[] r)
+        {
+            var d = new double[sectorCodes.Length];
+            var v = new double[sectorCodes.Length];
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var k = sectorOfLine[i];
+                if (k >= 0)
+                {
+                    d[k] += lines[i].Vietnam.ValueUsd * r[offsets[i]];
+                    v[k] += lines[i].Vietnam.ValueUsd;
+                }
+            }
+
+            for (var k = 0; k < d.Length; k++)
+            {
+                d[k] = v[k] > 0 ? d[k] / v[k] : 0.0;
+            }
+
+            return d;
+        }
+
+        var sectorEtr0 = rates0.Select(SectorEtr).ToArray();
+        var sectorEtr1 = rates1 is null ? sectorEtr0 : rates1.Select(SectorEtr).ToArray();
+        var sectorBaseEtr = SectorEtr(baseRates);
+
         // Response tables per regime (exact PE at every node).
         var peOptions = new PeRunOptions(first, options.Sigma);
         var problem = ScenarioModel.BuildProblem(baseline, baseRates, baseRates, peOptions);
@@ -469,6 +503,10 @@ public sealed partial class ProjectionModel
         var model = new ProjectionModel(baseline, scenario, options, imports, exports, world, first, months, worldIndex, supplierBase, starts.ToArray(), diff, level,
             regimeOfMonth, etr0, etr1, exportStarts.ToArray(), exportDiff, commitmentShare, vTotal > 0 ? baseDuty / vTotal : 0, hasTrans, centralShare, shareMax, hauk,
             dates.Length + (schedule1 is null ? 0 : dates.Count(d => trans.Any(m => m.ActiveOn(d)))));
+        model._sectorCodes = sectorCodes;
+        model._sectorEtr0 = sectorEtr0;
+        model._sectorEtr1 = sectorEtr1;
+        model._sectorBaseEtr = sectorBaseEtr;
         if (seen is not null && options.AsOfMonth is { } a)
         {
             model.AttachNowcast(seen, a);
@@ -538,6 +576,9 @@ public sealed partial class ProjectionModel
     /// (1, 1) without a nowcast: revenue is imports × the statutory ETR.
     /// </summary>
     public (double CalibrationRatio, double IncrementRatio) CollectionRatios => (_baseEtr > 0 ? _collectedBaseRate / _baseEtr : 1.0, _collectionWedge);
+
+    /// <summary>The collected rate the layer projects for each month of the window (empty without a nowcast or sector data): revenue of a projected month = imports × this rate.</summary>
+    public IReadOnlyList<double> CollectedRatePath => _collectedRate;
 
     /// <summary>How the collected-rate layer was calibrated (null without a nowcast).</summary>
     public string? CollectedRateMethod { get; private set; }
@@ -789,7 +830,8 @@ public sealed partial class ProjectionModel
             var nDuty = _observedDuty.Length;
             for (var m = 0; m < months; m++)
             {
-                b.Revenue[m] = m < nDuty ? _observedDuty[m] : b.Imports[m] * (_collectedBaseRate + (_collectionWedge * (b.Etr[m] - _baseEtr)));
+                b.Revenue[m] = m < nDuty ? _observedDuty[m]
+                    : b.Imports[m] * (_collectedRate.Length == months ? _collectedRate[m] : _collectedBaseRate + (_collectionWedge * (b.Etr[m] - _baseEtr)));
             }
         }
     }
@@ -944,6 +986,94 @@ public sealed partial class ProjectionModel
             $"collected-rate layer (Yale Budget Lab's η on the policy increment): duty = imports × ({c0:0.000} × {_baseEtr:P2} + {_collectionWedge:0.000} × (statutory ETR − {_baseEtr:P2})); {c0:0.000} = Census calculated duty / statutory duty on the {v0 / 1e9:0.0} bn imported in the 12 observed months before {FirstMonth:yyyy-MM}; {_collectionWedge:0.000} = ") +
             (used.Count > 0 ? $"collected / statutory policy increment in {string.Join(", ", used.Order(StringComparer.Ordinal))}" : string.Create(ic, $"the prior 1 − c, c = 0.10 (no observed month under higher rates up to {asOf:yyyy-MM})")) +
             string.Create(ic, $"; observed months carry Census calculated duty ({_observedDuty.Length} in the window)");
+        CalibrateSectorCollectedRate(seen, asOf, index);
+    }
+
+    /// <summary>
+    /// The collected-rate layer by NAICS-3 sector: τ(m) = Σ_s h_s·(c₀ₛ·bₛ + wₛ·(Eₛ(m) − bₛ)), h the observed basket of the
+    /// last three months up to as-of, Eₛ the sector's statutory ETR on its 2024 lines, bₛ that at 2024 rates, c₀ₛ its 2024
+    /// collection ratio and wₛ the collection ratio of its policy increment in its last three steady observed months (the
+    /// pooled w when it has none). Observed sectors without a bundled line (special provisions) keep their 2024 collected rate.
+    /// </summary>
+    private void CalibrateSectorCollectedRate(ObservedTrade seen, DateOnly asOf, Func<DateOnly, int> index)
+    {
+        const string Prefix = "imports/VIETNAM/";
+        var ic = CultureInfo.InvariantCulture;
+        var observedSectors = seen.Series.Where(x => x.Key.StartsWith(Prefix, StringComparison.Ordinal) && x.Key != ObservedTrade.VietnamImportsKey && x.Key != ObservedTrade.VietnamImportsHistoryKey)
+            .ToDictionary(x => x.Key[Prefix.Length..], x => x.Points.Where(p => p.Month <= asOf).ToDictionary(p => p.Month), StringComparer.Ordinal);
+        var months = seen.Find(ObservedTrade.VietnamImportsKey)?.Points.Where(p => p.Month <= asOf).Select(p => p.Month).ToArray() ?? [];
+        if (observedSectors.Count == 0 || months.Length < 3)
+        {
+            return;
+        }
+
+        var basketMonths = months[^3..];
+        var pre = months.Where(m => m < FirstMonth && m >= FirstMonth.AddMonths(-12)).ToArray();
+        var share = CentralTransshipmentShare;
+        double E(int m, int k) => _sectorEtr0[m][k] + (share * (_sectorEtr1[m][k] - _sectorEtr0[m][k]));
+        var total = basketMonths.Sum(m => observedSectors.Values.Sum(d => d.TryGetValue(m, out var p) ? p.ValueUsd : 0.0));
+        if (!(total > 0))
+        {
+            return;
+        }
+
+        var rate = new double[MonthCount];
+        int own = 0, pooled = 0;
+        foreach (var (code, data) in observedSectors)
+        {
+            var h = basketMonths.Sum(m => data.TryGetValue(m, out var p) ? p.ValueUsd : 0.0) / total;
+            if (h <= 0)
+            {
+                continue;
+            }
+
+            double d0 = pre.Sum(m => data.TryGetValue(m, out var p) ? p.DutyUsd : 0.0), v0 = pre.Sum(m => data.TryGetValue(m, out var p) ? p.ValueUsd : 0.0);
+            var k = Array.BinarySearch(_sectorCodes, code, StringComparer.Ordinal);
+            if (k < 0 || !(_sectorBaseEtr[k] > 0))
+            {
+                // No bundled line (or no duty at 2024 rates): the sector's 2024 collected rate throughout.
+                var c = v0 > 0 ? d0 / v0 : 0.0;
+                for (var m = 0; m < MonthCount; m++)
+                {
+                    rate[m] += h * c;
+                }
+
+                continue;
+            }
+
+            var b = _sectorBaseEtr[k];
+            var c0 = v0 > 0 ? d0 / (v0 * b) : 1.0;
+            double num = 0, den = 0;
+            var used = 0;
+            foreach (var month in months.Reverse().Where(x => index(x) >= 0))
+            {
+                var j = index(month);
+                var increment = E(j, k) - b;
+                if (increment < 0.01 || Rose(j) || Rose(j - 1) || !data.TryGetValue(month, out var p))
+                {
+                    continue;
+                }
+
+                num += p.DutyUsd - (c0 * b * p.ValueUsd);
+                den += increment * p.ValueUsd;
+                if (++used == 3)
+                {
+                    break;
+                }
+            }
+
+            bool Rose(int j) => j >= 0 && E(j, k) - (j == 0 ? b : E(j - 1, k)) >= 0.01;
+            var w = den > 0 ? Math.Clamp(num / den, 0.0, 1.2) : _collectionWedge;
+            _ = den > 0 ? own++ : pooled++;
+            for (var m = 0; m < MonthCount; m++)
+            {
+                rate[m] += h * ((c0 * b) + (w * (E(m, k) - b)));
+            }
+        }
+
+        _collectedRate = rate;
+        CollectedRateMethod += string.Create(ic,
+            $"; projected months use the layer by NAICS-3 sector: Σ_s h_s·(c₀ₛ·bₛ + wₛ·(Eₛ − bₛ)) with the observed basket h of {basketMonths[0]:yyyy-MM}..{basketMonths[^1]:yyyy-MM} ({observedSectors.Count} sectors; {own} with their own wₛ, {pooled} with the pooled w)");
     }
 
     /// <summary>
@@ -972,6 +1102,7 @@ public sealed partial class ProjectionModel
         copy._observedExports = [];
         copy.ObservedVintage = null;
         copy._fulfilmentMode = null;
+        copy._collectedRate = [];
         copy.CommitmentMethod = null;
         copy.AttachNowcast(seen, asOf);
         return copy;

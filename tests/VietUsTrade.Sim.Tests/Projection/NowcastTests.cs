@@ -157,12 +157,23 @@ public class NowcastTests
                 Assert.Equal(duty[m].DutyUsd, path.Monthly[m].RevenueUsd);
             }
 
-            var baseEtr = path.Monthly[0].BaselineEtr;
-            foreach (var r in path.Monthly.Skip(11))
+            for (var m = 11; m < path.Monthly.Count; m++)
             {
-                Assert.Equal(r.ImportsUsd * ((c0 * baseEtr) + (w * (r.Etr - baseEtr))), r.RevenueUsd, 1e-9 * r.RevenueUsd);
+                var r = path.Monthly[m];
+                Assert.Equal(r.ImportsUsd * model.CollectedRatePath[m], r.RevenueUsd, 1e-9 * r.RevenueUsd);
             }
         }
+
+        // Without any policy the layer is each sector's 2024 collected rate on the basket of the last three observed months.
+        var none = AsOf("2025-11", preset: "no-tariffs");
+        var sectors = Observed.Series.Where(x => x.Key.StartsWith("imports/VIETNAM/", StringComparison.Ordinal) && x.Key.Length == "imports/VIETNAM/".Length + 3 && x.Key != ObservedTrade.VietnamImportsKey).ToArray();
+        var basket = new[] { new DateOnly(2025, 9, 1), new DateOnly(2025, 10, 1), new DateOnly(2025, 11, 1) };
+        double Value(MonthlySeries x, IEnumerable<DateOnly> ms) => x.Points.Where(p => ms.Contains(p.Month)).Sum(p => p.ValueUsd);
+        double Duty(MonthlySeries x, IEnumerable<DateOnly> ms) => x.Points.Where(p => ms.Contains(p.Month)).Sum(p => p.DutyUsd);
+        var y2024 = Enumerable.Range(1, 12).Select(k => new DateOnly(2024, k, 1)).ToArray();
+        var total = sectors.Sum(x => Value(x, basket));
+        var expected = sectors.Where(x => Value(x, y2024) > 0).Sum(x => Value(x, basket) / total * Duty(x, y2024) / Value(x, y2024));
+        Assert.Equal(expected, none.CollectedRatePath[^1], 1e-9);
 
         Assert.Contains(model.Deterministic().Assumptions, a => a.StartsWith("collected-rate layer", StringComparison.Ordinal));
 
