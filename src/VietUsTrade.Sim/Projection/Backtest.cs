@@ -80,7 +80,7 @@ public static class Backtest
         [
             string.Create(ic, $"PE tables prepared once for {prepared.FirstMonth:yyyy-MM}..{horizon:yyyy-MM}; each origin refits the no-policy state-space paths on the data cut at it; competitors' trend cut at {origins[0]:yyyy-MM}"),
             string.Create(ic, $"{options.Draws} draws per origin, seed {options.Seed} (common random numbers across origins)"),
-            "duty = projected imports × the collected-rate layer (c₀·b + w·(statutory ETR − b), w from observed months up to the origin), scored against Census calculated duty",
+            "duty = projected imports × the collected-rate layer by NAICS-3 sector (basket, c₀ₛ and wₛ from observed months up to the origin), scored against Census calculated duty",
             options.GivenMarket
                 ? "GIVEN MARKET: the observed US imports from all countries in the months after each origin (Census, imports/WORLD/00) set the size of the market; every supplier's projected imports and Vietnam's duty are scaled by observed market / the model's market (no-policy all-country trend at the level of the 12 months up to the origin × the response of all suppliers of Vietnam's lines); this is the only use of data after an origin; months without an observed market keep the model's"
                 : "market: the model's own (no data after an origin are used)",

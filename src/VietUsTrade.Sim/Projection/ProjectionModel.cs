@@ -568,9 +568,10 @@ public sealed partial class ProjectionModel
     public const double PriorCollectionWedge = 0.90;
 
     /// <summary>
-    /// The collected-rate layer of a nowcast: revenue = imports × (c₀·b + w·(ETR − b)), b = the 2024 statutory ETR, c₀ its
+    /// The pooled calibration of the collected-rate layer of a nowcast: c₀·b + w·(ETR − b), b = the 2024 statutory ETR, c₀ its
     /// collection ratio in the observed 2024 months, w the collection ratio of the policy increment (Yale Budget Lab's
-    /// 1 − η, applied to the increment only) from the last three observed months up to as-of with ETR − b ≥ 1 pp, leaving out
+    /// 1 − η, applied to the increment only). Projected months use the same rule by NAICS-3 sector on the observed basket
+    /// (<see cref="CollectedRatePath"/>), with this w for sectors that have no month of their own to estimate it. w is estimated on the last three observed months up to as-of with ETR − b ≥ 1 pp, leaving out
     /// the month of a rise of the statutory ETR by 1 pp or more and the month after it (goods in transit enter at the old
     /// rates) (<see cref="PriorCollectionWedge"/> when there is none). Observed months carry Census calculated duty.
     /// (1, 1) without a nowcast: revenue is imports × the statutory ETR.
