@@ -185,9 +185,10 @@ internal static class BacktestCommands
                         ["observed_exports_usd"] = m.ObservedExportsUsd,
                     }).ToArray(),
                 },
-                ["suppliers"] = o.Suppliers.Select(s => new Dictionary<string, object>(StringComparer.Ordinal)
+                ["suppliers"] = o.Suppliers.Select(s => new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
                     ["code"] = s.CensusCode,
+                    ["iso3"] = s.Iso3,
                     ["name"] = s.Name,
                     ["change_pct"] = new Dictionary<string, double>(StringComparer.Ordinal) { ["p5"] = s.ChangePct.P5, ["p50"] = s.ChangePct.P50, ["p95"] = s.ChangePct.P95 },
                 }).ToArray(),

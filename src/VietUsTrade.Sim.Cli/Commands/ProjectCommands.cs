@@ -111,14 +111,14 @@ internal static class ProjectCommands
     }
 
     /// <summary>Every supplier's imports of the bundled lines: no-policy path + diversion quantiles (Vietnam: its imports), per year and month.</summary>
-    internal static List<Dictionary<string, object>> SupplierJson(ProjectionModel model, MonteCarloResult result)
+    internal static List<Dictionary<string, object?>> SupplierJson(ProjectionModel model, MonteCarloResult result)
     {
         static Dictionary<string, double> Shift(Quantiles q, double c) => new(StringComparer.Ordinal) { ["p5"] = q.P5 + c, ["p25"] = q.P25 + c, ["p50"] = q.P50 + c, ["p75"] = q.P75 + c, ["p95"] = q.P95 + c };
-        var list = new List<Dictionary<string, object>>();
+        var list = new List<Dictionary<string, object?>>();
         for (var k = 0; k < model.Suppliers.Count; k++)
         {
             var partner = model.Partners[k];
-            var entry = new Dictionary<string, object>(StringComparer.Ordinal) { ["code"] = partner.CensusCode, ["name"] = partner.Name };
+            var entry = new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = partner.CensusCode, ["iso3"] = partner.Iso3, ["name"] = partner.Name };
             if (k == model.VietnamSupplierIndex)
             {
                 entry["years"] = result.Annual.Select(r => new Dictionary<string, object>(StringComparer.Ordinal) { ["year"] = r.Year, ["imports_usd"] = Shift(r.Metrics[ProjectionMetrics.Imports], 0) }).ToArray();
@@ -151,7 +151,7 @@ internal static class ProjectCommands
         o.WriteLine(string.Create(ic, $"  {"code",-5} {"supplier",-26} ") + string.Join(" ", result.Years.Select(y => y.ToString(ic).PadLeft(22))));
         foreach (var s in SupplierJson(model, result))
         {
-            var years = (Dictionary<string, object>[])s["years"];
+            var years = (Dictionary<string, object>[])s["years"]!;
             var cells = years.Select(y => (Dictionary<string, double>)y["imports_usd"]).Select(q => string.Create(ic, $"{q["p50"] / 1e9,7:F2} [{q["p5"] / 1e9:F2}, {q["p95"] / 1e9:F2}]").PadLeft(22));
             o.WriteLine(string.Create(ic, $"  {s["code"],-5} {s["name"],-26} ") + string.Join(" ", cells));
         }

@@ -29,4 +29,7 @@ public sealed record Partner(string CensusCode, string Name, double Imports2024U
 
     /// <summary>True for the rest-of-world residual.</summary>
     public bool IsRestOfWorld => CensusCode == RestOfWorldCode;
+
+    /// <summary>The ISO 3166-1 alpha-3 code ("VNM", "CHN", …), or null for the EU-27 aggregate and the rest of the world.</summary>
+    public string? Iso3 => Iso3Codes.Of(CensusCode);
 }

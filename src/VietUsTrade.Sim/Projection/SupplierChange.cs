@@ -7,4 +7,8 @@ namespace VietUsTrade.Sim.Projection;
 /// <param name="CensusCode">The Census country code.</param>
 /// <param name="Name">The Census name.</param>
 /// <param name="ChangePct">Quantiles of the change, in percent.</param>
-public sealed record SupplierChange(string CensusCode, string Name, Quantiles ChangePct);
+public sealed record SupplierChange(string CensusCode, string Name, Quantiles ChangePct)
+{
+    /// <summary>The ISO 3166-1 alpha-3 code, or null (EU-27, rest of world).</summary>
+    public string? Iso3 => Products.Iso3Codes.Of(CensusCode);
+}

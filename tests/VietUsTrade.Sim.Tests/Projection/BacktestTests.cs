@@ -124,7 +124,7 @@ public class BacktestTests
 
         var suppliers = origin.GetProperty("suppliers").EnumerateArray().ToArray();
         Assert.Equal(Dataset.Partners.Count, suppliers.Length);
-        Assert.Contains(suppliers, s => s.GetProperty("code").GetString() == "5700" && s.GetProperty("name").GetString() == "CHINA");
+        Assert.Contains(suppliers, s => s.GetProperty("code").GetString() == "5700" && s.GetProperty("name").GetString() == "CHINA" && s.GetProperty("iso3").GetString() == "CHN");
         Assert.All(suppliers, s => Assert.True(s.GetProperty("change_pct").GetProperty("p5").GetDouble() <= s.GetProperty("change_pct").GetProperty("p95").GetDouble()));
         Assert.True(doc.RootElement.GetProperty("pooled").GetProperty("imports").GetProperty("months").GetInt32() == 3);
     }

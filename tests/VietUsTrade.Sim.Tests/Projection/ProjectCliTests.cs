@@ -81,6 +81,8 @@ public class ProjectCliTests
         Assert.Equal(Enumerable.Range(0, real.Suppliers.Count).Count(k => k == real.VietnamSupplierIndex || real.SupplierBaselineUsd[k] > 0), suppliers.Length);
         var china = suppliers.Single(s => s.GetProperty("code").GetString() == "5700");
         Assert.Equal("CHINA", china.GetProperty("name").GetString());
+        Assert.Equal("CHN", china.GetProperty("iso3").GetString());
+        Assert.Equal(JsonValueKind.Null, suppliers.Single(s => s.GetProperty("code").GetString() == "0003").GetProperty("iso3").ValueKind);
         Assert.Equal(18, china.GetProperty("months").GetArrayLength());
         foreach (var s in suppliers)
         {

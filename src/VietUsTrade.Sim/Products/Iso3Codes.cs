@@ -1,0 +1,24 @@
+using System.Collections.Frozen;
+
+namespace VietUsTrade.Sim.Products;
+
+/// <summary>
+/// ISO 3166-1 alpha-3 codes of the Census partner codes of the bundled baseline (U.S. Census Bureau, Schedule C country
+/// codes; ISO 3166-1, ISO 3166 Maintenance Agency). The EU-27 aggregate and the rest of the world have none.
+/// </summary>
+internal static class Iso3Codes
+{
+    private static readonly FrozenDictionary<string, string> ByCensusCode = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["1220"] = "CAN", ["2010"] = "MEX", ["2050"] = "GTM", ["2110"] = "SLV", ["2150"] = "HND", ["2190"] = "NIC", ["2230"] = "CRI",
+        ["2470"] = "DOM", ["2740"] = "TTO", ["3010"] = "COL", ["3070"] = "VEN", ["3310"] = "ECU", ["3330"] = "PER", ["3370"] = "CHL",
+        ["3510"] = "BRA", ["3570"] = "ARG", ["4039"] = "NOR", ["4120"] = "GBR", ["4419"] = "CHE", ["4621"] = "RUS", ["4890"] = "TUR",
+        ["5050"] = "IRQ", ["5081"] = "ISR", ["5130"] = "KWT", ["5170"] = "SAU", ["5200"] = "ARE", ["5330"] = "IND", ["5350"] = "PAK",
+        ["5380"] = "BGD", ["5420"] = "LKA", ["5490"] = "THA", ["5520"] = "VNM", ["5550"] = "KHM", ["5570"] = "MYS", ["5590"] = "SGP",
+        ["5600"] = "IDN", ["5650"] = "PHL", ["5700"] = "CHN", ["5800"] = "KOR", ["5820"] = "HKG", ["5830"] = "TWN", ["5880"] = "JPN",
+        ["6021"] = "AUS", ["6141"] = "NZL", ["7210"] = "DZA", ["7290"] = "EGY", ["7530"] = "NGA", ["7620"] = "AGO", ["7910"] = "ZAF",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The ISO3 code of a Census code, or null (EU-27, rest of world, unknown).</summary>
+    public static string? Of(string censusCode) => ByCensusCode.GetValueOrDefault(censusCode);
+}
