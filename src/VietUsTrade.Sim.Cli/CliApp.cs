@@ -106,6 +106,7 @@ public static class CliApp
         yield return ProjectCommands.Create(context);
         yield return BacktestCommands.Create(context);
         yield return ExplainCommands.Create(context);
+        yield return TariffCommands.Create(context);
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");

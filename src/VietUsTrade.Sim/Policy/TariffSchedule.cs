@@ -131,6 +131,118 @@ public sealed class TariffSchedule
     public RateMatrix RatesOn(DateOnly date)
     {
         var lines = Baseline.LinesArray;
+        var (active, lineMeasures) = Covering(date);
+        var rates = new double[_baseRates.Length];
+        var layers = new double[Kinds.Length][];
+        for (var k = 0; k < layers.Length; k++)
+        {
+            layers[k] = new double[lines.Length];
+        }
+
+        Span<double> comp = stackalloc double[Kinds.Length];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            for (var cell = _lineStart[i]; cell < _lineStart[i + 1]; cell++)
+            {
+                rates[cell] = Stack(lineMeasures[i], active, _partnerOfCell[cell], _baseRates[cell], comp, []);
+                if (cell == _lineStart[i])
+                {
+                    for (var k = 0; k < comp.Length; k++)
+                    {
+                        layers[k][i] = comp[k];
+                    }
+                }
+            }
+        }
+
+        return new RateMatrix(date, _lineStart, rates, _baseRates, layers);
+    }
+
+    /// <summary>
+    /// Every layer an import line pays on a date from a supplier: its 2024 applied rate and each measure in force that
+    /// reaches it, with the measure's source and dates, stacked by the same rules as <see cref="RatesOn"/> (their sum is
+    /// the cell's rate).
+    /// </summary>
+    /// <param name="prefix">An HTS code of 2 to 10 digits: every bundled line under it is returned.</param>
+    /// <param name="partner">The supplier (Census code, ISO3 or Census name, any case).</param>
+    /// <param name="date">The entry date.</param>
+    /// <returns>One entry per line under the prefix, in code order (empty when none is bundled).</returns>
+    /// <exception cref="ArgumentException">The partner is not in the baseline (named with its value).</exception>
+    public IReadOnlyList<LineTariff> TariffsOn(HtsCode prefix, string partner, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(partner);
+        var p = Baseline.PartnersArray.FirstOrDefault(x => string.Equals(x.CensusCode, partner, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(x.Iso3, partner, StringComparison.OrdinalIgnoreCase) || string.Equals(x.Name, partner, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"partner = '{partner}' is not a supplier of the baseline (give a Census code such as 5700, an ISO3 code such as CHN, or a Census name).", nameof(partner));
+        var partnerIndex = Array.IndexOf(Baseline.PartnersArray, p);
+        var lines = Baseline.LinesArray;
+        var (active, lineMeasures) = Covering(date);
+        var result = new List<LineTariff>();
+        Span<double> comp = stackalloc double[Kinds.Length];
+        var perMeasure = new double[active.Length];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!prefix.Contains(lines[i].Code))
+            {
+                continue;
+            }
+
+            var cell = -1;
+            for (var c = _lineStart[i]; c < _lineStart[i + 1]; c++)
+            {
+                if (_partnerOfCell[c] == partnerIndex)
+                {
+                    cell = c;
+                }
+            }
+
+            var value = cell >= 0 ? lines[i].SuppliersArray[cell - _lineStart[i]].ValueUsd : 0.0;
+            var baseRate = cell >= 0 ? _baseRates[cell] : lines[i].Mfn?.AdValorem ?? 0.0;
+            Array.Clear(perMeasure);
+            var total = Stack(lineMeasures[i], active, partnerIndex, baseRate, comp, perMeasure);
+            var layers = new List<TariffLayer>();
+            foreach (var a in lineMeasures[i])
+            {
+                if (perMeasure[a] != 0)
+                {
+                    var m = active[a].Measure;
+                    layers.Add(new TariffLayer(m.Id, m.Kind, m.Name, perMeasure[a], m.Source, m.From, m.Until));
+                }
+            }
+
+            // Exemptions that apply: measures in force on the supplier whose products reach the line but an exemption removes it.
+            var exemptions = new List<TariffExemption>();
+            for (var a = 0; a < active.Length; a++)
+            {
+                var cm = active[a];
+                var inScope = cm.StaticCoverage[i] || cm.ProductLists.Any(l => l.ContainsPrefixes(_linePrefixes[i], date));
+                if (!cm.Suppliers[partnerIndex] || !inScope || lineMeasures[i].Contains(a))
+                {
+                    continue;
+                }
+
+                var by = cm.ExemptionLists.Where(l => l.ContainsPrefixes(_linePrefixes[i], date)).Select(l => (l.Name, l.Source)).ToList();
+                if (cm.StaticExempt[i])
+                {
+                    by.Add(("exempt_codes of the measure", cm.Measure.Source));
+                }
+
+                foreach (var (name, source) in by)
+                {
+                    exemptions.Add(new TariffExemption(cm.Measure.Id, cm.Measure.Name, name, source));
+                }
+            }
+
+            result.Add(new LineTariff(lines[i].Code, lines[i].Description, p.CensusCode, p.Name, date, baseRate, total, layers, value) { Exemptions = exemptions });
+        }
+
+        return result;
+    }
+
+    /// <summary>The measures in force on a date and, per line, those that cover it (after product and exemption lists).</summary>
+    private (CompiledMeasure[] Active, int[][] LineMeasures) Covering(DateOnly date)
+    {
+        var lines = Baseline.LinesArray;
         var active = _measures.Where(m => m.Measure.ActiveOn(date)).ToArray();
         var membership = new Dictionary<ProductList, bool[]>(ReferenceEqualityComparer.Instance);
         bool[] Members(ProductList list)
@@ -197,89 +309,98 @@ public sealed class TariffSchedule
             lineMeasures[i] = [.. scratch];
         }
 
-        var rates = new double[_baseRates.Length];
-        var layers = new double[Kinds.Length][];
-        for (var k = 0; k < layers.Length; k++)
+        return (active, lineMeasures);
+    }
+
+    /// <summary>
+    /// The stacking rules of one cell: <paramref name="comp"/> receives the added rate of each measure kind,
+    /// <paramref name="perMeasure"/> (when not empty) that of each active measure; returns the cell's rate.
+    /// </summary>
+    private static double Stack(int[] covering, CompiledMeasure[] active, int partner, double baseRate, Span<double> comp, Span<double> perMeasure)
+    {
+        comp.Clear();
+        var covered232 = 0.0; // share of the value under Section 232 (1 = full value; < 1 = metal content)
+        var max232 = -1;      // the Section 232 measure whose rate applies (the highest)
+        foreach (var a in covering)
         {
-            layers[k] = new double[lines.Length];
+            if (active[a].Measure.Kind == MeasureKind.Section232 && active[a].Suppliers[partner])
+            {
+                covered232 = Math.Max(covered232, active[a].Measure.ShareOfGoods);
+                var v = active[a].Measure.Rate * active[a].Measure.ShareOfGoods;
+                if (max232 < 0 || v > comp[(int)MeasureKind.Section232])
+                {
+                    max232 = a;
+                }
+
+                comp[(int)MeasureKind.Section232] = Math.Max(comp[(int)MeasureKind.Section232], v);
+            }
         }
 
-        Span<double> comp = stackalloc double[Kinds.Length];
-        for (var i = 0; i < lines.Length; i++)
+        if (perMeasure.Length > 0 && max232 >= 0)
         {
-            for (var cell = _lineStart[i]; cell < _lineStart[i + 1]; cell++)
+            perMeasure[max232] = comp[(int)MeasureKind.Section232];
+        }
+
+        var rest = 1.0 - covered232; // the value the reciprocal, Section 122 and Section 301 layers may reach
+
+        double? reciprocal = null;
+        foreach (var a in covering)
+        {
+            var m = active[a].Measure;
+            if (m.Kind is MeasureKind.Section232 or MeasureKind.Transshipment || !active[a].Suppliers[partner])
             {
-                var partner = _partnerOfCell[cell];
-                var baseRate = _baseRates[cell];
-                comp.Clear();
-                var covered232 = 0.0; // share of the value under Section 232 (1 = full value; < 1 = metal content)
-                var covering = lineMeasures[i];
-                foreach (var a in covering)
+                continue;
+            }
+
+            var r = m.IsFloor ? Math.Max(0, m.Rate - baseRate) : m.Rate;
+            double added;
+            switch (m.Kind)
+            {
+                case MeasureKind.Reciprocal when rest > 0:
+                    reciprocal = r;
+                    added = r * m.ShareOfGoods * rest;
+                    break;
+                case MeasureKind.Section122 or MeasureKind.Section301 when rest > 0:
+                    added = r * m.ShareOfGoods * rest;
+                    break;
+                case MeasureKind.Fentanyl or MeasureKind.Additional:
+                    added = r * m.ShareOfGoods;
+                    break;
+                default:
+                    continue;
+            }
+
+            comp[(int)m.Kind] += added;
+            if (perMeasure.Length > 0)
+            {
+                perMeasure[a] += added;
+            }
+        }
+
+        if (reciprocal is { } rr)
+        {
+            foreach (var a in covering)
+            {
+                var m = active[a].Measure;
+                if (m.Kind == MeasureKind.Transshipment && active[a].Suppliers[partner])
                 {
-                    if (active[a].Measure.Kind == MeasureKind.Section232 && active[a].Suppliers[partner])
+                    var added = m.ShareOfGoods * (m.Rate - rr) * rest;
+                    comp[(int)MeasureKind.Transshipment] += added;
+                    if (perMeasure.Length > 0)
                     {
-                        covered232 = Math.Max(covered232, active[a].Measure.ShareOfGoods);
-                        comp[(int)MeasureKind.Section232] = Math.Max(comp[(int)MeasureKind.Section232], active[a].Measure.Rate * active[a].Measure.ShareOfGoods);
-                    }
-                }
-
-                var rest = 1.0 - covered232; // the value the reciprocal, Section 122 and Section 301 layers may reach
-
-                double? reciprocal = null;
-                foreach (var a in covering)
-                {
-                    var m = active[a].Measure;
-                    if (m.Kind is MeasureKind.Section232 or MeasureKind.Transshipment || !active[a].Suppliers[partner])
-                    {
-                        continue;
-                    }
-
-                    var r = m.IsFloor ? Math.Max(0, m.Rate - baseRate) : m.Rate;
-                    switch (m.Kind)
-                    {
-                        case MeasureKind.Reciprocal when rest > 0:
-                            reciprocal = r;
-                            comp[(int)MeasureKind.Reciprocal] += r * m.ShareOfGoods * rest;
-                            break;
-                        case MeasureKind.Section122 or MeasureKind.Section301 when rest > 0:
-                            comp[(int)m.Kind] += r * m.ShareOfGoods * rest;
-                            break;
-                        case MeasureKind.Fentanyl or MeasureKind.Additional:
-                            comp[(int)m.Kind] += r * m.ShareOfGoods;
-                            break;
-                    }
-                }
-
-                if (reciprocal is { } rr)
-                {
-                    foreach (var a in covering)
-                    {
-                        var m = active[a].Measure;
-                        if (m.Kind == MeasureKind.Transshipment && active[a].Suppliers[partner])
-                        {
-                            comp[(int)MeasureKind.Transshipment] += m.ShareOfGoods * (m.Rate - rr) * rest;
-                        }
-                    }
-                }
-
-                var total = baseRate;
-                foreach (var x in comp)
-                {
-                    total += x;
-                }
-
-                rates[cell] = Math.Max(total, 0.0);
-                if (cell == _lineStart[i])
-                {
-                    for (var k = 0; k < comp.Length; k++)
-                    {
-                        layers[k][i] = comp[k];
+                        perMeasure[a] += added;
                     }
                 }
             }
         }
 
-        return new RateMatrix(date, _lineStart, rates, _baseRates, layers);
+        var total = baseRate;
+        foreach (var x in comp)
+        {
+            total += x;
+        }
+
+        return Math.Max(total, 0.0);
     }
 
     /// <summary>The dates in (<paramref name="from"/>, <paramref name="to"/>] on which some rate may change: measure starts and ends, and the dated entries of the lists the measures use.</summary>
