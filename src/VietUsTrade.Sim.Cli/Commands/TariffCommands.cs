@@ -40,8 +40,8 @@ internal static class TariffCommands
 
             var data = BaselineDataset.LoadEmbedded();
             var supplier = parse.GetValue(from)!;
-            if (!data.Partners.Any(p => string.Equals(p.CensusCode, supplier, StringComparison.OrdinalIgnoreCase) || string.Equals(p.Iso3, supplier, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(p.Name, supplier, StringComparison.OrdinalIgnoreCase)))
+            var resolved = data.ResolvePartner(supplier);
+            if (resolved is null)
             {
                 throw new CliUsageException($"--from '{supplier}' is not a supplier of the baseline (a Census code such as 5700, an ISO3 code such as CHN, or a Census name)");
             }
@@ -54,10 +54,10 @@ internal static class TariffCommands
                 throw new CliUsageException($"--hts '{text}' matches no HTS10 line of the bundled 2024 data");
             }
 
-            var vn = data.Partners.Single(p => p.IsVietnam);
             var vnTotal = data.ImportsFromVietnamUsd;
-            var vnRows = supplier.Equals(vn.CensusCode, StringComparison.OrdinalIgnoreCase) || supplier.Equals(vn.Iso3, StringComparison.OrdinalIgnoreCase) || supplier.Equals(vn.Name, StringComparison.OrdinalIgnoreCase);
-            double? EtrShare(LineTariff r) => vnRows && vnTotal > 0 ? r.Imports2024Usd * r.TotalRate / (schedule.VietnamEtr(d).EtrTotal * vnTotal) : null;
+            var vnRows = resolved.IsVietnam;
+            var etr = vnRows ? schedule.VietnamEtr(d).EtrTotal : 0.0;
+            double? EtrShare(LineTariff r) => vnRows && vnTotal > 0 && etr > 0 ? r.Imports2024Usd * r.TotalRate / (etr * vnTotal) : null;
             if (parse.GetValue(json))
             {
                 var objects = rows.Select(r => ToJson(r, scenario.Name, EtrShare(r))).ToArray();

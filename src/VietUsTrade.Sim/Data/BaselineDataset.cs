@@ -159,6 +159,17 @@ public sealed class BaselineDataset
     /// <returns>The partner or null.</returns>
     public Partner? FindPartner(string censusCode) => _partnersByCode.GetValueOrDefault(censusCode);
 
+    /// <summary>The partner named by a Census code ("5700"), an ISO3 code ("CHN") or its Census name ("CHINA"), in any case; or null.</summary>
+    /// <param name="codeIso3OrName">The code or name.</param>
+    /// <returns>The partner or null.</returns>
+    public Partner? ResolvePartner(string codeIso3OrName)
+    {
+        ArgumentNullException.ThrowIfNull(codeIso3OrName);
+        var key = codeIso3OrName.Trim();
+        return PartnersArray.FirstOrDefault(p => string.Equals(p.CensusCode, key, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(p.Iso3, key, StringComparison.OrdinalIgnoreCase) || string.Equals(p.Name, key, StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>The MFN rate of an HTS8 (or the HTS8 of a longer code), or null.</summary>
     /// <param name="code">A code of 8 or 10 digits.</param>
     /// <returns>The rate or null.</returns>

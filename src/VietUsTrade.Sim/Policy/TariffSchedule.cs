@@ -171,9 +171,7 @@ public sealed class TariffSchedule
     public IReadOnlyList<LineTariff> TariffsOn(HtsCode prefix, string partner, DateOnly date)
     {
         ArgumentNullException.ThrowIfNull(partner);
-        var p = Baseline.PartnersArray.FirstOrDefault(x => string.Equals(x.CensusCode, partner, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(x.Iso3, partner, StringComparison.OrdinalIgnoreCase) || string.Equals(x.Name, partner, StringComparison.OrdinalIgnoreCase))
-            ?? throw new ArgumentException($"partner = '{partner}' is not a supplier of the baseline (give a Census code such as 5700, an ISO3 code such as CHN, or a Census name).", nameof(partner));
+        var p = Baseline.ResolvePartner(partner) ?? throw new ArgumentException($"partner = '{partner}' is not a supplier of the baseline (give a Census code such as 5700, an ISO3 code such as CHN, or a Census name).", nameof(partner));
         var partnerIndex = Array.IndexOf(Baseline.PartnersArray, p);
         var lines = Baseline.LinesArray;
         var (active, lineMeasures) = Covering(date);
