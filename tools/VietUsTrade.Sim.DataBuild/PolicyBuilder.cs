@@ -196,6 +196,20 @@ public static partial class PolicyBuilder
         lists.Add(SimpleList(Read($"{Y}/s301fl_exempt_products.csv", "hts8"), "hts8", "s301-forced-labor-annex-a", "Section 301 forced-labor action: Annex A exemptions (proposed; curated, not verified against the image-only FR annex)",
             "USTR FR Doc 2026-11296 (91 FR 34272); Budget Lab at Yale s301fl_exempt_products.csv [unverified]", null, null));
 
+        // The final Section 301 forced-labor exemptions: Annex II Part A = U.S. note 52(b)-(e), HTSUS 2026 Rev 15 (policy-2026/FACTS.md §1).
+        var partA = Read("policy-2026/s301_forced_labor_annexII_partA_exemptions_htsus2026rev15.csv", "hts_digits", "category", "note_subdivision");
+        var partAEntries = new List<ProductListEntry>();
+        foreach (var row in partA.Rows)
+        {
+            partAEntries.Add(new ProductListEntry(row.Hts("hts_digits", 8, 10), new DateOnly(2026, 7, 24), null,
+                $"US note {row.RequiredText("note_subdivision")} ({row.RequiredText("category").Replace('_', ' ')})"));
+            partA.Keep(row);
+        }
+
+        lists.Add(new ProductList("s301-forced-labor-annex-ii-part-a",
+            "Section 301 forced-labor action: Annex II Part A exemptions (U.S. note 52(b)-(e)), from 2026-07-24: 863 unconditional, 16 particular articles, 541 civil aircraft and 700 pharmaceutical-use lines; the conditional ones (aircraft meeting GN 6, pharmaceutical use) are treated as exempt [assumption]",
+            "USTR Notice of Actions FR Doc 2026-15181 (91 FR 47318, 2026-07-28); HTSUS 2026 Rev 15 ch. 99 US note 52, pp. 556-566 (via TheAxiomFoundation/rulespec-us, policy-2026/MANIFEST.md)", partAEntries));
+
         var floor = Read($"{Y}/floor_exempt_products.csv", "hts8", "category");
         var ptaap = new SortedSet<HtsCode>();
         foreach (var row in floor.Rows)

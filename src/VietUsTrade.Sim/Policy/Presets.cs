@@ -55,7 +55,9 @@ public static class Presets
     private const string SrcEo14326 = "EO 14326 (2025-07-31) Annex I: Vietnam 20% (9903.02.69) from 2025-08-07; eo14326_annex1_reciprocal_rates_2025-07-31.csv; policy-facts.md §1.5";
     private const string SrcEnd = "SCOTUS Learning Resources v. Trump (2026-02-20); EO 'Ending Certain Tariff Actions'; collection ended 2026-02-24; policy-facts.md §1.9";
     private const string SrcS122 = "Section 122 proclamation (2026-02-20, 9903.03.01): 10% 2026-02-24 to 2026-07-23, Annex I-II and 232 goods exempt; policy-facts.md §1.9";
-    private const string SrcS301 = "Presidential memorandum of 2026-07-23 (Section 301 forced labor): 12.5% on Vietnam, Annex exemptions; effective date not published, modelled from 2026-07-24 (Budget Lab); policy-facts.md §1.9";
+    private const string SrcS301 = "Presidential memorandum of 2026-07-23 (FR 2026-15274, 91 FR 47717) and USTR Notice of Actions FR 2026-15181 (91 FR 47318): +12.5% on Vietnam (9903.05.84) from 12:01 a.m. 2026-07-24, Annex II Part A exempt (US note 52(b)-(e)); policy-2026/FACTS.md §1";
+
+    private const string SrcS301Partners = "Section 301 forced-labor action, per-partner headings 9903.05.20-.84 (HTSUS 2026 Rev 15, unchanged in Rev 20): policy-2026/s301_2026_rates_by_partner.csv; FR 2026-15181 (91 FR 47318); Annex II Part A exempt; USMCA-qualifying goods of Canada and Mexico exempt (note 52(g)-(h)); CAFTA-DR textiles, the 13 country lists of note 52(j) and the textile TRQs not modelled [assumption]";
     private const string SrcTrans = "EO 14326 sec. 3: 40% in lieu of the country rate on goods CBP determines were transshipped; no published criteria or determinations; policy-facts.md §1.5";
     private const string SrcYale = "Budget Lab at Yale tariff-rate-tracker config_revision_dates.csv (policy dates by HTS revision)";
 
@@ -144,7 +146,7 @@ public static class Presets
         m.Add(VnTransshipment(D0807, IeepaEnd, 0.0));
         m.Add(VnSection122());
         m.Add(new TariffMeasure("vn-s301-forced-labor", MeasureKind.Section301, 0.125, Section301Start, null, [Vietnam],
-            exemptionLists: ["s301-forced-labor-annex-a"], name: "Section 301 forced-labor action on Vietnam (12.5%)", source: SrcS301));
+            exemptionLists: ["s301-forced-labor-annex-ii-part-a"], name: "Section 301 forced-labor action on Vietnam (12.5%)", source: SrcS301));
         m.AddRange(Section232());
         m.AddRange(Competitors());
         return new Scenario("real-2025-2026",
@@ -246,10 +248,21 @@ public static class Presets
             ("5550", 0.19), ("5570", 0.19), ("5600", 0.19), ("5650", 0.19), ("5830", 0.20), ("6141", 0.15), ("7210", 0.30), ("7530", 0.15),
             ("7620", 0.15), ("7910", 0.30), ("3510", 0.10),
         };
+        // Corrections (policy-2026/FACTS.md §3): Switzerland 15% all-in floor from 2025-11-14 (FR 2025-23316, 90 FR 59281);
+        // India's Russian-oil 25% ended 2026-02-07 (EO of 2026-02-06) and its reciprocal rate fell to 18% (joint statement of
+        // 2026-02-06; the implementing date is secondary: 2026-02-07 [assumption]).
+        var switzerlandFloor = new DateOnly(2025, 11, 14);
+        var indiaCut = new DateOnly(2026, 2, 7);
         foreach (var (code, rate) in annexRates)
         {
-            yield return new TariffMeasure($"reciprocal-{code}", MeasureKind.Reciprocal, rate, D0807, IeepaEnd, [code], exemptionLists: ["annex-ii"], name: $"IEEPA reciprocal {rate:P0}, Census {code}", source: annex);
+            var until = code switch { "4419" => switzerlandFloor, "5330" => indiaCut, _ => IeepaEnd };
+            yield return new TariffMeasure($"reciprocal-{code}", MeasureKind.Reciprocal, rate, D0807, until, [code], exemptionLists: ["annex-ii"], name: $"IEEPA reciprocal {rate:P0}, Census {code}", source: annex);
         }
+
+        yield return new TariffMeasure("switzerland-floor-15", MeasureKind.Reciprocal, 0.15, switzerlandFloor, IeepaEnd, ["4419"], exemptionLists: ["annex-ii"], isFloor: true,
+            name: "Switzerland 15% all-in floor (higher of MFN or 15%)", source: "US-Switzerland-Liechtenstein joint statement of 2025-11-14; FR 2025-23316 (90 FR 59281), headings 9903.02.82-.91 from 2025-11-14; policy-2026/FACTS.md §3");
+        yield return new TariffMeasure("reciprocal-5330-18", MeasureKind.Reciprocal, 0.18, indiaCut, IeepaEnd, ["5330"], exemptionLists: ["annex-ii"],
+            name: "IEEPA reciprocal 18%, India", source: "US-India joint statement and fact sheet of 2026-02-06/09 (25% → 18%); date 2026-02-07 from trade-war-redux [assumption]; policy-2026/FACTS.md §3");
 
         var tenPercent = phase1.Except(annexRates.Select(r => r.Code)).Except(["0003", "5880", "5800"]).ToArray(); // EU, Japan, Korea: own measures below
         yield return new TariffMeasure("reciprocal-10-unlisted", MeasureKind.Reciprocal, 0.10, D0807, IeepaEnd, tenPercent, exemptionLists: ["annex-ii"], name: "IEEPA 10% for partners not in Annex I (and the rest of the world)", source: annex);
@@ -259,7 +272,8 @@ public static class Presets
         yield return new TariffMeasure("japan-floor-15", MeasureKind.Reciprocal, 0.15, new DateOnly(2025, 9, 16), IeepaEnd, ["5880"], exemptionLists: ["annex-ii"], isFloor: true, name: "Japan 15% floor", source: SrcYale);
         yield return new TariffMeasure("korea-15", MeasureKind.Reciprocal, 0.15, D0807, new DateOnly(2025, 11, 14), ["5800"], exemptionLists: ["annex-ii"], name: "Korea 15%", source: annex);
         yield return new TariffMeasure("korea-floor-15", MeasureKind.Reciprocal, 0.15, new DateOnly(2025, 11, 14), IeepaEnd, ["5800"], exemptionLists: ["annex-ii"], isFloor: true, name: "Korea 15% floor", source: SrcYale);
-        yield return new TariffMeasure("india-russia-oil-25", MeasureKind.Additional, 0.25, new DateOnly(2025, 8, 27), IeepaEnd, ["5330"], exemptionLists: ["annex-ii"], name: "India additional 25% (Russian oil EO)", source: SrcYale);
+        yield return new TariffMeasure("india-russia-oil-25", MeasureKind.Additional, 0.25, new DateOnly(2025, 8, 27), indiaCut, ["5330"], exemptionLists: ["annex-ii"], name: "India additional 25% (Russian oil EO)",
+            source: $"{SrcYale}; ended 12:01 a.m. 2026-02-07 (EO of 2026-02-06 on the Russian Federation), policy-2026/FACTS.md §3");
         yield return new TariffMeasure("brazil-40", MeasureKind.Additional, 0.40, D0807, IeepaEnd, ["3510"], exemptionLists: ["annex-ii"], name: "Brazil additional 40% (EO of 2025-07-30)", source: SrcYale);
         // China and Hong Kong: fentanyl and reciprocal (Budget Lab revision dates).
         yield return new TariffMeasure("china-fentanyl-10", MeasureKind.Fentanyl, 0.10, new DateOnly(2025, 2, 4), new DateOnly(2025, 3, 4), china, name: "China IEEPA fentanyl 10%", source: SrcYale);
@@ -277,7 +291,33 @@ public static class Presets
         var s122 = AllExcept([.. Usmca, Vietnam]);
         yield return new TariffMeasure("others-s122", MeasureKind.Section122, 0.10, IeepaEnd, S122End, s122, exemptionLists: ["s122-exempt"], name: "Section 122 surcharge 10%, other partners", source: SrcS122);
         yield return new TariffMeasure("usmca-s122", MeasureKind.Section122, 0.10, IeepaEnd, S122End, Usmca, exemptionLists: ["s122-exempt"], shareOfGoods: NonUsmcaShare, name: "Section 122 surcharge 10% on non-USMCA goods", source: SrcS122);
+
+        // Section 301 forced-labor action on the other investigated economies, from 2026-07-24 (Vietnam's own measure is separate).
+        foreach (var (code, rate, floor) in Section301Partners)
+        {
+            yield return new TariffMeasure($"s301-forced-labor-{code}", MeasureKind.Section301, rate, Section301Start, null, [code], exemptionLists: ["s301-forced-labor-annex-ii-part-a"],
+                shareOfGoods: Usmca.Contains(code) ? NonUsmcaShare : 1.0, isFloor: floor,
+                name: floor ? $"Section 301 forced labor, {rate:P1} all-in floor net of MFN, Census {code}" : $"Section 301 forced labor +{rate:P1}, Census {code}", source: SrcS301Partners);
+        }
+
+        // A second Section 301 action on the same partner: modelled as an additional layer so both stack (the validator refuses
+        // two measures of one kind on one supplier); unlike the Section 301 layer it also reaches Section 232 value [assumption].
+        yield return new TariffMeasure("brazil-s301-25", MeasureKind.Additional, 0.25, new DateOnly(2026, 7, 22), null, ["3510"], exemptionLists: ["s301-forced-labor-annex-ii-part-a"],
+            name: "Brazil Section 301 +25% (digital trade and other practices)",
+            source: "USTR Notice of Action on Brazil, FR 2026-14542 (91 FR 45516), heading 9903.05.01, from 2026-07-22 (CBP CSMS #69302472); its own exemptions 9903.05.02-.09 approximated by Annex II Part A [assumption]; policy-2026/FACTS.md §2");
     }
+
+    /// <summary>Section 301 forced-labor rates of the baseline's other partners (policy-2026/s301_2026_rates_by_partner.csv): Census code, rate, whether it is an all-in floor net of MFN.</summary>
+    internal static readonly (string Code, double Rate, bool Floor)[] Section301Partners =
+    [
+        ("0003", 0.10, true), ("1220", 0.10, false), ("2010", 0.10, false), ("2050", 0.10, false), ("2110", 0.10, false), ("2150", 0.10, false), ("2190", 0.125, false),
+        ("2230", 0.125, false), ("2470", 0.125, false), ("2740", 0.10, false), ("3010", 0.125, false), ("3070", 0.125, false), ("3310", 0.10, false), ("3330", 0.125, false),
+        ("3370", 0.125, false), ("3510", 0.125, false), ("3570", 0.10, false), ("4039", 0.125, false), ("4120", 0.10, false), ("4419", 0.125, true), ("4621", 0.125, false),
+        ("4890", 0.125, false), ("5050", 0.125, false), ("5081", 0.125, false), ("5130", 0.125, false), ("5170", 0.125, false), ("5200", 0.125, false), ("5330", 0.10, false),
+        ("5350", 0.10, false), ("5380", 0.10, false), ("5420", 0.10, false), ("5490", 0.125, false), ("5550", 0.10, false), ("5570", 0.10, false), ("5590", 0.125, false),
+        ("5600", 0.10, false), ("5650", 0.125, false), ("5700", 0.125, false), ("5800", 0.125, true), ("5820", 0.125, false), ("5830", 0.10, true), ("5880", 0.125, true),
+        ("6021", 0.125, false), ("6141", 0.125, false), ("7210", 0.125, false), ("7290", 0.125, false), ("7530", 0.125, false), ("7620", 0.125, false), ("7910", 0.125, false),
+    ];
 
     private static string[] AllExcept(IEnumerable<string> codes) => AllSuppliers.Except(codes, StringComparer.Ordinal).ToArray();
 

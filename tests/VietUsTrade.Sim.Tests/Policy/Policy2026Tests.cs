@@ -1,0 +1,84 @@
+using System.Globalization;
+using VietUsTrade.Sim.Data;
+using VietUsTrade.Sim.Policy;
+using Xunit;
+
+namespace VietUsTrade.Sim.Tests.Policy;
+
+/// <summary>The 2026 policy facts of shared/data/raw/policy-2026 as the real timeline carries them (issue 14).</summary>
+public class Policy2026Tests
+{
+    private static readonly BaselineDataset Data = BaselineDataset.LoadEmbedded();
+    private static readonly Scenario Real = Presets.Get("real-2025-2026");
+
+    /// <summary>The forced-labor rows of the per-partner file: ISO3 (EU27 for the EU) → (rate, floor net of MFN).</summary>
+    private static Dictionary<string, (double Rate, bool Floor)> PartnerFile()
+    {
+        var path = Path.Combine(TestPaths.RequireSharedRaw(), "policy-2026", "s301_2026_rates_by_partner.csv");
+        using var reader = new StreamReader(path);
+        using var csv = new CsvHelper.CsvReader(reader, CultureInfo.InvariantCulture);
+        var rows = new Dictionary<string, (double, bool)>(StringComparer.Ordinal);
+        csv.Read();
+        csv.ReadHeader();
+        while (csv.Read())
+        {
+            if (csv.GetField("authority")!.StartsWith("Section 301 (forced-labor", StringComparison.Ordinal))
+            {
+                rows[csv.GetField("iso3")!] = (double.Parse(csv.GetField("rate_tier_pct")!, CultureInfo.InvariantCulture) / 100, csv.GetField("rate_kind") == "floor_net_of_mfn");
+            }
+        }
+
+        return rows;
+    }
+
+    [Fact]
+    public void Every_partner_in_the_baseline_pays_the_forced_labor_rate_of_the_per_partner_file()
+    {
+        var file = PartnerFile();
+        Assert.Equal(60, file.Count);
+        var measures = Real.Measures.Where(m => m.Kind == MeasureKind.Section301).ToArray();
+        foreach (var p in Data.Partners.Where(p => !p.IsRestOfWorld))
+        {
+            var key = p.CensusCode == "0003" ? "EU27" : p.Iso3!;
+            var (rate, floor) = file[key];
+            var m = Assert.Single(measures, x => x.Suppliers.Contains(p.CensusCode));
+            Assert.Equal(rate, m.Rate, 12);
+            Assert.Equal(floor, m.IsFloor);
+            Assert.Equal(new DateOnly(2026, 7, 24), m.From);
+            Assert.Null(m.Until);
+            Assert.Contains("s301-forced-labor-annex-ii-part-a", m.ExemptionLists);
+        }
+    }
+
+    [Fact]
+    public void The_final_Annex_II_Part_A_list_holds_2120_lines_and_exempts_Vietnam_from_the_action()
+    {
+        var list = PolicyLibrary.LoadEmbedded().Get("s301-forced-labor-annex-ii-part-a");
+        Assert.Equal(2120, list.Entries.Count);
+        var schedule = TariffSchedule.Compile(Real, Data);
+        var coffee = schedule.TariffsOn(VietUsTrade.Sim.Products.HtsCode.Parse("0901110025"), "VNM", new DateOnly(2026, 8, 3)).Single();
+        Assert.DoesNotContain(coffee.Layers, l => l.Kind == MeasureKind.Section301);
+        Assert.Contains(coffee.Exemptions, e => e.MeasureId == "vn-s301-forced-labor" && e.List == "s301-forced-labor-annex-ii-part-a");
+        var shoes = schedule.TariffsOn(VietUsTrade.Sim.Products.HtsCode.Parse("6404"), "VNM", new DateOnly(2026, 8, 3));
+        Assert.Contains(shoes, t => t.Layers.Any(l => l.MeasureId == "vn-s301-forced-labor" && Math.Abs(l.Rate - 0.125) < 1e-12));
+        Assert.Equal(0.1301, schedule.VietnamEtr(new DateOnly(2026, 7, 24)).EtrTotal, 4);
+    }
+
+    [Fact]
+    public void Switzerland_is_floored_at_15_percent_from_2025_11_14_and_India_pays_18_percent_without_the_oil_duty_from_2026_02_07()
+    {
+        var schedule = TariffSchedule.Compile(Real, Data);
+        var watch = VietUsTrade.Sim.Products.HtsCode.Parse("9102");
+        var before = schedule.TariffsOn(watch, "CHE", new DateOnly(2025, 11, 13));
+        var after = schedule.TariffsOn(watch, "CHE", new DateOnly(2025, 11, 14));
+        Assert.All(before, t => Assert.Contains(t.Layers, l => l.MeasureId == "reciprocal-4419" && Math.Abs(l.Rate - 0.39) < 1e-12));
+        Assert.All(after, t => Assert.Equal(Math.Max(0.15, t.BaseRate), t.TotalRate, 12));
+        var india = schedule.TariffsOn(VietUsTrade.Sim.Products.HtsCode.Parse("6109"), "IND", new DateOnly(2026, 2, 10));
+        Assert.All(india, t =>
+        {
+            Assert.DoesNotContain(t.Layers, l => l.MeasureId == "india-russia-oil-25");
+            Assert.Contains(t.Layers, l => l.MeasureId == "reciprocal-5330-18" && Math.Abs(l.Rate - 0.18) < 1e-12);
+        });
+        Assert.Contains(schedule.TariffsOn(VietUsTrade.Sim.Products.HtsCode.Parse("6109"), "IND", new DateOnly(2026, 2, 6))[0].Layers, l => l.MeasureId == "india-russia-oil-25");
+    }
+}
