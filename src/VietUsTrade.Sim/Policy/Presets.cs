@@ -231,6 +231,17 @@ public static class Presets
         yield return S("s232-semiconductors", 0.25, "s232-semiconductors", new DateOnly(2026, 1, 15), null, SemiconductorShare,
             "; the proclamation covers a narrow category of advanced computing chips inside these lines: share of line value assumed 5% [assumption]");
         yield return S("s232-pharma", 1.00, "s232-pharma", new DateOnly(2026, 9, 29));
+
+        // Polysilicon (proclamation of 2026-08-06, from 12:01 a.m. 2026-12-04): +15 % on ingots, wafers, cells and modules
+        // (Annex scope secondary: policy-2026/s232_polysilicon_scope_2026-12-04.csv); the partner caps (EU, JP, KR, TW, CH:
+        // 232 + MFN = 15 %) equal 15 % on these lines, whose MFN rate is 0; UK 10 %. The minimum import prices ($0.22/W cells,
+        // $0.38/W modules, $21/kg polysilicon, $100/kg ingots and wafers) are not modelled: the box has no quantities [assumption].
+        // Ingots and wafers (3818.00.00xx) are in scope too but are not among the bundled lines (no 2024 imports from Vietnam).
+        var polysilicon = Codes("8541420010", "8541420080", "8541430010", "8541430080");
+        const string polySource = "Proclamation of 2026-08-06 (Section 232, polysilicon and derivatives), effective 2026-12-04; product scope secondary (policy-2026/s232_polysilicon_scope_2026-12-04.csv, FACTS.md §4); minimum import prices not modelled [assumption]";
+        var polyDate = new DateOnly(2026, 12, 4);
+        yield return new TariffMeasure("s232-polysilicon-15", MeasureKind.Section232, 0.15, polyDate, null, AllExcept(["4120"]), polysilicon, name: "Section 232 polysilicon derivatives 15%", source: polySource);
+        yield return new TariffMeasure("s232-polysilicon-uk-10", MeasureKind.Section232, 0.10, polyDate, null, ["4120"], polysilicon, name: "Section 232 polysilicon derivatives 10% (UK)", source: polySource);
     }
 
     /// <summary>Annex I rates of EO 14326 for the detailed partners (Census code → rate), and the special regimes.</summary>

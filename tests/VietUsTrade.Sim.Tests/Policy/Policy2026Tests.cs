@@ -65,6 +65,28 @@ public class Policy2026Tests
     }
 
     [Fact]
+    public void Solar_cells_and_modules_pay_the_Section_232_polysilicon_rate_from_2026_12_04_instead_of_the_Section_301_rate()
+    {
+        var schedule = TariffSchedule.Compile(Real, Data);
+        var modules = VietUsTrade.Sim.Products.HtsCode.Parse("854143");
+        foreach (var t in schedule.TariffsOn(modules, "VNM", new DateOnly(2026, 12, 3)))
+        {
+            Assert.Contains(t.Layers, l => l.MeasureId == "vn-s301-forced-labor");
+            Assert.DoesNotContain(t.Layers, l => l.Kind == MeasureKind.Section232);
+        }
+
+        foreach (var t in schedule.TariffsOn(modules, "VNM", new DateOnly(2026, 12, 4)))
+        {
+            var s232 = Assert.Single(t.Layers);
+            Assert.Equal("s232-polysilicon-15", s232.MeasureId);
+            Assert.Equal(0.15, s232.Rate, 12);
+            Assert.Equal(t.BaseRate + 0.15, t.TotalRate, 12);
+        }
+
+        Assert.All(schedule.TariffsOn(modules, "GBR", new DateOnly(2026, 12, 4)), t => Assert.Contains(t.Layers, l => l.MeasureId == "s232-polysilicon-uk-10" && Math.Abs(l.Rate - 0.10) < 1e-12));
+    }
+
+    [Fact]
     public void Switzerland_is_floored_at_15_percent_from_2025_11_14_and_India_pays_18_percent_without_the_oil_duty_from_2026_02_07()
     {
         var schedule = TariffSchedule.Compile(Real, Data);
