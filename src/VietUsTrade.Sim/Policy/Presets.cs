@@ -64,7 +64,7 @@ public static class Presets
     private static readonly string[] AllNames =
     [
         "real-2025-2026", "no-tariffs", "liberation-day-46", "reciprocal-20", "reciprocal-20-farm-exempt",
-        "ieepa-struck-down", "deal-zero-list", "snapback-46", "transshipment-enforced",
+        "ieepa-struck-down", "deal-zero-list", "snapback-46", "transshipment-enforced", "s122-struck-down", "s301-ip-vietnam-25",
     ];
 
     /// <summary>The preset names.</summary>
@@ -93,6 +93,16 @@ public static class Presets
         "transshipment-enforced" => new Scenario("transshipment-enforced", $"20% from 2025-08-07 (Annex II with the farm list) and strict enforcement of the transshipment rule: 40% in lieu of 20% on {EnforcedTransshipmentShare:P0} of Vietnam's goods [assumed share].",
             [SrcEo14326, SrcTrans], [VnReciprocal("vn-reciprocal-20", 0.20, D0807, null, "annex-ii", SrcEo14326), VnTransshipment(D0807, null, EnforcedTransshipmentShare)],
             assumptions: [$"Transshipment share {EnforcedTransshipmentShare} is illustrative: no CBP determinations were published; vary share_of_goods in a scenario file."]),
+        "s122-struck-down" => Variant(Real(), "s122-struck-down",
+            "Open legal question: the real timeline without the Section 122 surcharge (2026-02-24 … 2026-07-23) for every partner, as if the CIT's 2–1 holding of 2026-05-07 (surcharge unlawful, relief for the plaintiffs only, stayed on appeal, CAFC 26-1804/26-1805) were upheld for all importers with refunds; trade flows of the period are shown as if the surcharge never applied.",
+            m => m.Kind != MeasureKind.Section122, [],
+            "CIT ruling of 2026-05-07 (secondary: policy-2026/FACTS.md §5); outcome of the appeal not found; refunds are not modelled as a cash flow, only the absence of the duty [assumption]"),
+        "s301-ip-vietnam-25" => Variant(Real(), "s301-ip-vietnam-25",
+            "Open legal question: the real timeline plus a Section 301 action on Vietnam's IP protection and enforcement (investigation initiated 2026-05-29; Vietnam the sole Priority Foreign Country in the 2026 Special 301 Report): +25% from 2027-01-01 [assumed rate and date; no determination or action found], Annex II Part A exempt [assumption].",
+            _ => true,
+            [new TariffMeasure("vn-s301-ip-25", MeasureKind.Additional, 0.25, new DateOnly(2027, 1, 1), null, [Vietnam], exemptionLists: ["s301-forced-labor-annex-ii-part-a"],
+                name: "Section 301 IP action on Vietnam +25% [what-if]", source: "USTR Section 301 investigation of Vietnam's IP enforcement, initiated 2026-05-29 (secondary: policy-2026/FACTS.md §5); rate, date and exemptions assumed")],
+            "Rate 25% and start 2027-01-01 are assumptions (no action found through 2026-10); modelled as an additional layer so it stacks with the forced-labor Section 301 action"),
         _ => throw new KeyNotFoundException($"Unknown preset '{name}'. Known presets: {string.Join(", ", AllNames)}."),
     };
 
@@ -162,6 +172,10 @@ public static class Presets
                 "Other Annex I partners' rates from EO 14326 Annex I; partners not listed pay 10%; the rest of the world is given 10%.",
             ]);
     }
+
+    /// <summary>A variant of a scenario: its measures filtered and extended, the rest kept, with its own name, description and an added assumption.</summary>
+    private static Scenario Variant(Scenario s, string name, string description, Func<TariffMeasure, bool> keep, TariffMeasure[] add, string assumption) =>
+        new(name, description, s.Sources, [.. s.Measures.Where(keep), .. add], s.Commitments, s.Concessions, [.. s.Assumptions, assumption]);
 
     private static TariffMeasure VnReciprocal(string id, double rate, DateOnly from, DateOnly? until, string exemptions, string source, params string[] moreExemptions) =>
         new(id, MeasureKind.Reciprocal, rate, from, until, [Vietnam], exemptionLists: [exemptions, .. moreExemptions], name: $"IEEPA reciprocal {rate:P0} on Vietnam", source: source);

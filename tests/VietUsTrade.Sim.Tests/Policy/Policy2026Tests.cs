@@ -87,6 +87,24 @@ public class Policy2026Tests
     }
 
     [Fact]
+    public void The_open_legal_questions_are_scenarios_that_differ_from_the_real_timeline_only_where_they_say()
+    {
+        var real = TariffSchedule.Compile(Real, Data);
+        var noS122 = TariffSchedule.Compile(Presets.Get("s122-struck-down"), Data);
+        Assert.DoesNotContain(noS122.Scenario.Measures, m => m.Kind == MeasureKind.Section122);
+        foreach (var d in new[] { new DateOnly(2025, 12, 1), new DateOnly(2026, 8, 1) })
+        {
+            Assert.Equal(real.VietnamEtr(d).EtrTotal, noS122.VietnamEtr(d).EtrTotal);
+        }
+
+        Assert.True(noS122.VietnamEtr(new DateOnly(2026, 4, 1)).EtrTotal < real.VietnamEtr(new DateOnly(2026, 4, 1)).EtrTotal - 0.03);
+        var ip = TariffSchedule.Compile(Presets.Get("s301-ip-vietnam-25"), Data);
+        Assert.Equal(real.VietnamEtr(new DateOnly(2026, 12, 31)).EtrTotal, ip.VietnamEtr(new DateOnly(2026, 12, 31)).EtrTotal);
+        Assert.True(ip.VietnamEtr(new DateOnly(2027, 1, 1)).EtrTotal > real.VietnamEtr(new DateOnly(2027, 1, 1)).EtrTotal + 0.1);
+        Assert.All(new[] { "s122-struck-down", "s301-ip-vietnam-25" }, n => Assert.NotEmpty(Presets.Get(n).Assumptions));
+    }
+
+    [Fact]
     public void Switzerland_is_floored_at_15_percent_from_2025_11_14_and_India_pays_18_percent_without_the_oil_duty_from_2026_02_07()
     {
         var schedule = TariffSchedule.Compile(Real, Data);
