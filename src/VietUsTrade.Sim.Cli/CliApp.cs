@@ -30,7 +30,7 @@ public static class CliApp
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            stderr.WriteLine($"vietus-sim: {string.Join("; ", parse.Errors.Select(e => e.Message))} (see vietus-sim --help)");
+            stderr.WriteLine($"vietus-sim: {Escape(OneLine(ParseProblem(root, parse, args)))} (see vietus-sim --help)");
             return 2;
         }
 
@@ -49,6 +49,52 @@ public static class CliApp
             stderr.WriteLine(FailureLine(ex));
             return 1;
         }
+    }
+
+    /// <summary>One reason for a command line that did not parse: an unknown command (with the nearest known one), an unknown option, or the parser's first message.</summary>
+    internal static string ParseProblem(RootCommand root, ParseResult parse, string[] args)
+    {
+        var names = root.Subcommands.Select(c => c.Name).ToArray();
+        if (args.Length > 0 && !args[0].StartsWith('-') && !names.Contains(args[0], StringComparer.Ordinal))
+        {
+            var nearest = names.Select(n => (n, d: Distance(args[0], n))).OrderBy(x => x.d).ThenBy(x => x.n, StringComparer.Ordinal).First();
+            return nearest.d <= Math.Max(2, args[0].Length / 3)
+                ? $"unknown command '{args[0]}'; did you mean '{nearest.n}'?"
+                : $"unknown command '{args[0]}' (commands: {string.Join(", ", names)})";
+        }
+
+        var command = parse.CommandResult.Command;
+        var known = command.Options.SelectMany(o => o.Aliases.Append(o.Name)).Append("--help").Append("-h").Append("-?").ToHashSet(StringComparer.Ordinal);
+        if (args.FirstOrDefault(a => a.StartsWith("--", StringComparison.Ordinal) && !known.Contains(a.Split('=')[0])) is { } unknown)
+        {
+            return $"unknown option '{unknown}' for '{command.Name}'";
+        }
+
+        return parse.Errors[0].Message;
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+        }
+
+        return d[a.Length, b.Length];
     }
 
     /// <summary>The one line printed for a failed run: the message (with the inner exception's, if any), on one line, untrusted characters escaped.</summary>

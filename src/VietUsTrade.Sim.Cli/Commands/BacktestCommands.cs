@@ -42,7 +42,7 @@ internal static class BacktestCommands
             var origins = new List<DateOnly>();
             foreach (var text in parse.GetValue(asOf) ?? [])
             {
-                origins.Add(DataCommands.ParseMonth(text, "--as-of"));
+                origins.Add(text.StartsWith('-') ? throw new CliUsageException($"unknown option '{text}' for 'backtest'") : DataCommands.ParseMonth(text, "--as-of"));
             }
 
             int? h = parse.GetValue(horizon);

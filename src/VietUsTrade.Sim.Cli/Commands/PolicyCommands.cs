@@ -19,6 +19,11 @@ internal static class PolicyCommands
     /// <summary>Resolves --preset NAME or a scenario file into a scenario (exit 2 for an unknown preset).</summary>
     internal static Scenario Resolve(string? preset, string? file)
     {
+        if (file is not null && file.StartsWith('-'))
+        {
+            throw new CliUsageException($"unknown option '{file}' (a scenario FILE cannot start with '-')");
+        }
+
         if (preset is not null && file is not null)
         {
             throw new CliUsageException("give either --preset or a scenario FILE, not both");
@@ -87,7 +92,7 @@ internal static class PolicyCommands
 
     private static Command Etr(CliContext context)
     {
-        var etr = new Command("etr", "Vietnam's import-weighted effective tariff rate (2024 weights): a row for the first date and for each later date where it changes.");
+        var etr = new Command("etr", "Vietnam's import-weighted effective tariff rate (2024 weights): a row for the first date and for each later date where it, or the value share under a layer, changes.");
         var preset = new Option<string?>("--preset") { Description = "Preset name (see 'presets list')." };
         var file = new Option<string?>("--scenario") { Description = "A scenario JSON file instead of a preset." };
         var from = new Option<string>("--from") { Description = "First date, YYYY-MM-DD.", DefaultValueFactory = _ => "2025-01-01" };

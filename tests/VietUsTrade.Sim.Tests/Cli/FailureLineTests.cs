@@ -30,6 +30,21 @@ public class FailureLineTests
         Assert.Equal("vietus-sim: outer: inner cause", CliApp.FailureLine(new InvalidOperationException("outer", new FormatException("inner cause"))));
     }
 
+    [Theory]
+    [InlineData(new[] { "projct", "--preset", "x" }, "unknown command 'projct'; did you mean 'project'?")]
+    [InlineData(new[] { "flibber" }, "unknown command 'flibber' (commands: ")]
+    [InlineData(new[] { "project", "--bogus", "1" }, "unknown option '--bogus' for 'project'")]
+    [InlineData(new[] { "project", "--bogus" }, "unknown option '--bogus'")]
+    [InlineData(new[] { "backtest", "--as-of", "2025-05", "--drawz", "3" }, "unknown option '--drawz' for 'backtest'")]
+    public void A_wrong_command_or_option_is_named_in_one_line(string[] args, string expected)
+    {
+        var (code, output, err) = CliRunner.Run(args);
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Single(err.Trim().Split('\n'));
+        Assert.Contains(expected, err, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Control_and_bidirectional_characters_are_escaped()
     {
