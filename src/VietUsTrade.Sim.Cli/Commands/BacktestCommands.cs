@@ -99,9 +99,9 @@ internal static class BacktestCommands
             }
 
             var n = parse.GetValue(draws);
-            if (n is < 1 or > 1_000_000)
+            if (n is < 1 or > 200_000)
             {
-                throw new CliUsageException($"--draws {n} must be between 1 and 1000000");
+                throw new CliUsageException($"--draws {n} must be between 1 and 200000 per origin (every draw of every supplier is kept for exact quantiles: about 0.9 KB per draw and month)");
             }
 
             var th = parse.GetValue(threads);

@@ -14,6 +14,9 @@ public sealed record MonteCarloOptions(int Draws, ulong Seed, UncertaintySpec? U
     bool MonthlyDiversion = false)
 {
     /// <summary>Checks the fields.</summary>
+    /// <remarks>Memory: the quantiles are exact (type 7 over all draws), so every draw's annual values, diversion and inputs
+    /// are kept, about 1.3 KB per draw to 2030 (measured whole process: 10,000 draws 0.37 GB, 500,000 draws 0.90 GB,
+    /// 1,000,000 draws 1.61 GB; the CLI caps --draws at 500,000).</remarks>
     /// <exception cref="ArgumentException">A field is out of range (named with its value).</exception>
     public void Validate()
     {
