@@ -11,7 +11,10 @@ public sealed partial class ProjectionModel
     public const double BlpConvergenceMonths = 84;
 
     private static readonly string[] InputNameList =
-        ["elasticity_level", "adjustment_speed", "transshipment_share", "commitment_fulfilment", "commitment_additionality", "import_growth", "export_growth", "relocation_share"];
+        ["elasticity_level", "adjustment_speed", "transshipment_share", "commitment_fulfilment", "commitment_additionality", "import_growth", "export_growth", "relocation_share", "import_path_shocks"];
+
+    /// <summary>Uniforms drawn per draw (the last input, the realised path shocks, is derived after the evaluation).</summary>
+    private const int DrawnInputs = 8;
 
     /// <summary>The inputs of draw <paramref name="draw"/> under a seed and an uncertainty spec (a pure function of its arguments).</summary>
     /// <param name="spec">What is uncertain.</param>
@@ -65,12 +68,14 @@ public sealed partial class ProjectionModel
         {
             var d1 = Math.Min(n, (block + 1) * Block);
             Span<double> x = stackalloc double[ni];
+            var central = new double[months];
             for (var d = block * Block; d < d1; d++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var inp = DrawInputs(spec, options.Seed, d, x);
-                x.CopyTo(inputs.AsSpan(d * ni, ni));
                 Evaluate(inp, buf, tables);
+                x[DrawnInputs] = PathShock(inp, buf, central);
+                x.CopyTo(inputs.AsSpan(d * ni, ni));
                 var a = annual.AsSpan(d * ny * na, ny * na);
                 var dv = diversion.AsSpan(d * ny * nc, ny * nc);
                 for (var m = 0; m < months; m++)
@@ -219,7 +224,33 @@ public sealed partial class ProjectionModel
             DrawsRelocation(spec)
                 ? string.Create(ic, $"triangular(0, {CentralRelocationShare}, {Math.Max(spec.RelocationShareHigh!.Value, CentralRelocationShare)}) of China's projected loss")
                 : string.Create(ic, $"fixed at {CentralRelocationShare}"),
+            _importNowcast is not null && spec.BaselineGrowth
+                ? "realised, not drawn: mean ln(no-policy path / its slope-only path) over the projected months (level, slope, seasonal and irregular shocks of the nowcast)"
+                : "fixed at 0 (no state-space disturbances)",
         ];
+    }
+
+    /// <summary>
+    /// The realised state-space disturbances of a nowcast draw: the mean over the projected months of ln(no-policy imports of
+    /// the draw / the path with the draw's slope and no disturbances). 0 without a nowcast or without drawn disturbances.
+    /// </summary>
+    private double PathShock(ProjectionInputs inputs, EvaluationBuffers b, double[] scratch)
+    {
+        var nImp = _observedImports.Length;
+        var h = MonthCount - nImp;
+        if (_importNowcast is not { } nc || inputs.BaselinePathSeed is null || h <= 0)
+        {
+            return 0.0;
+        }
+
+        nc.Fill(FirstMonth.AddMonths(nImp), inputs.ImportLogGrowthPerYear, scratch.AsSpan(0, h));
+        double sum = 0;
+        for (var i = 0; i < h; i++)
+        {
+            sum += Math.Log(b.BaseImports[nImp + i] / scratch[i]);
+        }
+
+        return sum / h;
     }
 
     /// <summary>The relocation share is drawn when the spec gives an upper end and the central share is positive.</summary>
@@ -231,7 +262,7 @@ public sealed partial class ProjectionModel
     private ProjectionInputs DrawInputs(UncertaintySpec spec, ulong seed, int draw, Span<double> x)
     {
         var rng = new DrawRandom(seed, draw);
-        var u = new double[InputNameList.Length];
+        var u = new double[DrawnInputs];
         for (var i = 0; i < u.Length; i++)
         {
             u[i] = rng.NextOpen(); // always drawn, so switching one input off does not move the others

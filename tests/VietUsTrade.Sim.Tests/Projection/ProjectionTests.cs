@@ -307,7 +307,7 @@ public class ProjectionTests
         var model = Real;
         var onlyGrowth = model.MonteCarlo(new MonteCarloOptions(400, 77, UncertaintySpec.None with { BaselineGrowth = true }), cancellationToken: Ct);
         var rows = onlyGrowth.Sensitivity();
-        Assert.Equal(8, rows.Count); // seven inputs and the relocation share (held at 0 without an as-of month)
+        Assert.Equal(9, rows.Count); // seven inputs, the relocation share and the realised path shocks (both 0 without an as-of month)
         Assert.Equal("import_growth", rows[0].Input);
         Assert.True(rows[0].FirstOrderIndex > 0.9);
         Assert.True(rows[0].Correlation < 0);
