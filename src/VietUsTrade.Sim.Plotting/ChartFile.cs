@@ -143,6 +143,18 @@ public static class ChartFile
         plot.Axes.Bottom.TickGenerator = ticks;
     }
 
+    /// <summary>One tick per period labelled with its year, for a chart of annual values (plotted at any fixed day of the year).</summary>
+    internal static void YearBottomTicks(Plot plot, IReadOnlyList<DateOnly> periods)
+    {
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        foreach (var p in periods)
+        {
+            ticks.AddMajor(X(p), p.Year.ToString(CultureInfo.InvariantCulture));
+        }
+
+        plot.Axes.Bottom.TickGenerator = ticks;
+    }
+
     /// <summary>A date as the x coordinate used by the date axis.</summary>
     internal static double X(DateOnly date) => date.ToDateTime(TimeOnly.MinValue).ToOADate();
 }

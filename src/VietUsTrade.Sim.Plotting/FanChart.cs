@@ -198,9 +198,14 @@ public static class FanChart
 
         ChartFile.Style(plot, title, null, yLabel);
         var monthly = data.Periods.Count > 1 && Enumerable.Range(1, data.Periods.Count - 1).All(i => data.Periods[i] == data.Periods[i - 1].AddMonths(1) && data.Periods[i].Day == 1);
+        var yearly = data.Periods.Count > 1 && Enumerable.Range(1, data.Periods.Count - 1).All(i => data.Periods[i] == data.Periods[i - 1].AddYears(1));
         if (monthly)
         {
             ChartFile.MonthBottomTicks(plot, data.Periods);
+        }
+        else if (yearly)
+        {
+            ChartFile.YearBottomTicks(plot, data.Periods);
         }
         else
         {
