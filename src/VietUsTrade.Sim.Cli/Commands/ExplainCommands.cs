@@ -12,7 +12,7 @@ internal static class ExplainCommands
     internal static Command Create(CliContext context)
     {
         var cmd = new Command("explain",
-            "Split the observed change in US imports from Vietnam (the observed months of a year against the same months a year earlier) by NAICS-3 into market growth, Vietnam's pre-existing share trend and the rest; for the total also the model's own-tariff effect, diversion from China and from others, and the residual; and the change in duty collected into volume, statutory rate, composition and collection gap. The parts add up exactly. Method: docs/models/projection.md §10.");
+            "Split the observed change in US imports from Vietnam (the observed months of a year against the same months a year earlier), in total and by NAICS-3, into market growth, Vietnam's pre-existing share trend, the model's own-tariff effect, diversion from China and from others (sectors: allocated by the exact long-run PE's sector pattern), and the residual; and the change in duty collected into volume, statutory rate, composition and collection gap. The parts add up exactly. Method: docs/models/projection.md §10.");
         var year = new Option<int>("--year") { Description = "The year (its observed months are compared with the same months a year earlier).", DefaultValueFactory = _ => 2025 };
         var preset = new Option<string?>("--preset") { Description = "The scenario whose effects the model attributes (default real-2025-2026)." };
         var json = new Option<bool>("--json") { Description = "Print JSON." };
@@ -99,7 +99,7 @@ internal static class ExplainCommands
             o.WriteLine(string.Create(ic, $"{x.Sector,-11} {Bn(x.BeforeUsd),8} {Bn(x.AfterUsd),8} {Bn(x.ChangeUsd),8} {Bn(x.MarketGrowthUsd),8} {Bn(x.ShareTrendUsd),8} {Bn(x.OwnTariffUsd),8} {Bn(x.DiversionFromChinaUsd),8} {Bn(x.DiversionFromOthersUsd),8} {Bn(x.ResidualUsd),8}"));
         }
 
-        o.WriteLine(string.Create(ic, $"(the 15 sectors with the largest changes of {r.Sectors.Count}; sector residual = share change net of trend, policy included; --json for all)"));
+        o.WriteLine(string.Create(ic, $"(the 15 sectors with the largest changes of {r.Sectors.Count}; sectors' model parts allocated by the sector pattern of the exact long-run PE; --json for all)"));
         var d = r.Duty;
         o.WriteLine(string.Create(ic, $"duty collected: {Bn(d.BeforeUsd)} → {Bn(d.AfterUsd)} (change {Bn(d.ChangeUsd)}) = volume {Bn(d.VolumeUsd)} + statutory rate {Bn(d.StatutoryRateUsd)} + composition {Bn(d.CompositionUsd)} + collection gap {Bn(d.CollectionGapUsd)}"));
     }

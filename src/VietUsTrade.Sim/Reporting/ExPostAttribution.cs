@@ -1,5 +1,6 @@
 using System.Globalization;
 using VietUsTrade.Sim.Data;
+using VietUsTrade.Sim.Models.PartialEquilibrium;
 using VietUsTrade.Sim.Policy;
 using VietUsTrade.Sim.Projection;
 
@@ -24,10 +25,56 @@ namespace VietUsTrade.Sim.Reporting;
 /// the data-based parts and the model's parts leave, reported, not hidden; it is large when the model misses what
 /// happened. Market growth is itself partly a policy outcome (tariffs on everyone shrink W), so the parts are an
 /// accounting, not a causal split of US demand.</para>
+/// <para><b>Sectors</b>: the three model parts of the total are allocated to NAICS-3 sectors in proportion to each sector's
+/// change of imports from Vietnam in the exact long-run PE (<see cref="PeSolver"/>) on the 15th of the middle month,
+/// with the same three rate masks (lines mapped by the Census HTS–NAICS concordance on every line): the timing comes
+/// from the projection, the sector pattern from the PE model. Lines in sectors without an observed series go to an
+/// "unallocated" row, so the sectors add up to the total in every column.</para>
 /// <para><b>Duty</b>: see <see cref="DutyAttribution"/> (statutory rates from <see cref="CollectedRates"/>).</para>
 /// </remarks>
 public static class ExPostAttribution
 {
+    private static double Share(double total, double part, double sum) => sum != 0 ? total * part / sum : 0.0;
+
+    /// <summary>
+    /// Vietnam's change of imports by NAICS-3 sector in the exact long-run PE on a date with the scenario's rates on Vietnam
+    /// only, then also on China, then on everyone: (own, China, others) per sector, the allocation key of the model parts.
+    /// </summary>
+    private static Dictionary<string, (double Own, double China, double Others)> SectorPattern(BaselineDataset baseline, Scenario scenario, PolicyLibrary library, DateOnly date, int vn, int cn)
+    {
+        var rates = TariffSchedule.Compile(scenario, baseline, library).RatesOn(date);
+        var baseRates = rates.BaseToArray();
+        var full = rates.ToArray();
+        var lines = baseline.LinesArray;
+        var cellPartner = lines.SelectMany(l => l.SuppliersArray.Select(f => baseline.IndexOfPartner(f.Partner))).ToArray();
+        var offsets = rates.LineOffsets();
+        double[] VietnamByLine(Func<int, bool> follows)
+        {
+            var r = new double[full.Length];
+            for (var c = 0; c < r.Length; c++)
+            {
+                r[c] = follows(cellPartner[c]) ? full[c] : baseRates[c];
+            }
+
+            var problem = ScenarioModel.BuildProblem(baseline, baseRates, r, new PeRunOptions(date));
+            var result = PeSolver.Solve(problem);
+            return Enumerable.Range(0, lines.Length).Select(i => result.CellNewImports[offsets[i]] - problem.BaselineValues[offsets[i]]).ToArray();
+        }
+
+        var a = VietnamByLine(k => k == vn);
+        var b = VietnamByLine(k => k == vn || k == cn);
+        var c = VietnamByLine(_ => true);
+        var bySector = new Dictionary<string, (double, double, double)>(StringComparer.Ordinal);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var key = lines[i].Naics is { Length: >= 3 } n ? n[..3] : "none";
+            var (o, ch, r) = bySector.GetValueOrDefault(key);
+            bySector[key] = (o + a[i], ch + (b[i] - a[i]), r + (c[i] - b[i]));
+        }
+
+        return bySector;
+    }
+
     /// <summary>Explains the observed months of <paramref name="year"/>.</summary>
     /// <param name="baseline">The baseline dataset (2024 calibration).</param>
     /// <param name="scenario">The policy scenario (e.g. real-2025-2026).</param>
@@ -119,6 +166,52 @@ public static class ExPostAttribution
         }
 
         var totalRow = new ImportAttributionRow("total", before, after, market, trend, own, china, others, after - before - market - trend - own - china - others);
+
+        // Sectors: the three model parts allocated by the sector pattern of the exact long-run PE at the middle of the months.
+        var mid = new DateOnly(months[months.Length / 2].Year, months[months.Length / 2].Month, 15);
+        var pattern = SectorPattern(baseline, scenario, library, mid, vn, cn);
+        sectors = sectors.Select(x =>
+        {
+            if (x.Sector == "unallocated")
+            {
+                return x;
+            }
+
+            var (o, c, r) = pattern.GetValueOrDefault(x.Sector);
+            var ownS = Share(own, o, pattern.Values.Sum(v => v.Own));
+            var chinaS = Share(china, c, pattern.Values.Sum(v => v.China));
+            var othersS = Share(others, r, pattern.Values.Sum(v => v.Others));
+            return x with { OwnTariffUsd = ownS, DiversionFromChinaUsd = chinaS, DiversionFromOthersUsd = othersS, ResidualUsd = x.ResidualUsd - ownS - chinaS - othersS };
+        }).ToList();
+        var unallocatedPolicy = new double[3];
+        foreach (var (code, v) in pattern.Where(kv => !sectors.Any(x => x.Sector == kv.Key)))
+        {
+            unallocatedPolicy[0] += Share(own, v.Own, pattern.Values.Sum(t => t.Own));
+            unallocatedPolicy[1] += Share(china, v.China, pattern.Values.Sum(t => t.China));
+            unallocatedPolicy[2] += Share(others, v.Others, pattern.Values.Sum(t => t.Others));
+        }
+
+        if (unallocatedPolicy.Any(v => v != 0))
+        {
+            // Model effects on lines whose sector has no observed series: shown in an unallocated row so the sectors still add up.
+            var i = sectors.FindIndex(x => x.Sector == "unallocated");
+            var row = i >= 0 ? sectors[i] : new ImportAttributionRow("unallocated", 0, 0, 0, 0, 0, 0, 0, 0);
+            row = row with
+            {
+                OwnTariffUsd = (row.OwnTariffUsd ?? 0) + unallocatedPolicy[0],
+                DiversionFromChinaUsd = (row.DiversionFromChinaUsd ?? 0) + unallocatedPolicy[1],
+                DiversionFromOthersUsd = (row.DiversionFromOthersUsd ?? 0) + unallocatedPolicy[2],
+                ResidualUsd = row.ResidualUsd - unallocatedPolicy.Sum(),
+            };
+            if (i >= 0)
+            {
+                sectors[i] = row;
+            }
+            else
+            {
+                sectors.Add(row);
+            }
+        }
 
         // Duty.
         var schedule = TariffSchedule.Compile(scenario, baseline, library);

@@ -9,10 +9,10 @@ namespace VietUsTrade.Sim.Reporting;
 /// <param name="AfterUsd">Imports in the months of the year.</param>
 /// <param name="MarketGrowthUsd">Vietnam's earlier share × the change of US imports of the sector from all countries.</param>
 /// <param name="ShareTrendUsd">The sector's imports × the pre-existing trend of Vietnam's share (the change from three years to one year earlier, halved).</param>
-/// <param name="OwnTariffUsd">The model's effect of the US tariffs on Vietnam alone (total row only; null for sectors).</param>
-/// <param name="DiversionFromChinaUsd">The model's effect of adding China's tariffs (CES diversion and relocation; total row only).</param>
-/// <param name="DiversionFromOthersUsd">The model's effect of adding every other supplier's tariffs (total row only).</param>
-/// <param name="ResidualUsd">What the parts leave: for sectors, the share change net of its trend (policy and everything else); for the total, the change no part explains.</param>
+/// <param name="OwnTariffUsd">The model's effect of the US tariffs on Vietnam alone; for a sector, the total's part allocated by the sector pattern of the exact long-run PE (see <see cref="ExPostAttribution"/>).</param>
+/// <param name="DiversionFromChinaUsd">The model's effect of adding China's tariffs (CES diversion and relocation), allocated the same way for sectors.</param>
+/// <param name="DiversionFromOthersUsd">The model's effect of adding every other supplier's tariffs, allocated the same way for sectors.</param>
+/// <param name="ResidualUsd">What the parts leave: the change no part explains (reported, not hidden).</param>
 public sealed record ImportAttributionRow(string Sector, double BeforeUsd, double AfterUsd, double MarketGrowthUsd, double ShareTrendUsd, double? OwnTariffUsd,
     double? DiversionFromChinaUsd, double? DiversionFromOthersUsd, double ResidualUsd)
 {

@@ -24,9 +24,17 @@ public class ExPostAttributionTests
         Assert.Equal(t.ChangeUsd, t.MarketGrowthUsd + t.ShareTrendUsd + t.OwnTariffUsd!.Value + t.DiversionFromChinaUsd!.Value + t.DiversionFromOthersUsd!.Value + t.ResidualUsd, 1e-3);
         foreach (var s in r.Sectors)
         {
-            Assert.Equal(s.ChangeUsd, s.MarketGrowthUsd + s.ShareTrendUsd + s.ResidualUsd, 1e-3);
-            Assert.Null(s.OwnTariffUsd);
+            Assert.Equal(s.ChangeUsd, s.MarketGrowthUsd + s.ShareTrendUsd + s.OwnTariffUsd!.Value + s.DiversionFromChinaUsd!.Value + s.DiversionFromOthersUsd!.Value + s.ResidualUsd, 1e-3);
         }
+
+        Assert.Equal(t.OwnTariffUsd!.Value, r.Sectors.Sum(s => s.OwnTariffUsd!.Value), 1e-3);
+        Assert.Equal(t.DiversionFromChinaUsd!.Value, r.Sectors.Sum(s => s.DiversionFromChinaUsd!.Value), 1e-3);
+        Assert.Equal(t.DiversionFromOthersUsd!.Value, r.Sectors.Sum(s => s.DiversionFromOthersUsd!.Value), 1e-3);
+        Assert.Equal(t.ResidualUsd, r.Sectors.Sum(s => s.ResidualUsd), 1e-2);
+
+        // Electronics (334) carry most of the diversion from China; apparel (315) loses to Vietnam's own tariffs.
+        Assert.True(r.Sectors.Single(s => s.Sector == "334").DiversionFromChinaUsd > 0.3 * t.DiversionFromChinaUsd);
+        Assert.True(r.Sectors.Single(s => s.Sector == "315").OwnTariffUsd < 0);
 
         Assert.Equal(t.BeforeUsd, r.Sectors.Sum(s => s.BeforeUsd), 1.0);
         Assert.Equal(t.AfterUsd, r.Sectors.Sum(s => s.AfterUsd), 1.0);
