@@ -34,17 +34,24 @@ public static class ChartFile
         }
 
         var full = Path.GetFullPath(path);
-        switch (Path.GetExtension(full).ToLowerInvariant())
+        var ext = Path.GetExtension(full).ToLowerInvariant();
+        if (ext is not (".png" or ".svg"))
         {
-            case ".png":
-                plot.SavePng(full, width, height);
-                break;
-            case ".svg":
-                plot.SaveSvg(full, width, height);
-                break;
-            default:
-                throw new ArgumentException($"path = '{path}' must end in .png or .svg.", nameof(path));
+            throw new ArgumentException($"path = '{path}' must end in .png or .svg.", nameof(path));
         }
+
+        // Atomic: a temporary file in the folder renamed into place (never a torn chart, never written through a link).
+        VietUsTrade.Sim.Reporting.AtomicFile.Write(full, temp =>
+        {
+            if (ext == ".png")
+            {
+                plot.SavePng(temp, width, height);
+            }
+            else
+            {
+                plot.SaveSvg(temp, width, height);
+            }
+        });
 
         return full;
     }

@@ -30,7 +30,7 @@ internal static class FlagshipCommands
 
     public static Command Create(CliContext context)
     {
-        var command = new Command("flagship", "The flagship comparison on the bundled 2024 data: the real 2025–2026 timeline versus liberation-day-46, reciprocal-20, reciprocal-20-farm-exempt, deal-zero-list and no-tariffs (exact PE). Prints a table and writes flagship.csv and charts (PNG and SVG: ETR timeline, balance waterfall and top 15 lines per scenario) into DIR.");
+        var command = new Command("flagship", "The flagship comparison on the bundled 2024 data: the real 2025–2026 timeline versus liberation-day-46, reciprocal-20, reciprocal-20-farm-exempt, deal-zero-list and no-tariffs (exact PE). Prints a table and writes flagship.csv and charts (PNG and SVG: ETR timeline, balance waterfall and top 15 lines per scenario, and the deficit fan chart of the Monte Carlo projection as of the latest observed month) into DIR; every file is written atomically (temporary file renamed into place).");
         var output = new Option<string>("--out") { Description = "Folder for the CSV and the charts (created if missing; nothing is written outside it).", Required = true, HelpName = "DIR" };
         var date = RunCommands.DateOption();
         date.DefaultValueFactory = _ => "2026-01-15";

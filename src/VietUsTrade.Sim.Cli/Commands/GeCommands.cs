@@ -318,7 +318,9 @@ internal static class GeCommands
 
     private static string Num(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    private static void WriteCountry(string path, GeResult result)
+    private static void WriteCountry(string path, GeResult result) => VietUsTrade.Sim.Reporting.AtomicFile.Write(path, temp => WriteCountryTo(temp, result));
+
+    private static void WriteCountryTo(string path, GeResult result)
     {
         using var writer = new StreamWriter(path);
         writer.WriteLine("country,factory_gate_price_change_pct,price_index_change_pct,expenditure_change_pct,real_expenditure_change_pct,exports_change_pct,imports_change_pct,trade_balance_baseline,trade_balance_counterfactual");
@@ -328,7 +330,9 @@ internal static class GeCommands
         }
     }
 
-    private static void WriteBilateral(string path, GeResult result)
+    private static void WriteBilateral(string path, GeResult result) => VietUsTrade.Sim.Reporting.AtomicFile.Write(path, temp => WriteBilateralTo(temp, result));
+
+    private static void WriteBilateralTo(string path, GeResult result)
     {
         using var writer = new StreamWriter(path);
         writer.WriteLine("exporter,importer,baseline,counterfactual,change_pct");

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Parquet;
 using Parquet.Schema;
+using VietUsTrade.Sim.Reporting;
 
 namespace VietUsTrade.Sim.Cli.Output;
 
@@ -84,13 +85,13 @@ internal static class TableWriter
         switch (format)
         {
             case "csv":
-                File.WriteAllText(full, ToCsv(table), new UTF8Encoding(false));
+                AtomicFile.WriteAllText(full, ToCsv(table));
                 break;
             case "json":
-                File.WriteAllText(full, ToJson(table), new UTF8Encoding(false));
+                AtomicFile.WriteAllText(full, ToJson(table));
                 break;
             default:
-                WriteParquetAsync(table, full).GetAwaiter().GetResult();
+                AtomicFile.Write(full, temp => WriteParquetAsync(table, temp).GetAwaiter().GetResult());
                 break;
         }
 
