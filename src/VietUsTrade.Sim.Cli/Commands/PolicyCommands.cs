@@ -49,10 +49,15 @@ internal static class PolicyCommands
         }
     }
 
+    /// <summary>The dates any command accepts: the model's data start in 2013 and its horizon ends in 2060.</summary>
+    internal static readonly (DateOnly First, DateOnly Last) DateRange = (new DateOnly(2000, 1, 1), new DateOnly(2100, 12, 31));
+
     internal static DateOnly ParseDate(string text, string option) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d
-            : throw new CliUsageException($"{option} '{text}' is not a date (YYYY-MM-DD)");
+        !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? throw new CliUsageException($"{option} '{text}' is not a date (YYYY-MM-DD)")
+            : d < DateRange.First || d > DateRange.Last
+                ? throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"{option} '{text}' must be between {DateRange.First:yyyy-MM-dd} and {DateRange.Last:yyyy-MM-dd}"))
+                : d;
 
     private static Command Presets(CliContext context)
     {

@@ -188,6 +188,11 @@ public static class ScenarioJson
     public static Scenario Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (Directory.Exists(path))
+        {
+            throw new ScenarioValidationException("$", path, "is a folder, not a scenario file");
+        }
+
         var info = new FileInfo(path);
         if (info.Exists && info.Length > MaxBytes)
         {

@@ -36,6 +36,8 @@ public class FailureLineTests
     [InlineData(new[] { "project", "--bogus", "1" }, "unknown option '--bogus' for 'project'")]
     [InlineData(new[] { "project", "--bogus" }, "unknown option '--bogus'")]
     [InlineData(new[] { "backtest", "--as-of", "2025-05", "--drawz", "3" }, "unknown option '--drawz' for 'backtest'")]
+    [InlineData(new[] { "run", "--preset", "real-2025-2026", "--date", "9999-12-31" }, "--date '9999-12-31' must be between 2000-01-01 and 2100-12-31")]
+    [InlineData(new[] { "etr", "--preset", "real-2025-2026", "--to", "1900-01-01" }, "--to '1900-01-01' must be between")]
     public void A_wrong_command_or_option_is_named_in_one_line(string[] args, string expected)
     {
         var (code, output, err) = CliRunner.Run(args);
@@ -43,6 +45,24 @@ public class FailureLineTests
         Assert.Equal(string.Empty, output);
         Assert.Single(err.Trim().Split('\n'));
         Assert.Contains(expected, err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_folder_given_as_a_scenario_file_is_named_as_a_folder()
+    {
+        var dir = Directory.CreateTempSubdirectory("vus-folder-").FullName;
+        try
+        {
+            var (code, output, err) = CliRunner.Run("run", dir);
+            Assert.Equal(1, code);
+            Assert.Equal(string.Empty, output);
+            Assert.Single(err.Trim().Split('\n'));
+            Assert.Contains("is a folder, not a scenario file", err, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir);
+        }
     }
 
     [Fact]
