@@ -25,6 +25,9 @@ public enum PhaseIn
 /// </remarks>
 public sealed class PurchaseCommitment
 {
+    /// <summary>The largest amount a commitment may have: US$ 10 trillion, about five years of all US goods exports (≈ US$ 2.1 trillion in 2024).</summary>
+    public const double MaxAmountUsd = 1e13;
+
     /// <summary>Creates a commitment, validating every field.</summary>
     /// <param name="id">Unique id (kebab-case).</param>
     /// <param name="name">Readable name.</param>
@@ -55,9 +58,9 @@ public sealed class PurchaseCommitment
             throw new ScenarioValidationException("products", "[]", "a commitment needs at least one product code");
         }
 
-        if (!double.IsFinite(amountUsd) || amountUsd < 0)
+        if (!double.IsFinite(amountUsd) || amountUsd < 0 || amountUsd > MaxAmountUsd)
         {
-            throw new ScenarioValidationException("amount_usd", amountUsd, "must be a finite amount ≥ 0");
+            throw new ScenarioValidationException("amount_usd", amountUsd, "must be a finite amount from 0 to 1e13 US dollars (about five years of all US goods exports)");
         }
 
         if (end <= start)
