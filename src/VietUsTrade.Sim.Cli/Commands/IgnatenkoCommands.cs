@@ -115,16 +115,17 @@ internal static class IgnatenkoCommands
 
             var cells = SplitCells(lines[k]);
             int line = k + 1;
-            if (cells.Length <= Math.Max(countryCol, tariffCol))
+            if (cells.Length != header.Length || lines[k].Contains('"', StringComparison.Ordinal))
             {
-                throw new InvalidDataException($"{file.Name} line {line}: expected the columns country,tariff, got '{lines[k]}'.");
+                // A quoted comma decimal ("0,20") would split into two cells: refuse it rather than read 0.
+                throw new InvalidDataException($"{file.Name} line {line}: expected {header.Length} unquoted cells (country,tariff with a decimal point), got '{lines[k]}'.");
             }
 
             string iso = cells[countryCol].ToUpperInvariant();
             string text = cells[tariffCol];
-            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double rate) || !double.IsFinite(rate) || rate < 0)
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double rate) || !double.IsFinite(rate) || rate < 0 || rate > 10)
             {
-                throw new InvalidDataException($"{file.Name} line {line}: tariff '{text}' for '{iso}' must be a non-negative fraction (0.20 = 20%).");
+                throw new InvalidDataException($"{file.Name} line {line}: tariff '{text}' for '{iso}' must be a fraction from 0 to 10 (0.20 = 20%; 10 = 1,000%).");
             }
 
             if (!rates.TryAdd(iso, rate))

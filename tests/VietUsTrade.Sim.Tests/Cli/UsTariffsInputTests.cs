@@ -1,0 +1,28 @@
+using Xunit;
+
+namespace VietUsTrade.Sim.Tests.Cli;
+
+/// <summary>`ge ignatenko --us-tariffs` refuses sloppy numbers instead of misreading them (issue 15 findings).</summary>
+public sealed class UsTariffsInputTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("vus-ustariffs-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Theory]
+    [InlineData("VNM,\"0,20\"", "expected 2 unquoted cells")] // a quoted comma decimal used to be read as 0
+    [InlineData("VNM,20", "must be a fraction from 0 to 10")]  // 20 used to be applied as 2,000 %
+    [InlineData("VNM,-0.9", "must be a fraction from 0 to 10")]
+    [InlineData("VNM,", "must be a fraction from 0 to 10")]
+    public void A_sloppy_rate_is_a_one_line_failure_naming_the_line(string row, string expected)
+    {
+        var path = Path.Combine(_dir, "tariffs.csv");
+        File.WriteAllText(path, "country,tariff\n" + row + "\n");
+        var (code, output, err) = CliRunner.Run("ge", "ignatenko", "--us-tariffs", path);
+        Assert.Equal(1, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Single(err.Trim().Split('\n'));
+        Assert.Contains("line 2", err, StringComparison.Ordinal);
+        Assert.Contains(expected, err, StringComparison.Ordinal);
+    }
+}
