@@ -207,15 +207,24 @@ internal static class GeCommands
         foreach (var r in rows)
         {
             var sector = r.Has("sector") && r.Text("sector").Length > 0 ? r.Text("sector") : null;
+            var used = false;
             if (r.Has("dlog_cost") && r.Number("dlog_cost") is { } d)
             {
                 costs.Add(new GeCostChange(r.Text("exporter"), r.Text("importer"), d, sector));
+                used = true;
             }
 
             if (r.Has("tariff") && r.Number("tariff") is { } t)
             {
                 var baseRate = r.Has("baseline_tariff") ? r.Number("baseline_tariff") ?? 0 : 0;
                 tariffs.Add(new GeTariffChange(r.Text("exporter"), r.Text("importer"), t, baseRate, sector));
+                used = true;
+            }
+
+            if (!used)
+            {
+                // A row with no value used to be dropped silently.
+                throw new InvalidDataException($"{r.Path} line {r.Line}: no dlog_cost or tariff value for {r.Text("exporter")} → {r.Text("importer")}.");
             }
         }
 

@@ -23,6 +23,17 @@ public sealed class GeCliTests : IDisposable
     private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
 
     [Fact]
+    public void A_shock_row_without_a_value_is_a_named_failure_not_dropped()
+    {
+        File.WriteAllText(Path.Combine(_dir, "empty.csv"), "exporter,importer,tariff\nVNM,USA,0.46\nCHN,USA,\n");
+        var (code, stdout, stderr) = Run("ge", "solve", "--flows", Path.Combine(_dir, "flows.csv"), "--shock", Path.Combine(_dir, "empty.csv"), "--sigma", "5", "--out", Path.Combine(_dir, "o-empty"));
+        Assert.Equal(1, code);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Single(stderr.Trim().Split('\n'));
+        Assert.Contains("line 3: no dlog_cost or tariff value for CHN → USA", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Solve_writes_country_and_bilateral_csv_matching_the_library()
     {
         var outDir = Path.Combine(_dir, "out");
