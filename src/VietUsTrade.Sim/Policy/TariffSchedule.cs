@@ -60,6 +60,9 @@ public sealed class TariffSchedule
     /// <summary>The scenario.</summary>
     public Scenario Scenario { get; }
 
+    /// <summary>The baseline partner index of every (line, supplier) cell, in the line-major order of <see cref="RatesOn"/>.</summary>
+    internal ReadOnlySpan<int> PartnerOfCell => _partnerOfCell;
+
     /// <summary>The baseline.</summary>
     public BaselineDataset Baseline { get; }
 

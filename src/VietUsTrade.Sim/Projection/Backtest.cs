@@ -112,28 +112,27 @@ public static class Backtest
         // the window, from the no-policy 2024-rate path before it; Vietnam from the data up to the origin).
         var now = new double[(long)p * n];
         var before = new double[(long)p * n];
+        // Per month of the window: the index of the same month a year earlier in the window (−1 before it), and whether
+        // Vietnam's value for it comes from the data (on or before the origin) rather than from each draw.
         var earlierFixed = new double[p];
-        var earlierInWindow = new List<int>();
+        var earlierIndex = new int[h];
+        var vietnamEarlierObserved = new bool[h];
         for (var i = 0; i < h; i++)
         {
-            var month = origin.AddMonths(1 + i);
-            var earlier = month.AddYears(-1);
+            var earlier = origin.AddMonths(1 + i).AddYears(-1);
             var e = Index(earlier);
+            earlierIndex[i] = e;
+            vietnamEarlierObserved[i] = earlier <= origin && observedImports.ContainsKey(earlier);
             for (var k = 0; k < p; k++)
             {
-                if (k == vn && earlier <= origin && observedImports.TryGetValue(earlier, out var v))
+                if (k == vn && vietnamEarlierObserved[i])
                 {
-                    earlierFixed[k] += v;
+                    earlierFixed[k] += observedImports[earlier];
                 }
                 else if (k != vn && e < 0)
                 {
                     earlierFixed[k] += model.SupplierBaselineUsd[k] * model.WorldIndexAt(earlier);
                 }
-            }
-
-            if (e >= 0)
-            {
-                earlierInWindow.Add(e);
             }
         }
 
@@ -194,15 +193,11 @@ public static class Backtest
                         s += model.SupplierImports(buf, k, m0 + i) * scale[i];
                     }
 
-                    var month0 = origin.AddMonths(1);
                     for (var i = 0; i < h; i++)
                     {
-                        var earlier = month0.AddMonths(i).AddYears(-1);
-                        var e = Index(earlier);
-                        var fromData = k == vn && earlier <= origin && observedImports.ContainsKey(earlier);
-                        if (e >= 0 && !fromData)
+                        if (earlierIndex[i] >= 0 && !(k == vn && vietnamEarlierObserved[i]))
                         {
-                            b += model.SupplierImports(buf, k, e);
+                            b += model.SupplierImports(buf, k, earlierIndex[i]);
                         }
                     }
 

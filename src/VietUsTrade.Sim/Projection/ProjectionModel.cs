@@ -304,7 +304,7 @@ public sealed partial class ProjectionModel
         var baseRates = schedule0.RatesOn(first).BaseToArray();
         if (ratesFollowScenario is not null)
         {
-            var cellPartner = baseline.LinesArray.SelectMany(l => l.SuppliersArray.Select(f => baseline.IndexOfPartner(f.Partner))).ToArray();
+            var cellPartner = schedule0.PartnerOfCell.ToArray();
             foreach (var r in rates1 is null ? rates0 : rates0.Concat(rates1))
             {
                 for (var c = 0; c < r.Length; c++)
@@ -507,9 +507,9 @@ public sealed partial class ProjectionModel
         model._sectorEtr0 = sectorEtr0;
         model._sectorEtr1 = sectorEtr1;
         model._sectorBaseEtr = sectorBaseEtr;
-        if (seen is not null && options.AsOfMonth is { } a)
+        if (seen is not null)
         {
-            model.AttachNowcast(seen, a);
+            model.AttachNowcast(seen);
         }
 
         return model;
@@ -838,17 +838,19 @@ public sealed partial class ProjectionModel
     }
 
     /// <summary>
-    /// Fits the state-space no-policy paths on the observed histories up to <paramref name="asOf"/> (already cut), net of
+    /// Fits the state-space no-policy paths on the observed histories <paramref name="seen"/> (cut at the as-of month by <see cref="ObservedTrade.AsOf"/>), net of
     /// the model's own central policy effect in the projected months, and keeps the observed months of the window.
     /// </summary>
-    private void AttachNowcast(ObservedTrade seen, DateOnly asOf)
+    private void AttachNowcast(ObservedTrade seen)
     {
-        UpdateFulfilment(seen, asOf);
+        // The one cut: every reader below uses these data whole, so nothing after the as-of month can reach the model.
+        var asOf = seen.AsOfMonth ?? throw new InvalidOperationException("A nowcast needs observed data cut at its as-of month (ObservedTrade.AsOf).");
+        UpdateFulfilment(seen);
         var legacy = new EvaluationBuffers(MonthCount, Suppliers.Count);
         Evaluate(CentralInputs, legacy);
         int Index(DateOnly month) => ((month.Year - FirstMonth.Year) * 12) + month.Month - FirstMonth.Month;
 
-        var imports = Contiguous(seen.Get(ObservedTrade.VietnamImportsHistoryKey), asOf);
+        var imports = Contiguous(seen.Get(ObservedTrade.VietnamImportsHistoryKey));
         var yi = new double[imports.Length];
         var obsImp = new List<double>();
         for (var i = 0; i < imports.Length; i++)
@@ -865,7 +867,7 @@ public sealed partial class ProjectionModel
             }
         }
 
-        var exports = Contiguous(seen.Get(ObservedTrade.VietnamExportsKey), asOf);
+        var exports = Contiguous(seen.Get(ObservedTrade.VietnamExportsKey));
         var ye = new double[exports.Length];
         var obsExp = new List<double>();
         for (var i = 0; i < exports.Length; i++)
@@ -901,7 +903,7 @@ public sealed partial class ProjectionModel
     /// the mode of the fulfilment distribution becomes r clamped to the scenario's [low, high] (r bounds fulfilment ×
     /// additionality from above only if nothing else moved those exports).
     /// </summary>
-    private void UpdateFulfilment(ObservedTrade seen, DateOnly asOf)
+    private void UpdateFulfilment(ObservedTrade seen)
     {
         if (_commitments.Length == 0)
         {
@@ -920,7 +922,7 @@ public sealed partial class ProjectionModel
             var values = new Dictionary<DateOnly, double>();
             foreach (var s in headings.Where(s => cuts.Any(k => s.Key[Prefix.Length..].StartsWith(k, StringComparison.Ordinal))))
             {
-                foreach (var p in s.Points.Where(p => p.Month <= asOf))
+                foreach (var p in s.Points)
                 {
                     values[p.Month] = values.GetValueOrDefault(p.Month) + p.ValueUsd;
                 }
@@ -948,7 +950,7 @@ public sealed partial class ProjectionModel
     private void CalibrateCollectedRate(ObservedTrade seen, DateOnly asOf, EvaluationBuffers legacy, Func<DateOnly, int> index)
     {
         var ic = CultureInfo.InvariantCulture;
-        var duty = seen.Find(ObservedTrade.VietnamImportsKey)?.Points.Where(p => p.Month <= asOf).ToArray() ?? [];
+        var duty = seen.Find(ObservedTrade.VietnamImportsKey)?.Points.ToArray() ?? [];
         double d0 = 0, v0 = 0;
         foreach (var p in duty.Where(p => p.Month < FirstMonth && p.Month >= FirstMonth.AddMonths(-12)))
         {
@@ -987,7 +989,7 @@ public sealed partial class ProjectionModel
             $"collected-rate layer (Yale Budget Lab's η on the policy increment): duty = imports × ({c0:0.000} × {_baseEtr:P2} + {_collectionWedge:0.000} × (statutory ETR − {_baseEtr:P2})); {c0:0.000} = Census calculated duty / statutory duty on the {v0 / 1e9:0.0} bn imported in the 12 observed months before {FirstMonth:yyyy-MM}; {_collectionWedge:0.000} = ") +
             (used.Count > 0 ? $"collected / statutory policy increment in {string.Join(", ", used.Order(StringComparer.Ordinal))}" : string.Create(ic, $"the prior 1 − c, c = 0.10 (no observed month under higher rates up to {asOf:yyyy-MM})")) +
             string.Create(ic, $"; observed months carry Census calculated duty ({_observedDuty.Length} in the window)");
-        CalibrateSectorCollectedRate(seen, asOf, index);
+        CalibrateSectorCollectedRate(seen, index);
     }
 
     /// <summary>
@@ -996,13 +998,13 @@ public sealed partial class ProjectionModel
     /// collection ratio and wₛ the collection ratio of its policy increment in its last three steady observed months (the
     /// pooled w when it has none). Observed sectors without a bundled line (special provisions) keep their 2024 collected rate.
     /// </summary>
-    private void CalibrateSectorCollectedRate(ObservedTrade seen, DateOnly asOf, Func<DateOnly, int> index)
+    private void CalibrateSectorCollectedRate(ObservedTrade seen, Func<DateOnly, int> index)
     {
         const string Prefix = "imports/VIETNAM/";
         var ic = CultureInfo.InvariantCulture;
         var observedSectors = seen.Series.Where(x => x.Key.StartsWith(Prefix, StringComparison.Ordinal) && x.Key != ObservedTrade.VietnamImportsKey && x.Key != ObservedTrade.VietnamImportsHistoryKey)
-            .ToDictionary(x => x.Key[Prefix.Length..], x => x.Points.Where(p => p.Month <= asOf).ToDictionary(p => p.Month), StringComparer.Ordinal);
-        var months = seen.Find(ObservedTrade.VietnamImportsKey)?.Points.Where(p => p.Month <= asOf).Select(p => p.Month).ToArray() ?? [];
+            .ToDictionary(x => x.Key[Prefix.Length..], x => x.Points.ToDictionary(p => p.Month), StringComparer.Ordinal);
+        var months = seen.Find(ObservedTrade.VietnamImportsKey)?.Points.Select(p => p.Month).ToArray() ?? [];
         if (observedSectors.Count == 0 || months.Length < 3)
         {
             return;
@@ -1105,7 +1107,7 @@ public sealed partial class ProjectionModel
         copy._fulfilmentMode = null;
         copy._collectedRate = [];
         copy.CommitmentMethod = null;
-        copy.AttachNowcast(seen, asOf);
+        copy.AttachNowcast(seen);
         return copy;
     }
 
@@ -1121,9 +1123,9 @@ public sealed partial class ProjectionModel
     internal double SupplierImports(EvaluationBuffers b, int k, int m) =>
         k == _vn ? b.Imports[m] : (_supplierBase[k] * _bWorldIndex[m]) + b.Diversion[(m * Suppliers.Count) + k];
 
-    private static MonthlyPoint[] Contiguous(MonthlySeries series, DateOnly asOf)
+    private static MonthlyPoint[] Contiguous(MonthlySeries series)
     {
-        var pts = series.Points.Where(p => p.Month <= asOf).ToArray();
+        var pts = series.Points.ToArray();
         for (var i = 0; i < pts.Length; i++)
         {
             if (!(pts[i].ValueUsd > 0) || (i > 0 && pts[i].Month != pts[i - 1].Month.AddMonths(1)))

@@ -40,13 +40,13 @@ public static class ExPostAttribution
     /// Vietnam's change of imports by NAICS-3 sector in the exact long-run PE on a date with the scenario's rates on Vietnam
     /// only, then also on China, then on everyone: (own, China, others) per sector, the allocation key of the model parts.
     /// </summary>
-    private static Dictionary<string, (double Own, double China, double Others)> SectorPattern(BaselineDataset baseline, Scenario scenario, PolicyLibrary library, DateOnly date, int vn, int cn)
+    private static Dictionary<string, (double Own, double China, double Others)> SectorPattern(BaselineDataset baseline, TariffSchedule schedule, DateOnly date, int vn, int cn)
     {
-        var rates = TariffSchedule.Compile(scenario, baseline, library).RatesOn(date);
+        var rates = schedule.RatesOn(date);
         var baseRates = rates.BaseToArray();
         var full = rates.ToArray();
         var lines = baseline.LinesArray;
-        var cellPartner = lines.SelectMany(l => l.SuppliersArray.Select(f => baseline.IndexOfPartner(f.Partner))).ToArray();
+        var cellPartner = schedule.PartnerOfCell.ToArray();
         var offsets = rates.LineOffsets();
         double[] VietnamByLine(Func<int, bool> follows)
         {
@@ -169,7 +169,8 @@ public static class ExPostAttribution
 
         // Sectors: the three model parts allocated by the sector pattern of the exact long-run PE at the middle of the months.
         var mid = new DateOnly(months[months.Length / 2].Year, months[months.Length / 2].Month, 15);
-        var pattern = SectorPattern(baseline, scenario, library, mid, vn, cn);
+        var schedule = TariffSchedule.Compile(scenario, baseline, library);
+        var pattern = SectorPattern(baseline, schedule, mid, vn, cn);
         sectors = sectors.Select(x =>
         {
             if (x.Sector == "unallocated")
@@ -214,7 +215,6 @@ public static class ExPostAttribution
         }
 
         // Duty.
-        var schedule = TariffSchedule.Compile(scenario, baseline, library);
         var table = CollectedRates.Table(observed, schedule, months[0], months[^1]).Where(r => months.Contains(r.Month)).ToArray();
         var d0 = months.Sum(m => total[m.AddYears(-1)].DutyUsd);
         var d1 = months.Sum(m => total[m].DutyUsd);
