@@ -67,8 +67,7 @@ public class BacktestTests
     {
         // Origin 2025-08 inside a backtest that starts at 2025-05 (shared tables, refitted nowcast) against the data doctored after 2025-08.
         var cut = new DateOnly(2025, 8, 1);
-        var doctored = new ObservedTrade(Observed.Vintage, Observed.Sources, Observed.Series.Select(s => new MonthlySeries(s.Key, s.Description,
-            s.Points.Select(p => p.Month > cut ? new MonthlyPoint(p.Month, p.ValueUsd * 2, p.DutyUsd * 2) : p).ToArray())).ToArray());
+        var doctored = ScaledAfter(Observed, cut, 2, 2);
         var options = new BacktestOptions([new DateOnly(2025, 5, 1), cut], new DateOnly(2025, 11, 1), 200, 3);
         var clean = Backtest.Run(Dataset, Presets.Get("real-2025-2026"), options, Observed, null, Ct);
         var dirty = Backtest.Run(Dataset, Presets.Get("real-2025-2026"), options, doctored, null, Ct);
@@ -81,8 +80,7 @@ public class BacktestTests
     public void The_given_market_mode_uses_the_observed_market_after_the_origin_and_says_so()
     {
         var cut = new DateOnly(2025, 8, 1);
-        var doubledWorld = new ObservedTrade(Observed.Vintage, Observed.Sources, Observed.Series.Select(s => s.Key != ObservedTrade.WorldImportsKey ? s : new MonthlySeries(s.Key, s.Description,
-            s.Points.Select(p => p.Month > cut ? new MonthlyPoint(p.Month, p.ValueUsd * 2, p.DutyUsd) : p).ToArray())).ToArray());
+        var doubledWorld = ScaledAfter(Observed, cut, 2, 1, s => s.Key == ObservedTrade.WorldImportsKey);
         var options = new BacktestOptions([cut], new DateOnly(2025, 11, 1), 200, 3, GivenMarket: true);
         var a = Backtest.Run(Dataset, Presets.Get("real-2025-2026"), options, Observed, null, Ct);
         var b = Backtest.Run(Dataset, Presets.Get("real-2025-2026"), options, doubledWorld, null, Ct);

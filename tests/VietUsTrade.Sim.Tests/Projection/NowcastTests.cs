@@ -17,9 +17,7 @@ public class NowcastTests
         ProjectionModel.Create(Dataset, Presets.Get(preset), new ProjectionOptions(Horizon: new DateOnly(2026, 6, 1), AsOf: DateOnly.Parse(month + "-01")), null, observed ?? Observed, Ct);
 
     /// <summary>Every observed point after <paramref name="cut"/> multiplied by 3 (and duty by 5): data the as-of model must not see.</summary>
-    private static ObservedTrade Doctored(DateOnly cut) => new(Observed.Vintage, Observed.Sources,
-        Observed.Series.Select(s => new MonthlySeries(s.Key, s.Description,
-            s.Points.Select(p => p.Month > cut ? new MonthlyPoint(p.Month, p.ValueUsd * 3, p.DutyUsd * 5) : p).ToArray())).ToArray());
+    private static ObservedTrade Doctored(DateOnly cut) => ScaledAfter(Observed, cut, 3, 5);
 
     private static double[][] Flat(ProjectionPath p) => p.Monthly.Select(r => (double[])[r.BaselineImportsUsd, r.ImportsUsd, r.BaselineExportsUsd, r.ExportsUsd, r.RevenueUsd, r.Etr, .. r.DivertedToUsd]).ToArray();
 

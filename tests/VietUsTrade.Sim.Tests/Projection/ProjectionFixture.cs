@@ -20,6 +20,14 @@ internal static class ProjectionFixture
 
     public static ProjectionModel Transshipment => TransshipmentModel.Value;
 
+    /// <summary>
+    /// The observed data with every point after <paramref name="cut"/> scaled (value × <paramref name="valueFactor"/>, duty ×
+    /// <paramref name="dutyFactor"/>) in the series <paramref name="which"/> selects (all by default): data an as-of model must not see.
+    /// </summary>
+    public static ObservedTrade ScaledAfter(ObservedTrade observed, DateOnly cut, double valueFactor, double dutyFactor, Func<MonthlySeries, bool>? which = null) =>
+        new(observed.Vintage, observed.Sources, observed.Series.Select(s => which is not null && !which(s) ? s : new MonthlySeries(s.Key, s.Description,
+            s.Points.Select(p => p.Month > cut ? new MonthlyPoint(p.Month, p.ValueUsd * valueFactor, p.DutyUsd * dutyFactor) : p).ToArray())).ToArray());
+
     /// <summary>The real timeline with every measure, commitment and concession moved <paramref name="years"/> later.</summary>
     public static Scenario Shifted(Scenario s, int years) => new(
         s.Name + "-shifted", s.Description, s.Sources,
