@@ -101,14 +101,15 @@ public sealed record PolicyMarker(DateOnly Date, string Label)
     private static string Short(TariffMeasure m)
     {
         var rate = (m.Rate * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
-        return m.Kind switch
+        var info = m.KindInfo;
+        if (!info.RateInLabel)
         {
-            MeasureKind.Reciprocal => $"IEEPA reciprocal {rate}",
-            MeasureKind.Section122 => $"Section 122 {rate}",
-            MeasureKind.Section301 => $"Section 301 {rate}",
-            MeasureKind.Transshipment => $"transshipment {rate} on {(m.ShareOfGoods * 100).ToString("0", CultureInfo.InvariantCulture)}% of goods",
-            _ => m.Name,
-        };
+            return m.Name;
+        }
+
+        return info.Stacking == StackingRule.ReplacesReciprocal
+            ? $"{info.Label} {rate} on {(m.ShareOfGoods * 100).ToString("0", CultureInfo.InvariantCulture)}% of goods"
+            : $"{info.Label} {rate}";
     }
 }
 

@@ -159,13 +159,14 @@ public sealed class BaselineDataset
     /// <returns>The partner or null.</returns>
     public Partner? FindPartner(string censusCode) => _partnersByCode.GetValueOrDefault(censusCode);
 
-    /// <summary>The partner named by a Census code ("5700"), an ISO3 code ("CHN") or its Census name ("CHINA"), in any case; or null.</summary>
+    /// <summary>The partner named by a Census code ("5700"), an ISO3 code ("CHN"), its Census name ("CHINA") or, for the EU-27 (0003), "EU", "EU27", "EUN" or "EUU", in any case; or null.</summary>
     /// <param name="codeIso3OrName">The code or name.</param>
     /// <returns>The partner or null.</returns>
     public Partner? ResolvePartner(string codeIso3OrName)
     {
         ArgumentNullException.ThrowIfNull(codeIso3OrName);
         var key = codeIso3OrName.Trim();
+        key = Products.Iso3Codes.CensusCodeOfAlias(key) ?? key;
         return PartnersArray.FirstOrDefault(p => string.Equals(p.CensusCode, key, StringComparison.OrdinalIgnoreCase)
             || string.Equals(p.Iso3, key, StringComparison.OrdinalIgnoreCase) || string.Equals(p.Name, key, StringComparison.OrdinalIgnoreCase));
     }

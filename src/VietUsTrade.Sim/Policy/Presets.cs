@@ -1,3 +1,4 @@
+using System.Globalization;
 using VietUsTrade.Sim.Products;
 
 namespace VietUsTrade.Sim.Policy;
@@ -65,6 +66,7 @@ public static class Presets
     [
         "real-2025-2026", "no-tariffs", "liberation-day-46", "reciprocal-20", "reciprocal-20-farm-exempt",
         "ieepa-struck-down", "deal-zero-list", "snapback-46", "transshipment-enforced", "s122-struck-down", "s301-ip-vietnam-25",
+        "excess-capacity-301",
     ];
 
     /// <summary>The preset names.</summary>
@@ -97,12 +99,13 @@ public static class Presets
             "Open legal question: the real timeline without the Section 122 surcharge (2026-02-24 … 2026-07-23) for every partner, as if the CIT's 2–1 holding of 2026-05-07 (surcharge unlawful, relief for the plaintiffs only, stayed on appeal, CAFC 26-1804/26-1805) were upheld for all importers with refunds; trade flows of the period are shown as if the surcharge never applied.",
             m => m.Kind != MeasureKind.Section122, [],
             "CIT ruling of 2026-05-07 (secondary: policy-2026/FACTS.md §5); outcome of the appeal not found; refunds are not modelled as a cash flow, only the absence of the duty [assumption]"),
-        "s301-ip-vietnam-25" => Variant(Real(), "s301-ip-vietnam-25",
-            "Open legal question: the real timeline plus a Section 301 action on Vietnam's IP protection and enforcement (investigation initiated 2026-05-29; Vietnam the sole Priority Foreign Country in the 2026 Special 301 Report): +25% from 2027-01-01 [assumed rate and date; no determination or action found], Annex II Part A exempt [assumption].",
+        "s301-ip-vietnam-25" => IpSection301(new DateOnly(2027, 1, 1)),
+        "excess-capacity-301" => Variant(Real(), "excess-capacity-301",
+            "Open legal question (hypothetical): the real timeline plus a Section 301 action from the structural excess-capacity investigations of 16 economies including Vietnam (opened 2026-03-11; hearings 2026-05-05…08; no determination or tariff found through 2026-10): +10% on Vietnam from 2027-01-01 [assumed rate, date and scope: Vietnam only], Annex II Part A exempt [assumption].",
             _ => true,
-            [new TariffMeasure("vn-s301-ip-25", MeasureKind.Additional, 0.25, new DateOnly(2027, 1, 1), null, [Vietnam], exemptionLists: ["s301-forced-labor-annex-ii-part-a"],
-                name: "Section 301 IP action on Vietnam +25% [what-if]", source: "USTR Section 301 investigation of Vietnam's IP enforcement, initiated 2026-05-29 (secondary: policy-2026/FACTS.md §5); rate, date and exemptions assumed")],
-            "Rate 25% and start 2027-01-01 are assumptions (no action found through 2026-10); modelled as an additional layer so it stacks with the forced-labor Section 301 action"),
+            [new TariffMeasure("vn-s301-excess-capacity-10", MeasureKind.Additional, 0.10, new DateOnly(2027, 1, 1), null, [Vietnam], exemptionLists: ["s301-forced-labor-annex-ii-part-a"],
+                name: "Section 301 excess-capacity action on Vietnam +10% [hypothetical]", source: "USTR Section 301 investigations of structural excess capacity, initiated 2026-03-11 (secondary: policy-2026/FACTS.md §5); rate, date, scope and exemptions assumed")],
+            "Hypothetical: rate 10%, start 2027-01-01 and Vietnam-only scope are assumptions (the other 15 economies under investigation are not taxed here); modelled as an additional layer so it stacks with the forced-labor Section 301 action"),
         _ => throw new KeyNotFoundException($"Unknown preset '{name}'. Known presets: {string.Join(", ", AllNames)}."),
     };
 
@@ -174,6 +177,34 @@ public static class Presets
     }
 
     /// <summary>A variant of a scenario: its measures filtered and extended, the rest kept, with its own name, description and an added assumption.</summary>
+    /// <summary>
+    /// The open question of the Section 301 investigation of Vietnam's IP protection and enforcement (initiated 2026-05-29;
+    /// Vietnam the sole Priority Foreign Country of the 2026 Special 301 Report; no determination found): the real
+    /// timeline plus a hypothetical action on Vietnam from a date the user chooses, Annex II Part A exempt [assumption],
+    /// as an additional layer that stacks with the forced-labor action. The preset <c>s301-ip-vietnam-25</c> is this
+    /// with 25 % from 2027-01-01.
+    /// </summary>
+    /// <param name="from">First day of the hypothetical action (2026-05-29 or later).</param>
+    /// <param name="rate">Its rate (fraction, default 0.25).</param>
+    /// <returns>The scenario (named <c>s301-ip-vietnam-25</c> for the default rate and date, else <c>s301-ip-vietnam-RATE-from-YYYY-MM-DD</c>).</returns>
+    /// <exception cref="ScenarioValidationException">The date is before the investigation or the rate is invalid.</exception>
+    public static Scenario IpSection301(DateOnly from, double rate = 0.25)
+    {
+        if (from < new DateOnly(2026, 5, 29))
+        {
+            throw new ScenarioValidationException("from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "the IP Section 301 investigation was initiated on 2026-05-29; an action cannot start before it");
+        }
+
+        var pct = (rate * 100).ToString("0.##", CultureInfo.InvariantCulture);
+        var name = from == new DateOnly(2027, 1, 1) && rate == 0.25 ? "s301-ip-vietnam-25" : $"s301-ip-vietnam-{pct.Replace('.', '-')}-from-{from:yyyy-MM-dd}";
+        return Variant(Real(), name,
+            string.Create(CultureInfo.InvariantCulture, $"Open legal question (hypothetical): the real timeline plus a Section 301 action on Vietnam's IP protection and enforcement (investigation initiated 2026-05-29; Vietnam the sole Priority Foreign Country in the 2026 Special 301 Report): +{pct}% from {from:yyyy-MM-dd} [assumed rate and date; no determination or action found], Annex II Part A exempt [assumption]."),
+            _ => true,
+            [new TariffMeasure($"vn-s301-ip-{pct.Replace('.', '-')}", MeasureKind.Additional, rate, from, null, [Vietnam], exemptionLists: ["s301-forced-labor-annex-ii-part-a"],
+                name: $"Section 301 IP action on Vietnam +{pct}% [what-if]", source: "USTR Section 301 investigation of Vietnam's IP enforcement, initiated 2026-05-29 (secondary: policy-2026/FACTS.md §5); rate, date and exemptions assumed")],
+            string.Create(CultureInfo.InvariantCulture, $"Rate {pct}% and start {from:yyyy-MM-dd} are assumptions (no action found through 2026-10); modelled as an additional layer so it stacks with the forced-labor Section 301 action"));
+    }
+
     private static Scenario Variant(Scenario s, string name, string description, Func<TariffMeasure, bool> keep, TariffMeasure[] add, string assumption) =>
         new(name, description, s.Sources, [.. s.Measures.Where(keep), .. add], s.Commitments, s.Concessions, [.. s.Assumptions, assumption]);
 
@@ -249,14 +280,63 @@ public static class Presets
         // Polysilicon (proclamation of 2026-08-06, from 12:01 a.m. 2026-12-04): +15 % on ingots, wafers, cells and modules
         // (Annex scope secondary: policy-2026/s232_polysilicon_scope_2026-12-04.csv); the partner caps (EU, JP, KR, TW, CH:
         // 232 + MFN = 15 %) equal 15 % on these lines, whose MFN rate is 0; UK 10 %. The minimum import prices ($0.22/W cells,
-        // $0.38/W modules, $21/kg polysilicon, $100/kg ingots and wafers) are not modelled: the box has no quantities [assumption].
+        // $0.38/W modules) follow as minimum-import-price measures; $21/kg polysilicon and $100/kg ingots and wafers cover no bundled line.
         // Ingots and wafers (3818.00.00xx) are in scope too but are not among the bundled lines (no 2024 imports from Vietnam).
         var polysilicon = Codes("8541420010", "8541420080", "8541430010", "8541430080");
-        const string polySource = "Proclamation of 2026-08-06 (Section 232, polysilicon and derivatives), effective 2026-12-04; product scope secondary (policy-2026/s232_polysilicon_scope_2026-12-04.csv, FACTS.md §4); minimum import prices not modelled [assumption]";
+        const string polySource = "Proclamation of 2026-08-06 (Section 232, polysilicon and derivatives), effective 2026-12-04; product scope secondary (policy-2026/s232_polysilicon_scope_2026-12-04.csv, FACTS.md §4); the minimum import prices are the measures s232-polysilicon-mip-*";
         var polyDate = new DateOnly(2026, 12, 4);
         yield return new TariffMeasure("s232-polysilicon-15", MeasureKind.Section232, 0.15, polyDate, null, AllExcept(["4120"]), polysilicon, name: "Section 232 polysilicon derivatives 15%", source: polySource);
         yield return new TariffMeasure("s232-polysilicon-uk-10", MeasureKind.Section232, 0.10, polyDate, null, ["4120"], polysilicon, name: "Section 232 polysilicon derivatives 10% (UK)", source: polySource);
+
+        // The minimum import prices (clauses 1(a), 2(b)-(c)): a specific duty for the shortfall of the entered value below
+        // $0.38/W (modules) and $0.22/W (cells), for every supplier (the partner caps of clause 5(b)-(c) cover the 15 % only),
+        // in addition to every other duty (clause 5(a)). The box has no watts, so the entered unit values are parameters.
+        const string mipSource = "Proclamation of 2026-08-06 (Section 232, polysilicon and derivatives), clauses 1(a), 2 and 5(a): minimum import prices with a specific duty for the shortfall, effective 2026-12-04; docs/policy.md (minimum import prices)";
+        yield return new TariffMeasure("s232-polysilicon-mip-modules", MeasureKind.MinimumImportPrice, 0, polyDate, null, [], Codes("8541430010", "8541430080"),
+            name: "Section 232 polysilicon minimum import price $0.38/W (modules)", source: mipSource,
+            minimumPrice: new MinimumPrice(0.38, ModuleUnitValueUsdPerWatt, "W", ModuleUnitValueSource));
+        yield return new TariffMeasure("s232-polysilicon-mip-cells", MeasureKind.MinimumImportPrice, 0, polyDate, null, [], Codes("8541420010", "8541420080"),
+            name: "Section 232 polysilicon minimum import price $0.22/W (cells)", source: mipSource,
+            minimumPrice: new MinimumPrice(0.22, CellUnitValueUsdPerWatt, "W", CellUnitValueSource));
+        foreach (var m in Drones())
+        {
+            yield return m;
+        }
     }
+
+    /// <summary>
+    /// Section 232 unmanned aircraft systems (proclamation of 2026-08-13, from 12:01 a.m. 2026-09-03): 100 % on UAS over
+    /// 25 kg maximum take-off weight (Annex I; also thermal-imaging UAS, docking stations and critical components, which
+    /// no HTS line identifies), 25 % on other UAS (Annex II). The annexes are not stored as data (policy-2026/FACTS.md §4),
+    /// so the scope is heading 8806 split by its weight subheadings [assumption]: 8806.24/.29/.94/.99 (over 25 kg) at
+    /// 100 %, the other 8806 lines at 25 %. Products of the EU, Japan, Korea, Taiwan and Switzerland pay 15 % all-in and
+    /// the UK 10 % (clause on partner caps; the condition that substantially all critical components come from those
+    /// partners or the US is assumed met; MFN on 8806 is free, so 15 % all-in = 15 %). The 25 % on other UAS components
+    /// (Annex III) from 2027-02-09 is not modelled: its codes are not in the box.
+    /// </summary>
+    private static IEnumerable<TariffMeasure> Drones()
+    {
+        const string src = "Proclamation of 2026-08-13 (Section 232, unmanned aircraft systems and components), effective 2026-09-03; scope by 8806 weight subheadings [assumption]; policy-2026/FACTS.md §4";
+        var from = new DateOnly(2026, 9, 3);
+        // Only subheadings with 2024 imports from Vietnam are bundled lines (8806.10, .24, .91 and .99 have none).
+        var heavy = Codes("88062900", "88069400");
+        var other = Codes("88062100", "88062200", "88062300", "88069200", "88069300");
+        string[] capped = ["0003", "5880", "5800", "5830", "4419"];
+        var rest = AllExcept([.. capped, "4120"]);
+        yield return new TariffMeasure("s232-drones-100", MeasureKind.Section232, 1.00, from, null, rest, heavy, name: "Section 232 drones over 25 kg 100%", source: src);
+        yield return new TariffMeasure("s232-drones-25", MeasureKind.Section232, 0.25, from, null, rest, other, name: "Section 232 other drones 25%", source: src);
+        yield return new TariffMeasure("s232-drones-capped-15", MeasureKind.Section232, 0.15, from, null, capped, [.. heavy, .. other], name: "Section 232 drones 15% all-in (EU, Japan, Korea, Taiwan, Switzerland)", source: src);
+        yield return new TariffMeasure("s232-drones-uk-10", MeasureKind.Section232, 0.10, from, null, ["4120"], [.. heavy, .. other], name: "Section 232 drones 10% (UK)", source: src);
+    }
+
+    /// <summary>The entered value of solar modules assumed by the polysilicon minimum import price, US$ per watt (AVE of the $0.38/W floor: 0.38 / 0.24 − 1 = 58.3 %).</summary>
+    public const double ModuleUnitValueUsdPerWatt = 0.24;
+
+    /// <summary>The entered value of solar cells assumed by the polysilicon minimum import price, US$ per watt (AVE of the $0.22/W floor: 0.22 / 0.056 − 1 = 293 %).</summary>
+    public const double CellUnitValueUsdPerWatt = 0.056;
+
+    private const string ModuleUnitValueSource = "OPIS, as reported by pv magazine (late 2024): US-bound modules from Vietnam, Thailand, Malaysia and Cambodia about $0.24/W before the 2024 AD/CVD investigation (US DDP TOPCon $0.29/W); no quantities in watts in the box [assumption]";
+    private const string CellUnitValueSource = "OPIS Global Solar Markets Report of 2026-02-24, as reported by pv magazine (2026-02-27): FOB China TOPCon M10 cells $0.0559/W, a stand-in for Vietnam's cells (no US-bound cell price stored) [assumption]";
 
     /// <summary>Annex I rates of EO 14326 for the detailed partners (Census code → rate), and the special regimes.</summary>
     private static IEnumerable<TariffMeasure> Competitors()

@@ -173,7 +173,7 @@ public sealed partial class Scenario
 
     private static bool Contradict(TariffMeasure a, TariffMeasure b)
     {
-        if (a.Kind != b.Kind || a.Kind is MeasureKind.Section232 or MeasureKind.Additional || !a.OverlapsInTime(b))
+        if (a.Kind != b.Kind || a.KindInfo.MayOverlap || !a.OverlapsInTime(b))
         {
             return false;
         }

@@ -19,11 +19,10 @@ public static class ScenarioJson
     public const int MaxDepth = 16;
 
     // The parsers are the inverses of the writers' names, so the two cannot drift apart.
-    private static readonly Dictionary<string, MeasureKind> MeasureKinds = Enum.GetValues<MeasureKind>().ToDictionary(KindName, StringComparer.Ordinal);
     private static readonly Dictionary<string, ConcessionKind> ConcessionKinds = Enum.GetValues<ConcessionKind>().ToDictionary(ConcessionKindName, StringComparer.Ordinal);
 
     private static readonly string[] TopLevel = ["name", "description", "extends", "sources", "assumptions", "measures", "commitments", "concessions"];
-    private static readonly string[] MeasureFields = ["id", "kind", "rate", "from", "until", "suppliers", "products", "product_lists", "exemption_lists", "exempt_codes", "share_of_goods", "is_floor", "name", "source"];
+    private static readonly string[] MeasureFields = ["id", "kind", "rate", "from", "until", "suppliers", "products", "product_lists", "exemption_lists", "exempt_codes", "share_of_goods", "is_floor", "name", "source", "floor_usd_per_unit", "unit_value_usd_per_unit", "unit", "unit_value_source"];
     private static readonly string[] CommitmentFields = ["id", "name", "products", "amount_usd", "start", "end", "phase_in", "fulfilment", "fulfilment_low", "fulfilment_high", "additionality", "additionality_low", "additionality_high", "source"];
     private static readonly string[] ConcessionFields = ["id", "kind", "from", "rate", "products", "name", "source"];
 
@@ -67,6 +66,14 @@ public static class ScenarioJson
                 w.WriteBoolean("is_floor", m.IsFloor);
                 w.WriteString("name", m.Name);
                 w.WriteString("source", m.Source);
+                if (m.MinimumPrice is { } mp)
+                {
+                    w.WriteNumber("floor_usd_per_unit", mp.FloorUsdPerUnit);
+                    w.WriteNumber("unit_value_usd_per_unit", mp.UnitValueUsdPerUnit);
+                    w.WriteString("unit", mp.Unit);
+                    w.WriteString("unit_value_source", mp.UnitValueSource);
+                }
+
                 w.WriteEndObject();
             }
 
@@ -205,16 +212,7 @@ public static class ScenarioJson
     /// <summary>The scenario-file name of a measure kind ("reciprocal", "section-232", …).</summary>
     /// <param name="kind">The kind.</param>
     /// <returns>The name.</returns>
-    public static string KindName(MeasureKind kind) => kind switch
-    {
-        MeasureKind.Reciprocal => "reciprocal",
-        MeasureKind.Transshipment => "transshipment",
-        MeasureKind.Fentanyl => "fentanyl",
-        MeasureKind.Section232 => "section-232",
-        MeasureKind.Section122 => "section-122",
-        MeasureKind.Section301 => "section-301",
-        _ => "additional",
-    };
+    public static string KindName(MeasureKind kind) => MeasureKinds.Of(kind).JsonName;
 
     private static string ConcessionKindName(ConcessionKind kind) => kind switch
     {
@@ -229,15 +227,33 @@ public static class ScenarioJson
         try
         {
             var kindText = Str(Req(e, "kind", path), $"{path}.kind");
-            var kind = MeasureKinds.TryGetValue(kindText, out var k) ? k
-                : throw new ScenarioValidationException($"{path}.kind", kindText, $"unknown kind ({string.Join(", ", MeasureKinds.Keys)})");
+            var kind = MeasureKinds.TryParse(kindText, out var k) ? k.Kind
+                : throw new ScenarioValidationException($"{path}.kind", kindText, $"unknown kind ({string.Join(", ", MeasureKinds.JsonNames)})");
+            MinimumPrice? floor = null;
+            if (kind == MeasureKind.MinimumImportPrice)
+            {
+                floor = new MinimumPrice(Num(Req(e, "floor_usd_per_unit", path), $"{path}.floor_usd_per_unit"), Num(Req(e, "unit_value_usd_per_unit", path), $"{path}.unit_value_usd_per_unit"),
+                    Str(Req(e, "unit", path), $"{path}.unit"), e.TryGetProperty("unit_value_source", out var uvs) ? Str(uvs, $"{path}.unit_value_source") : string.Empty);
+            }
+            else
+            {
+                foreach (var field in (string[])["floor_usd_per_unit", "unit_value_usd_per_unit", "unit", "unit_value_source"])
+                {
+                    if (e.TryGetProperty(field, out _))
+                    {
+                        throw new ScenarioValidationException($"{path}.{field}", kindText, $"only a minimum-import-price measure has {field}");
+                    }
+                }
+            }
+
+            var rate = floor is not null && !e.TryGetProperty("rate", out _) ? 0.0 : Num(Req(e, "rate", path), $"{path}.rate");
             return new TariffMeasure(
-                Str(Req(e, "id", path), $"{path}.id"), kind, Num(Req(e, "rate", path), $"{path}.rate"), DateOf(Req(e, "from", path), $"{path}.from"),
+                Str(Req(e, "id", path), $"{path}.id"), kind, rate, DateOf(Req(e, "from", path), $"{path}.from"),
                 e.TryGetProperty("until", out var u) && u.ValueKind != JsonValueKind.Null ? DateOf(u, $"{path}.until") : null,
                 List(e, "suppliers", Str, path), List(e, "products", Code, path), List(e, "product_lists", Str, path), List(e, "exemption_lists", Str, path),
                 List(e, "exempt_codes", Code, path), e.TryGetProperty("share_of_goods", out var s) ? Num(s, $"{path}.share_of_goods") : 1.0,
                 e.TryGetProperty("is_floor", out var f) && Bool(f, $"{path}.is_floor"),
-                e.TryGetProperty("name", out var n) ? Str(n, $"{path}.name") : null, e.TryGetProperty("source", out var src) ? Str(src, $"{path}.source") : null);
+                e.TryGetProperty("name", out var n) ? Str(n, $"{path}.name") : null, e.TryGetProperty("source", out var src) ? Str(src, $"{path}.source") : null, floor);
         }
         catch (ScenarioValidationException ex) when (!ex.Path.StartsWith(path, StringComparison.Ordinal))
         {

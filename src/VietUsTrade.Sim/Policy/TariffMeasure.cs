@@ -2,31 +2,6 @@ using VietUsTrade.Sim.Products;
 
 namespace VietUsTrade.Sim.Policy;
 
-/// <summary>The legal layer a measure belongs to; it decides how the measure stacks (see <see cref="TariffMeasure"/>).</summary>
-public enum MeasureKind
-{
-    /// <summary>IEEPA "reciprocal" tariff (EO 14257 as amended). Not applied to Section 232 goods or to exempt lines.</summary>
-    Reciprocal,
-
-    /// <summary>IEEPA transshipment penalty (EO 14326 §3): its rate replaces the reciprocal rate on <see cref="TariffMeasure.ShareOfGoods"/> of a supplier's goods.</summary>
-    Transshipment,
-
-    /// <summary>IEEPA "fentanyl" tariffs on China, Canada and Mexico (EOs 14193–14195). Stacks on everything.</summary>
-    Fentanyl,
-
-    /// <summary>Section 232 (national security) product tariffs. Where several cover a line the highest applies; they displace the reciprocal, Section 122 and Section 301 layers.</summary>
-    Section232,
-
-    /// <summary>Section 122 balance-of-payments surcharge (2026-02-24 to 2026-07-23). Not applied to Section 232 goods.</summary>
-    Section122,
-
-    /// <summary>Section 301 actions (e.g. the 2026 forced-labor action, 12.5% on Vietnam). Not applied to Section 232 goods.</summary>
-    Section301,
-
-    /// <summary>A user's additional ad valorem duty that stacks on everything (what-if lever).</summary>
-    Additional,
-}
-
 /// <summary>
 /// One dated tariff measure: a rate on the goods of some suppliers, on some products, with exemptions, in force on
 /// [<see cref="From"/>, <see cref="Until"/>).
@@ -62,11 +37,12 @@ public sealed class TariffMeasure
     /// <param name="isFloor">True for an "all-in" floor: adds max(0, rate − applied 2024 rate).</param>
     /// <param name="name">A readable name.</param>
     /// <param name="source">The legal instrument and where the fact is documented.</param>
+    /// <param name="minimumPrice">The floor and unit value of a <see cref="MeasureKind.MinimumImportPrice"/> measure (required for that kind, not allowed for others); its <paramref name="rate"/> is then 0 or the floor's ad valorem equivalent, and <see cref="Rate"/> is the equivalent.</param>
     /// <exception cref="ScenarioValidationException">A field is invalid; the exception names the field and the value.</exception>
     public TariffMeasure(string id, MeasureKind kind, double rate, DateOnly from, DateOnly? until = null,
         IReadOnlyList<string>? suppliers = null, IReadOnlyList<HtsCode>? products = null, IReadOnlyList<string>? productLists = null,
         IReadOnlyList<string>? exemptionLists = null, IReadOnlyList<HtsCode>? exemptCodes = null, double shareOfGoods = 1.0,
-        bool isFloor = false, string? name = null, string? source = null)
+        bool isFloor = false, string? name = null, string? source = null, MinimumPrice? minimumPrice = null)
     {
         if (string.IsNullOrWhiteSpace(id))
         {
@@ -98,6 +74,31 @@ public sealed class TariffMeasure
             throw new ScenarioValidationException("kind", (int)kind, "unknown measure kind");
         }
 
+        if (kind == MeasureKind.MinimumImportPrice)
+        {
+            if (minimumPrice is null)
+            {
+                throw new ScenarioValidationException("minimum_price", "null", "a minimum-import-price measure needs its floor and unit value (floor_usd_per_unit, unit_value_usd_per_unit, unit)");
+            }
+
+            if (rate != 0 && Math.Abs(rate - minimumPrice.AdValoremEquivalent) > 1e-12)
+            {
+                throw new ScenarioValidationException("rate", rate, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"a minimum-import-price measure's rate is its floor's ad valorem equivalent ({minimumPrice.AdValoremEquivalent:R}); give 0 or leave it out"));
+            }
+
+            if (isFloor)
+            {
+                throw new ScenarioValidationException("is_floor", true, "a minimum-import-price measure is a floor per unit, not an all-in ad valorem floor");
+            }
+
+            rate = minimumPrice.AdValoremEquivalent;
+        }
+        else if (minimumPrice is not null)
+        {
+            throw new ScenarioValidationException("minimum_price", minimumPrice.FloorUsdPerUnit, $"only a minimum-import-price measure has a floor per unit (kind is {MeasureKinds.Of(kind).JsonName})");
+        }
+
         Id = id;
         Kind = kind;
         Rate = rate;
@@ -120,6 +121,7 @@ public sealed class TariffMeasure
         IsFloor = isFloor;
         Name = name ?? id;
         Source = source ?? string.Empty;
+        MinimumPrice = minimumPrice;
     }
 
     /// <summary>Unique id within the scenario.</summary>
@@ -164,6 +166,12 @@ public sealed class TariffMeasure
     /// <summary>Legal instrument / documentation.</summary>
     public string Source { get; }
 
+    /// <summary>The floor and unit value of a minimum-import-price measure; null for every other kind.</summary>
+    public MinimumPrice? MinimumPrice { get; }
+
+    /// <summary>The row of <see cref="Kind"/> in the kind table (JSON name, stacking rule, label).</summary>
+    public MeasureKindInfo KindInfo => MeasureKinds.Of(Kind);
+
     /// <summary>True when in force on a date.</summary>
     /// <param name="date">The entry date.</param>
     /// <returns>From ≤ date &lt; Until.</returns>
@@ -188,25 +196,25 @@ public sealed class TariffMeasure
     /// <param name="until">New end.</param>
     /// <returns>The copy.</returns>
     public TariffMeasure WithDates(DateOnly from, DateOnly? until) =>
-        new(Id, Kind, Rate, from, until, Suppliers, Products, ProductLists, ExemptionLists, ExemptCodes, ShareOfGoods, IsFloor, Name, Source);
+        new(Id, Kind, Rate, from, until, Suppliers, Products, ProductLists, ExemptionLists, ExemptCodes, ShareOfGoods, IsFloor, Name, Source, MinimumPrice);
 
     /// <summary>A copy with another rate.</summary>
     /// <param name="rate">New rate.</param>
     /// <returns>The copy.</returns>
     public TariffMeasure WithRate(double rate) =>
-        new(Id, Kind, rate, From, Until, Suppliers, Products, ProductLists, ExemptionLists, ExemptCodes, ShareOfGoods, IsFloor, Name, Source);
+        new(Id, Kind, rate, From, Until, Suppliers, Products, ProductLists, ExemptionLists, ExemptCodes, ShareOfGoods, IsFloor, Name, Source, MinimumPrice);
 
     /// <summary>A copy with another share of goods.</summary>
     /// <param name="share">New share.</param>
     /// <returns>The copy.</returns>
     public TariffMeasure WithShare(double share) =>
-        new(Id, Kind, Rate, From, Until, Suppliers, Products, ProductLists, ExemptionLists, ExemptCodes, share, IsFloor, Name, Source);
+        new(Id, Kind, Rate, From, Until, Suppliers, Products, ProductLists, ExemptionLists, ExemptCodes, share, IsFloor, Name, Source, MinimumPrice);
 
     /// <summary>A copy with more exemption lists.</summary>
     /// <param name="lists">List names to add.</param>
     /// <returns>The copy.</returns>
     public TariffMeasure WithExemptions(params string[] lists) =>
-        new(Id, Kind, Rate, From, Until, Suppliers, Products, ProductLists, ExemptionLists.Concat(lists).Distinct(StringComparer.Ordinal).ToArray(), ExemptCodes, ShareOfGoods, IsFloor, Name, Source);
+        new(Id, Kind, Rate, From, Until, Suppliers, Products, ProductLists, ExemptionLists.Concat(lists).Distinct(StringComparer.Ordinal).ToArray(), ExemptCodes, ShareOfGoods, IsFloor, Name, Source, MinimumPrice);
 }
 
 /// <summary>A scenario or measure failed validation; <see cref="Path"/> names the field (e.g. "measures[2].rate") and <see cref="Value"/> its value.</summary>

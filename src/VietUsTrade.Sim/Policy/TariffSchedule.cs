@@ -324,22 +324,23 @@ public sealed class TariffSchedule
         var max232 = -1;      // the Section 232 measure whose rate applies (the highest)
         foreach (var a in covering)
         {
-            if (active[a].Measure.Kind == MeasureKind.Section232 && active[a].Suppliers[partner])
+            var m = active[a].Measure;
+            if (active[a].Stacking == StackingRule.HighestDisplaces && active[a].Suppliers[partner])
             {
-                covered232 = Math.Max(covered232, active[a].Measure.ShareOfGoods);
-                var v = active[a].Measure.Rate * active[a].Measure.ShareOfGoods;
-                if (max232 < 0 || v > comp[(int)MeasureKind.Section232])
+                covered232 = Math.Max(covered232, m.ShareOfGoods);
+                var v = m.Rate * m.ShareOfGoods;
+                if (max232 < 0 || v > comp[(int)m.Kind])
                 {
                     max232 = a;
                 }
 
-                comp[(int)MeasureKind.Section232] = Math.Max(comp[(int)MeasureKind.Section232], v);
+                comp[(int)m.Kind] = Math.Max(comp[(int)m.Kind], v);
             }
         }
 
         if (perMeasure.Length > 0 && max232 >= 0)
         {
-            perMeasure[max232] = comp[(int)MeasureKind.Section232];
+            perMeasure[max232] = comp[(int)active[max232].Measure.Kind];
         }
 
         var rest = 1.0 - covered232; // the value the reciprocal, Section 122 and Section 301 layers may reach
@@ -348,27 +349,30 @@ public sealed class TariffSchedule
         foreach (var a in covering)
         {
             var m = active[a].Measure;
-            if (m.Kind is MeasureKind.Section232 or MeasureKind.Transshipment || !active[a].Suppliers[partner])
+            var rule = active[a].Stacking;
+            if (rule is StackingRule.HighestDisplaces or StackingRule.ReplacesReciprocal || !active[a].Suppliers[partner])
             {
                 continue;
             }
 
             var r = m.IsFloor ? Math.Max(0, m.Rate - baseRate) : m.Rate;
             double added;
-            switch (m.Kind)
+            switch (rule)
             {
-                case MeasureKind.Reciprocal when rest > 0:
+                case StackingRule.Reciprocal when rest > 0:
                     reciprocal = r;
                     added = r * m.ShareOfGoods * rest;
                     break;
-                case MeasureKind.Section122 or MeasureKind.Section301 when rest > 0:
+                case StackingRule.DisplacedBySection232 when rest > 0:
                     added = r * m.ShareOfGoods * rest;
                     break;
-                case MeasureKind.Fentanyl or MeasureKind.Additional:
+                case StackingRule.AddsToAll:
                     added = r * m.ShareOfGoods;
                     break;
+                case StackingRule.Reciprocal or StackingRule.DisplacedBySection232:
+                    continue; // the whole value is under Section 232
                 default:
-                    continue;
+                    throw new InvalidOperationException($"stacking rule {rule} of measure kind {m.Kind} has no case in TariffSchedule.Stack");
             }
 
             comp[(int)m.Kind] += added;
@@ -383,10 +387,10 @@ public sealed class TariffSchedule
             foreach (var a in covering)
             {
                 var m = active[a].Measure;
-                if (m.Kind == MeasureKind.Transshipment && active[a].Suppliers[partner])
+                if (active[a].Stacking == StackingRule.ReplacesReciprocal && active[a].Suppliers[partner])
                 {
                     var added = m.ShareOfGoods * (m.Rate - rr) * rest;
-                    comp[(int)MeasureKind.Transshipment] += added;
+                    comp[(int)m.Kind] += added;
                     if (perMeasure.Length > 0)
                     {
                         perMeasure[a] += added;
@@ -446,6 +450,7 @@ public sealed class TariffSchedule
         public CompiledMeasure(TariffMeasure measure, ProductList[] productLists, ProductList[] exemptionLists, bool[] suppliers, HtsCode[][] linePrefixes)
         {
             Measure = measure;
+            Stacking = measure.KindInfo.Stacking;
             ProductLists = productLists;
             ExemptionLists = exemptionLists;
             Suppliers = suppliers;
@@ -464,6 +469,8 @@ public sealed class TariffSchedule
         }
 
         public TariffMeasure Measure { get; }
+
+        public StackingRule Stacking { get; }
 
         public ProductList[] ProductLists { get; }
 

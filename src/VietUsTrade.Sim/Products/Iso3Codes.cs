@@ -19,6 +19,16 @@ internal static class Iso3Codes
         ["6021"] = "AUS", ["6141"] = "NZL", ["7210"] = "DZA", ["7290"] = "EGY", ["7530"] = "NGA", ["7620"] = "AGO", ["7910"] = "ZAF",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    // Aggregates without an ISO3 code, by the names other tools give them: EU, EU27 (the Section 301 per-partner file),
+    // EUN (WITS/UN Comtrade) and EUU (World Bank) for the EU-27 (Census 0003).
+    private static readonly FrozenDictionary<string, string> Aliases = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["EU"] = "0003", ["EU27"] = "0003", ["EUN"] = "0003", ["EUU"] = "0003",
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The ISO3 code of a Census code, or null (EU-27, rest of world, unknown).</summary>
     public static string? Of(string censusCode) => ByCensusCode.GetValueOrDefault(censusCode);
+
+    /// <summary>The Census code of an aggregate's alias ("EU", "EU27", "EUN", "EUU" → 0003), or null.</summary>
+    public static string? CensusCodeOfAlias(string alias) => Aliases.GetValueOrDefault(alias);
 }

@@ -75,12 +75,18 @@ public class Policy2026Tests
             Assert.DoesNotContain(t.Layers, l => l.Kind == MeasureKind.Section232);
         }
 
+        // From 2026-12-04: the 15 % (clause 4) and the $0.38/W minimum import price as its ad valorem equivalent at the
+        // assumed $0.24/W entered value, 0.38 / 0.24 − 1 = 58.33 % (clause 2), both on top of the 2024 rate (clause 5(a)).
         foreach (var t in schedule.TariffsOn(modules, "VNM", new DateOnly(2026, 12, 4)))
         {
-            var s232 = Assert.Single(t.Layers);
+            Assert.Equal(2, t.Layers.Count);
+            var s232 = Assert.Single(t.Layers, l => l.Kind == MeasureKind.Section232);
             Assert.Equal("s232-polysilicon-15", s232.MeasureId);
             Assert.Equal(0.15, s232.Rate, 12);
-            Assert.Equal(t.BaseRate + 0.15, t.TotalRate, 12);
+            var mip = Assert.Single(t.Layers, l => l.Kind == MeasureKind.MinimumImportPrice);
+            Assert.Equal("s232-polysilicon-mip-modules", mip.MeasureId);
+            Assert.Equal((0.38 / 0.24) - 1, mip.Rate, 12);
+            Assert.Equal(t.BaseRate + 0.15 + (0.38 / 0.24) - 1, t.TotalRate, 12);
         }
 
         Assert.All(schedule.TariffsOn(modules, "GBR", new DateOnly(2026, 12, 4)), t => Assert.Contains(t.Layers, l => l.MeasureId == "s232-polysilicon-uk-10" && Math.Abs(l.Rate - 0.10) < 1e-12));
@@ -120,5 +126,74 @@ public class Policy2026Tests
             Assert.Contains(t.Layers, l => l.MeasureId == "reciprocal-5330-18" && Math.Abs(l.Rate - 0.18) < 1e-12);
         });
         Assert.Contains(schedule.TariffsOn(VietUsTrade.Sim.Products.HtsCode.Parse("6109"), "IND", new DateOnly(2026, 2, 6))[0].Layers, l => l.MeasureId == "india-russia-oil-25");
+    }
+
+    [Fact]
+    public void Issue_14_line_checks_pullovers_laptops_and_modules()
+    {
+        var schedule = TariffSchedule.Compile(Real, Data);
+        var aug1 = new DateOnly(2026, 8, 1);
+        var pullover = VietUsTrade.Sim.Products.HtsCode.Parse("6110303059");
+
+        // Vietnam: MFN 32 % + 12.5 %.
+        var vn = Assert.Single(schedule.TariffsOn(pullover, "VNM", aug1));
+        Assert.Equal(0.32, vn.BaseRate, 4);
+        Assert.Equal(0.125, Assert.Single(vn.Layers).Rate, 12);
+        Assert.Equal(0.445, vn.TotalRate, 4);
+
+        // India: MFN + 10 %.
+        var india = Assert.Single(schedule.TariffsOn(pullover, "IND", aug1));
+        Assert.Equal(india.BaseRate + 0.10, india.TotalRate, 12);
+
+        // The EU: MFN only, since 32 % exceeds the 10 % floor net of MFN (named "EU" as a user would).
+        var eu = Assert.Single(schedule.TariffsOn(pullover, "EU", aug1));
+        Assert.Equal(0.32, eu.BaseRate, 4);
+        Assert.Equal(eu.BaseRate, eu.TotalRate, 12);
+
+        // Laptops from Vietnam pay no Section 301 duty (Annex II Part A).
+        var laptops = schedule.TariffsOn(VietUsTrade.Sim.Products.HtsCode.Parse("84713001"), "VNM", aug1);
+        Assert.NotEmpty(laptops);
+        Assert.All(laptops, t => Assert.DoesNotContain(t.Layers, l => l.Kind == MeasureKind.Section301));
+        Assert.All(laptops, t => Assert.Contains(t.Exemptions, e => e.List == "s301-forced-labor-annex-ii-part-a"));
+
+        // Crystalline modules pay more from 2026-12-04 than the day before.
+        var module = VietUsTrade.Sim.Products.HtsCode.Parse("8541430010");
+        var before = Assert.Single(schedule.TariffsOn(module, "VNM", new DateOnly(2026, 12, 3)));
+        var after = Assert.Single(schedule.TariffsOn(module, "VNM", new DateOnly(2026, 12, 4)));
+        Assert.True(after.TotalRate > before.TotalRate + 0.5, $"{before.TotalRate} → {after.TotalRate}");
+    }
+
+    [Fact]
+    public void Drones_pay_the_Section_232_tiers_from_2026_09_03_with_the_partner_caps()
+    {
+        var schedule = TariffSchedule.Compile(Real, Data);
+        var before = new DateOnly(2026, 9, 2);
+        var from = new DateOnly(2026, 9, 3);
+        var light = VietUsTrade.Sim.Products.HtsCode.Parse("8806220000"); // remote-piloted, 250 g to 7 kg
+        var heavy = VietUsTrade.Sim.Products.HtsCode.Parse("8806290000"); // remote-piloted, over 150 kg
+        Assert.DoesNotContain(Assert.Single(schedule.TariffsOn(light, "VNM", before)).Layers, l => l.Kind == MeasureKind.Section232);
+        Assert.Equal(0.25, Assert.Single(Assert.Single(schedule.TariffsOn(light, "VNM", from)).Layers, l => l.Kind == MeasureKind.Section232).Rate, 12);
+        Assert.Equal(1.00, Assert.Single(Assert.Single(schedule.TariffsOn(heavy, "CHN", from)).Layers, l => l.Kind == MeasureKind.Section232).Rate, 12);
+        Assert.Equal(0.15, Assert.Single(Assert.Single(schedule.TariffsOn(light, "JPN", from)).Layers, l => l.Kind == MeasureKind.Section232).Rate, 12);
+        Assert.Equal(0.10, Assert.Single(Assert.Single(schedule.TariffsOn(light, "GBR", from)).Layers, l => l.Kind == MeasureKind.Section232).Rate, 12);
+    }
+
+    [Fact]
+    public void The_ip_action_takes_a_user_date_and_the_excess_capacity_action_is_a_labelled_hypothetical()
+    {
+        var real = TariffSchedule.Compile(Real, Data);
+        Assert.Equal(ScenarioJson.Write(Presets.Get("s301-ip-vietnam-25")), ScenarioJson.Write(Presets.IpSection301(new DateOnly(2027, 1, 1))));
+        var mid = TariffSchedule.Compile(Presets.IpSection301(new DateOnly(2026, 10, 1), 0.15), Data);
+        Assert.Equal("s301-ip-vietnam-15-from-2026-10-01", mid.Scenario.Name);
+        Assert.Equal(real.VietnamEtr(new DateOnly(2026, 9, 30)).EtrTotal, mid.VietnamEtr(new DateOnly(2026, 9, 30)).EtrTotal);
+        Assert.True(mid.VietnamEtr(new DateOnly(2026, 10, 1)).EtrTotal > real.VietnamEtr(new DateOnly(2026, 10, 1)).EtrTotal + 0.05);
+        Assert.Equal("from", Assert.Throws<ScenarioValidationException>(() => Presets.IpSection301(new DateOnly(2026, 1, 1))).Path);
+
+        var excess = Presets.Get("excess-capacity-301");
+        Assert.Contains("hypothetical", excess.Description, StringComparison.Ordinal);
+        Assert.True(excess.Validate(VietUsTrade.Sim.Policy.PolicyLibrary.LoadEmbedded(), Data).IsValid);
+        var ex = TariffSchedule.Compile(excess, Data);
+        Assert.Equal(real.VietnamEtr(new DateOnly(2026, 12, 31)).EtrTotal, ex.VietnamEtr(new DateOnly(2026, 12, 31)).EtrTotal);
+        Assert.True(ex.VietnamEtr(new DateOnly(2027, 1, 1)).EtrTotal > real.VietnamEtr(new DateOnly(2027, 1, 1)).EtrTotal + 0.03);
     }
 }

@@ -38,9 +38,12 @@ public class ScenarioTests
          from floor in ArbMap.Default.GeneratorFor<bool>()
          from products in Gen.SubListOf(new[] { "0901", "64", "940161" })
          from suppliers in Gen.SubListOf(new[] { "5520", "5700", "0003" })
+         from unitValue in Gen.Choose(40, 2000).Select(x => x / 1000.0)
          let first = new DateOnly(2025, 1, 1).AddDays(start)
-         select new TariffMeasure("m", kind, rate, first, open ? null : first.AddDays(length), suppliers.ToArray(),
-             products.Select(HtsCode.Parse).ToArray(), exemptionLists: floor ? ["annex-ii"] : [], shareOfGoods: share, isFloor: floor, source: "generated")).ToArbitrary();
+         let mip = kind == MeasureKind.MinimumImportPrice
+         select new TariffMeasure("m", kind, mip ? 0 : rate, first, open ? null : first.AddDays(length), suppliers.ToArray(),
+             products.Select(HtsCode.Parse).ToArray(), exemptionLists: floor ? ["annex-ii"] : [], shareOfGoods: share, isFloor: floor && !mip, source: "generated",
+             minimumPrice: mip ? new MinimumPrice(0.38, unitValue, "W", "generated") : null)).ToArbitrary();
 
     [Property(MaxTest = 200, Arbitrary = [typeof(MeasureArbitraries)])]
     public bool A_scenario_survives_json_round_trip_unchanged(TariffMeasure measure)
