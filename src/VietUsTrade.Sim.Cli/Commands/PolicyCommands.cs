@@ -92,6 +92,35 @@ internal static class PolicyCommands
             return 0;
         });
         presets.Subcommands.Add(list);
+
+        var kinds = new Command("kinds", "List the measure kinds a scenario file may use: JSON name, stacking rule, overlap rule and how each applies.");
+        var kindsJson = new Option<bool>("--json") { Description = "Print a JSON array." };
+        kinds.Options.Add(kindsJson);
+        kinds.SetAction(parse =>
+        {
+            var rows = Policy.MeasureKinds.All;
+            if (parse.GetValue(kindsJson))
+            {
+                context.Out.WriteLine(JsonSerializer.Serialize(rows.Select(r => new Dictionary<string, object>
+                {
+                    ["kind"] = r.JsonName,
+                    ["label"] = r.Label,
+                    ["stacking"] = r.Stacking.ToString(),
+                    ["may_overlap"] = r.MayOverlap,
+                    ["rule"] = r.Rule,
+                }), CliJson.Options));
+            }
+            else
+            {
+                foreach (var r in rows)
+                {
+                    context.Out.WriteLine($"{r.JsonName,-21} {r.Stacking,-21} {(r.MayOverlap ? "may overlap" : "no overlap"),-12} {r.Rule}");
+                }
+            }
+
+            return 0;
+        });
+        presets.Subcommands.Add(kinds);
         return presets;
     }
 

@@ -102,4 +102,15 @@ public class MeasureKindTests
         var shoes = TariffSchedule.Compile(s, Data).TariffsOn(HtsCode.Parse("6404"), "VNM", new DateOnly(2027, 1, 1));
         Assert.All(shoes, t => Assert.Contains(t.Layers, l => l.MeasureId == "mip-shoes" && Math.Abs(l.Rate - 0.5) < 1e-12));
     }
+
+    [Fact]
+    public void Cli_presets_kinds_lists_every_row_of_the_table()
+    {
+        var (code, output, err) = CliRunner.Run("presets", "kinds", "--json");
+        Assert.True(code == 0, err);
+        using var doc = System.Text.Json.JsonDocument.Parse(output);
+        var names = doc.RootElement.EnumerateArray().Select(e => e.GetProperty("kind").GetString() ?? string.Empty).ToArray();
+        Assert.Equal(MeasureKinds.JsonNames, names);
+        Assert.Contains(doc.RootElement.EnumerateArray(), e => e.GetProperty("kind").GetString() == "minimum-import-price" && e.GetProperty("stacking").GetString() == "AddsToAll");
+    }
 }
