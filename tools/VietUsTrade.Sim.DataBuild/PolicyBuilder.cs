@@ -199,12 +199,38 @@ public static partial class PolicyBuilder
         // The final Section 301 forced-labor exemptions: Annex II Part A = U.S. note 52(b)-(e), HTSUS 2026 Rev 15 (policy-2026/FACTS.md §1).
         var partA = Read("policy-2026/s301_forced_labor_annexII_partA_exemptions_htsus2026rev15.csv", "hts_digits", "category", "note_subdivision");
         var partAEntries = new List<ProductListEntry>();
+        var partAByCategory = new Dictionary<string, List<ProductListEntry>>(StringComparer.Ordinal);
         foreach (var row in partA.Rows)
         {
-            partAEntries.Add(new ProductListEntry(row.Hts("hts_digits", 8, 10), new DateOnly(2026, 7, 24), null,
-                $"US note {row.RequiredText("note_subdivision")} ({row.RequiredText("category").Replace('_', ' ')})"));
+            var category = row.RequiredText("category");
+            var entry = new ProductListEntry(row.Hts("hts_digits", 8, 10), new DateOnly(2026, 7, 24), null,
+                $"US note {row.RequiredText("note_subdivision")} ({category.Replace('_', ' ')})");
+            partAEntries.Add(entry);
+            var part = category switch
+            {
+                "unconditional" or "particular_article" => "unconditional",
+                "civil_aircraft_conditional" => "civil-aircraft",
+                "pharmaceutical_use_conditional" => "pharmaceutical-use",
+                _ => throw new InvalidDataException($"s301_forced_labor_annexII_partA_exemptions_htsus2026rev15.csv: unknown category '{category}'"),
+            };
+            if (!partAByCategory.TryGetValue(part, out var entries))
+            {
+                partAByCategory[part] = entries = [];
+            }
+
+            entries.Add(entry);
             partA.Keep(row);
         }
+
+        // The same list by condition, so that the conditional relief can reach only the share of trade that qualifies
+        // (Presets.WithConditionalExemptionShares).
+        const string partASource = "USTR Notice of Actions FR Doc 2026-15181 (91 FR 47318, 2026-07-28); HTSUS 2026 Rev 15 ch. 99 US note 52, pp. 556-566 (via TheAxiomFoundation/rulespec-us, policy-2026/MANIFEST.md)";
+        lists.Add(new ProductList("s301-forced-labor-part-a-unconditional",
+            "Section 301 forced-labor action: Annex II Part A exemptions without a condition (U.S. note 52(b) 863 lines and 52(c) 16 particular articles), from 2026-07-24", partASource, partAByCategory["unconditional"]));
+        lists.Add(new ProductList("s301-forced-labor-part-a-civil-aircraft",
+            "Section 301 forced-labor action: Annex II Part A exemptions for goods of civil aircraft meeting General Note 6 (U.S. note 52(d), 541 lines), from 2026-07-24; the relief needs the GN 6 certification", partASource, partAByCategory["civil-aircraft"]));
+        lists.Add(new ProductList("s301-forced-labor-part-a-pharmaceutical-use",
+            "Section 301 forced-labor action: Annex II Part A exemptions for goods for use in pharmaceutical applications (U.S. note 52(e), 700 lines), from 2026-07-24", partASource, partAByCategory["pharmaceutical-use"]));
 
         lists.Add(new ProductList("s301-forced-labor-annex-ii-part-a",
             "Section 301 forced-labor action: Annex II Part A exemptions (U.S. note 52(b)-(e)), from 2026-07-24: 863 unconditional, 16 particular articles, 541 civil aircraft and 700 pharmaceutical-use lines; the conditional ones (aircraft meeting GN 6, pharmaceutical use) are treated as exempt [assumption]",

@@ -66,7 +66,7 @@ public static class Presets
     [
         "real-2025-2026", "no-tariffs", "liberation-day-46", "reciprocal-20", "reciprocal-20-farm-exempt",
         "ieepa-struck-down", "deal-zero-list", "snapback-46", "transshipment-enforced", "s122-struck-down", "s301-ip-vietnam-25",
-        "excess-capacity-301",
+        "excess-capacity-301", "s301-conditional-unclaimed",
     ];
 
     /// <summary>The preset names.</summary>
@@ -100,10 +100,12 @@ public static class Presets
             m => m.Kind != MeasureKind.Section122, [],
             "CIT ruling of 2026-05-07 (secondary: policy-2026/FACTS.md §5); outcome of the appeal not found; refunds are not modelled as a cash flow, only the absence of the duty [assumption]"),
         "s301-ip-vietnam-25" => IpSection301(new DateOnly(2027, 1, 1)),
+        "s301-conditional-unclaimed" => WithConditionalExemptionShares(Real(), 0.0, 0.0).Renamed("s301-conditional-unclaimed",
+            "The real timeline with the conditional Annex II Part A relief of the 2026 Section 301 actions claimed on no trade: goods listed for civil aircraft (U.S. note 52(d), General Note 6 certification) outside chapter 88 and goods listed for pharmaceutical use (52(e)) pay the action's rate; the real timeline treats both as exempt."),
         "excess-capacity-301" => Variant(Real(), "excess-capacity-301",
             "Open legal question (hypothetical): the real timeline plus a Section 301 action from the structural excess-capacity investigations of 16 economies including Vietnam (opened 2026-03-11; hearings 2026-05-05…08; no determination or tariff found through 2026-10): +10% on Vietnam from 2027-01-01 [assumed rate, date and scope: Vietnam only], Annex II Part A exempt [assumption].",
             _ => true,
-            [new TariffMeasure("vn-s301-excess-capacity-10", MeasureKind.Additional, 0.10, new DateOnly(2027, 1, 1), null, [Vietnam], exemptionLists: ["s301-forced-labor-annex-ii-part-a"],
+            [new TariffMeasure("vn-s301-excess-capacity-10", MeasureKind.Additional, 0.10, new DateOnly(2027, 1, 1), null, [Vietnam], exemptionLists: [PartAList],
                 name: "Section 301 excess-capacity action on Vietnam +10% [hypothetical]", source: "USTR Section 301 investigations of structural excess capacity, initiated 2026-03-11 (secondary: policy-2026/FACTS.md §5); rate, date, scope and exemptions assumed")],
             "Hypothetical: rate 10%, start 2027-01-01 and Vietnam-only scope are assumptions (the other 15 economies under investigation are not taxed here); modelled as an additional layer so it stacks with the forced-labor Section 301 action"),
         _ => throw new KeyNotFoundException($"Unknown preset '{name}'. Known presets: {string.Join(", ", AllNames)}."),
@@ -159,7 +161,7 @@ public static class Presets
         m.Add(VnTransshipment(D0807, IeepaEnd, 0.0));
         m.Add(VnSection122());
         m.Add(new TariffMeasure("vn-s301-forced-labor", MeasureKind.Section301, 0.125, Section301Start, null, [Vietnam],
-            exemptionLists: ["s301-forced-labor-annex-ii-part-a"], name: "Section 301 forced-labor action on Vietnam (12.5%)", source: SrcS301));
+            exemptionLists: [PartAList], name: "Section 301 forced-labor action on Vietnam (12.5%)", source: SrcS301));
         m.AddRange(Section232());
         m.AddRange(Competitors());
         return new Scenario("real-2025-2026",
@@ -177,6 +179,64 @@ public static class Presets
     }
 
     /// <summary>A variant of a scenario: its measures filtered and extended, the rest kept, with its own name, description and an added assumption.</summary>
+    /// <summary>The Annex II Part A list of the 2026 Section 301 actions (all categories).</summary>
+    public const string PartAList = "s301-forced-labor-annex-ii-part-a";
+
+    /// <summary>
+    /// The scenario with the conditional Annex II Part A relief (U.S. note 52(d) civil aircraft meeting General Note 6,
+    /// 52(e) goods for use in pharmaceutical applications) reaching only a qualifying share of the trade in the listed
+    /// goods: every all-product measure that exempts <see cref="PartAList"/> is split into the measure exempting the
+    /// three parts of the list and, per conditional part with share q &lt; 1, the same measure on that part's lines with
+    /// share of goods × (1 − q). Lines of chapter 88 (aircraft and parts) in the civil-aircraft part stay exempt: their use
+    /// is civil aircraft by nature. The presets treat both parts as exempt (q = 1), as the statutory trackers read the
+    /// list; the relief needs a certification at entry (GN 6; 19 CFR 10.183), which general goods such as headphones or
+    /// loudspeakers rarely carry, so q = 1 is an upper bound on the exemption.
+    /// </summary>
+    /// <param name="scenario">The scenario (e.g. <c>Presets.Get("real-2025-2026")</c>).</param>
+    /// <param name="civilAircraftShare">q of the civil-aircraft part outside chapter 88, in [0, 1].</param>
+    /// <param name="pharmaceuticalUseShare">q of the pharmaceutical-use part, in [0, 1].</param>
+    /// <returns>The scenario with the split measures (its name unchanged).</returns>
+    /// <exception cref="ScenarioValidationException">A share is outside [0, 1].</exception>
+    public static Scenario WithConditionalExemptionShares(Scenario scenario, double civilAircraftShare, double pharmaceuticalUseShare)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        foreach (var (field, q) in new[] { ("civil_aircraft_share", civilAircraftShare), ("pharmaceutical_use_share", pharmaceuticalUseShare) })
+        {
+            if (!double.IsFinite(q) || q is < 0 or > 1)
+            {
+                throw new ScenarioValidationException(field, q, "a qualifying share must be in [0, 1]");
+            }
+        }
+
+        const string uncond = "s301-forced-labor-part-a-unconditional", aircraft = "s301-forced-labor-part-a-civil-aircraft", pharma = "s301-forced-labor-part-a-pharmaceutical-use";
+        var measures = new List<TariffMeasure>();
+        foreach (var m in scenario.Measures)
+        {
+            if (!m.ExemptionLists.Contains(PartAList, StringComparer.Ordinal) || m.Products.Count > 0 || m.ProductLists.Count > 0)
+            {
+                measures.Add(m);
+                continue;
+            }
+
+            var others = m.ExemptionLists.Where(l => l != PartAList).ToArray();
+            measures.Add(new TariffMeasure(m.Id, m.Kind, m.Rate, m.From, m.Until, m.Suppliers, exemptionLists: [.. others, uncond, aircraft, pharma],
+                exemptCodes: m.ExemptCodes, shareOfGoods: m.ShareOfGoods, isFloor: m.IsFloor, name: m.Name, source: m.Source, minimumPrice: m.MinimumPrice));
+            foreach (var (part, q, label, exempt) in new[] { (aircraft, civilAircraftShare, "civil-aircraft", (string[])["88"]), (pharma, pharmaceuticalUseShare, "pharmaceutical-use", []) })
+            {
+                if (q < 1)
+                {
+                    measures.Add(new TariffMeasure($"{m.Id}-{label}", m.Kind, m.Rate, m.From, m.Until, m.Suppliers, productLists: [part], exemptionLists: [.. others, uncond],
+                        exemptCodes: [.. m.ExemptCodes, .. exempt.Select(HtsCode.Parse)], shareOfGoods: m.ShareOfGoods * (1 - q), isFloor: m.IsFloor,
+                        name: string.Create(CultureInfo.InvariantCulture, $"{m.Name} on {label} goods without the certified use ({1 - q:P0})"),
+                        source: string.Create(CultureInfo.InvariantCulture, $"{m.Source}; Annex II Part A {label} relief on a qualifying share q = {q} [assumption]"), minimumPrice: m.MinimumPrice));
+                }
+            }
+        }
+
+        return new Scenario(scenario.Name, scenario.Description, scenario.Sources, measures, scenario.Commitments, scenario.Concessions,
+            [.. scenario.Assumptions, string.Create(CultureInfo.InvariantCulture, $"Annex II Part A conditional relief on a qualifying share of the listed trade: civil aircraft (outside chapter 88) {civilAircraftShare}, pharmaceutical use {pharmaceuticalUseShare}")]);
+    }
+
     /// <summary>
     /// The open question of the Section 301 investigation of Vietnam's IP protection and enforcement (initiated 2026-05-29;
     /// Vietnam the sole Priority Foreign Country of the 2026 Special 301 Report; no determination found): the real
@@ -200,7 +260,7 @@ public static class Presets
         return Variant(Real(), name,
             string.Create(CultureInfo.InvariantCulture, $"Open legal question (hypothetical): the real timeline plus a Section 301 action on Vietnam's IP protection and enforcement (investigation initiated 2026-05-29; Vietnam the sole Priority Foreign Country in the 2026 Special 301 Report): +{pct}% from {from:yyyy-MM-dd} [assumed rate and date; no determination or action found], Annex II Part A exempt [assumption]."),
             _ => true,
-            [new TariffMeasure($"vn-s301-ip-{pct.Replace('.', '-')}", MeasureKind.Additional, rate, from, null, [Vietnam], exemptionLists: ["s301-forced-labor-annex-ii-part-a"],
+            [new TariffMeasure($"vn-s301-ip-{pct.Replace('.', '-')}", MeasureKind.Additional, rate, from, null, [Vietnam], exemptionLists: [PartAList],
                 name: $"Section 301 IP action on Vietnam +{pct}% [what-if]", source: "USTR Section 301 investigation of Vietnam's IP enforcement, initiated 2026-05-29 (secondary: policy-2026/FACTS.md §5); rate, date and exemptions assumed")],
             string.Create(CultureInfo.InvariantCulture, $"Rate {pct}% and start {from:yyyy-MM-dd} are assumptions (no action found through 2026-10); modelled as an additional layer so it stacks with the forced-labor Section 301 action"));
     }
@@ -400,14 +460,14 @@ public static class Presets
         // Section 301 forced-labor action on the other investigated economies, from 2026-07-24 (Vietnam's own measure is separate).
         foreach (var (code, rate, floor) in Section301Partners)
         {
-            yield return new TariffMeasure($"s301-forced-labor-{code}", MeasureKind.Section301, rate, Section301Start, null, [code], exemptionLists: ["s301-forced-labor-annex-ii-part-a"],
+            yield return new TariffMeasure($"s301-forced-labor-{code}", MeasureKind.Section301, rate, Section301Start, null, [code], exemptionLists: [PartAList],
                 shareOfGoods: Usmca.Contains(code) ? NonUsmcaShare : 1.0, isFloor: floor,
                 name: floor ? $"Section 301 forced labor, {rate:P1} all-in floor net of MFN, Census {code}" : $"Section 301 forced labor +{rate:P1}, Census {code}", source: SrcS301Partners);
         }
 
         // A second Section 301 action on the same partner: modelled as an additional layer so both stack (the validator refuses
         // two measures of one kind on one supplier); unlike the Section 301 layer it also reaches Section 232 value [assumption].
-        yield return new TariffMeasure("brazil-s301-25", MeasureKind.Additional, 0.25, new DateOnly(2026, 7, 22), null, ["3510"], exemptionLists: ["s301-forced-labor-annex-ii-part-a"],
+        yield return new TariffMeasure("brazil-s301-25", MeasureKind.Additional, 0.25, new DateOnly(2026, 7, 22), null, ["3510"], exemptionLists: [PartAList],
             name: "Brazil Section 301 +25% (digital trade and other practices)",
             source: "USTR Notice of Action on Brazil, FR 2026-14542 (91 FR 45516), heading 9903.05.01, from 2026-07-22 (CBP CSMS #69302472); its own exemptions 9903.05.02-.09 approximated by Annex II Part A [assumption]; policy-2026/FACTS.md §2");
     }

@@ -179,7 +179,7 @@ public sealed partial class Scenario
         }
 
         var suppliers = a.Suppliers.Count == 0 || b.Suppliers.Count == 0 || a.Suppliers.Intersect(b.Suppliers, StringComparer.Ordinal).Any();
-        if (!suppliers)
+        if (!suppliers || Excludes(a, b) || Excludes(b, a))
         {
             return false;
         }
@@ -190,6 +190,10 @@ public sealed partial class Scenario
             || a.ProductLists.Intersect(b.ProductLists, StringComparer.Ordinal).Any()
             || a.Products.Any(p => b.Products.Any(q => p.Contains(q) || q.Contains(p)));
     }
+
+    // True when `part` covers only product lists that `other` exempts: the two never apply to the same line.
+    private static bool Excludes(TariffMeasure other, TariffMeasure part) =>
+        part.Products.Count == 0 && part.ProductLists.Count > 0 && part.ProductLists.All(l => other.ExemptionLists.Contains(l, StringComparer.Ordinal));
 
     private static void CheckUnique(string field, IEnumerable<string> ids)
     {

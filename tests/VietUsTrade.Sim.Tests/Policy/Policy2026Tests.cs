@@ -196,4 +196,38 @@ public class Policy2026Tests
         Assert.Equal(real.VietnamEtr(new DateOnly(2026, 12, 31)).EtrTotal, ex.VietnamEtr(new DateOnly(2026, 12, 31)).EtrTotal);
         Assert.True(ex.VietnamEtr(new DateOnly(2027, 1, 1)).EtrTotal > real.VietnamEtr(new DateOnly(2027, 1, 1)).EtrTotal + 0.03);
     }
+
+    [Fact]
+    public void The_conditional_Part_A_relief_reaches_only_its_qualifying_share()
+    {
+        var real = TariffSchedule.Compile(Real, Data);
+        var july24 = new DateOnly(2026, 7, 24);
+        var aug1 = new DateOnly(2026, 8, 1);
+
+        // Every Part A code that matches no 2024 line is reported (1,441 of 2,120), none dropped.
+        Assert.Equal(1441, Real.Validate(PolicyLibrary.LoadEmbedded(), Data).UnmatchedListCodes[Presets.PartAList].Count);
+
+        // q = 1 (the presets' reading) is the real timeline exactly.
+        var full = TariffSchedule.Compile(Presets.WithConditionalExemptionShares(Real, 1, 1), Data);
+        foreach (var d in new[] { july24, aug1, new DateOnly(2026, 12, 4) })
+        {
+            Assert.Equal(real.VietnamEtr(d).EtrTotal, full.VietnamEtr(d).EtrTotal);
+        }
+
+        // q = 0: headphones (listed for civil aircraft, 52(d)) pay the 12.5 %; aircraft parts of chapter 88 stay exempt.
+        var none = Presets.Get("s301-conditional-unclaimed");
+        Assert.True(none.Validate(PolicyLibrary.LoadEmbedded(), Data).IsValid);
+        var unclaimed = TariffSchedule.Compile(none, Data);
+        var headphones = VietUsTrade.Sim.Products.HtsCode.Parse("8518302000");
+        Assert.DoesNotContain(Assert.Single(real.TariffsOn(headphones, "VNM", aug1)).Layers, l => l.Kind == MeasureKind.Section301);
+        Assert.Equal(0.125, Assert.Single(Assert.Single(unclaimed.TariffsOn(headphones, "VNM", aug1)).Layers, l => l.Kind == MeasureKind.Section301).Rate, 12);
+        Assert.All(unclaimed.TariffsOn(VietUsTrade.Sim.Products.HtsCode.Parse("880730"), "VNM", aug1), t => Assert.DoesNotContain(t.Layers, l => l.Kind == MeasureKind.Section301));
+        Assert.Equal(0.1399, unclaimed.VietnamEtr(july24).EtrTotal, 4); // 13.01 % with the relief claimed on all of it
+
+        // q = 0.5: half the rate on the listed lines; India's 10 % the same way.
+        var half = TariffSchedule.Compile(Presets.WithConditionalExemptionShares(Real, 0.5, 1), Data);
+        Assert.Equal(0.0625, Assert.Single(half.TariffsOn(headphones, "VNM", aug1)).Layers.Where(l => l.Kind == MeasureKind.Section301).Sum(l => l.Rate), 12);
+        Assert.Equal(0.05, Assert.Single(half.TariffsOn(headphones, "IND", aug1)).Layers.Where(l => l.Kind == MeasureKind.Section301).Sum(l => l.Rate), 12);
+        Assert.Equal("civil_aircraft_share", Assert.Throws<ScenarioValidationException>(() => Presets.WithConditionalExemptionShares(Real, 1.5, 1)).Path);
+    }
 }
