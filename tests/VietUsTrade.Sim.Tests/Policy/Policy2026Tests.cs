@@ -230,4 +230,25 @@ public class Policy2026Tests
         Assert.Equal(0.05, Assert.Single(half.TariffsOn(headphones, "IND", aug1)).Layers.Where(l => l.Kind == MeasureKind.Section301).Sum(l => l.Rate), 12);
         Assert.Equal("civil_aircraft_share", Assert.Throws<ScenarioValidationException>(() => Presets.WithConditionalExemptionShares(Real, 1.5, 1)).Path);
     }
+
+    [Fact]
+    public void The_sign_of_the_2026_04_06_metals_change_turns_on_the_metal_content_share()
+    {
+        // docs/policy.md: derivatives paid 50 % of their metal content share s (+ 10 % s122 on the rest) before 2026-04-06
+        // and 25 % of full value after; with SGEPT's shares the ETR falls 0.36 pp, with s = 0.15 it rises.
+        double Change(double? share)
+        {
+            var s = share is { } v
+                ? new Scenario("x", "x", Real.Sources, Real.Measures.Select(m => m.Kind == MeasureKind.Section232 && m.ShareOfGoods < 1 && (m.Id.Contains("steel", StringComparison.Ordinal) || m.Id.Contains("aluminum", StringComparison.Ordinal)) ? m.WithShare(v) : m).ToArray(), Real.Commitments, Real.Concessions, Real.Assumptions)
+                : Real;
+            var schedule = TariffSchedule.Compile(s, Data);
+            return schedule.VietnamEtr(new DateOnly(2026, 4, 6)).EtrTotal - schedule.VietnamEtr(new DateOnly(2026, 4, 5)).EtrTotal;
+        }
+
+        Assert.Equal(-0.0036, Change(null), 4);
+        Assert.True(Change(0.15) > 0.001);
+        Assert.True(Change(0.25) < 0);
+        Assert.True(Change(0.25) > Change(0.4));
+        Assert.True(Change(1.0) < Change(0.5));
+    }
 }
