@@ -48,7 +48,17 @@ public static class Backtest
         var imports = observed.Get(ObservedTrade.VietnamImportsHistoryKey).Points.ToDictionary(p => p.Month, p => p.ValueUsd);
         var duty = (observed.Find(ObservedTrade.VietnamImportsKey)?.Points ?? []).ToDictionary(p => p.Month, p => p.DutyUsd);
         var exports = observed.Get(ObservedTrade.VietnamExportsKey).Points.ToDictionary(p => p.Month, p => p.ValueUsd);
-        var world = observed.Get(ObservedTrade.WorldImportsKey).Points.ToDictionary(p => p.Month, p => p.ValueUsd);
+        // Given market by NAICS-3: the sectors with both a Vietnam and an all-country series.
+        const string VnPrefix = "imports/VIETNAM/";
+        var market = new List<(string Code, Dictionary<DateOnly, double> Vietnam, Dictionary<DateOnly, double> World)>();
+        foreach (var series in observed.Series.Where(x => x.Key.StartsWith(VnPrefix, StringComparison.Ordinal) && x.Key != ObservedTrade.VietnamImportsKey && x.Key != ObservedTrade.VietnamImportsHistoryKey))
+        {
+            var code = series.Key[VnPrefix.Length..];
+            if (observed.Find($"imports/WORLD/{code}") is { } w)
+            {
+                market.Add((code, series.Points.ToDictionary(p => p.Month, p => p.ValueUsd), w.Points.ToDictionary(p => p.Month, p => p.ValueUsd)));
+            }
+        }
         double? Obs(Dictionary<DateOnly, double> d, DateOnly m) => d.TryGetValue(m, out var v) && v > 0 ? v : null;
 
         var results = new List<BacktestOrigin>();
@@ -56,7 +66,7 @@ public static class Backtest
         {
             cancellationToken.ThrowIfCancellationRequested();
             var model = origin == origins[0] ? prepared : prepared.WithAsOf(origin, observed);
-            results.Add(RunOrigin(model, spec, options, origin, options.EndOf(origin), imports, world, (m, k) => k switch
+            results.Add(RunOrigin(baseline, model, spec, options, origin, options.EndOf(origin), imports, market, (m, k) => k switch
             {
                 0 => Obs(imports, m),
                 1 => Obs(duty, m),
@@ -82,7 +92,7 @@ public static class Backtest
             string.Create(ic, $"{options.Draws} draws per origin, seed {options.Seed} (common random numbers across origins)"),
             "duty = projected imports × the collected-rate layer by NAICS-3 sector (basket, c₀ₛ and wₛ from observed months up to the origin), scored against Census calculated duty",
             options.GivenMarket
-                ? "GIVEN MARKET: the observed US imports from all countries in the months after each origin (Census, imports/WORLD/00) set the size of the market; every supplier's projected imports and Vietnam's duty are scaled by observed market / the model's market (no-policy all-country trend at the level of the 12 months up to the origin × the response of all suppliers of Vietnam's lines); this is the only use of data after an origin; months without an observed market keep the model's"
+                ? string.Create(ic, $"GIVEN MARKET by NAICS-3 ({market.Count} sectors): the observed US imports from all countries of each sector in the months after each origin (Census, imports/WORLD/{{naics3}}) set the size of its market; each supplier's projected imports are scaled by Σₛ hₛ·(observed market ₛ / no-policy market ₛ) / (the response of all suppliers of Vietnam's lines), with hₛ the supplier's sector shares (Vietnam: the 12 observed months up to the origin; others: their 2024 imports of the bundled lines) and the no-policy market ₛ the sector's level in those 12 months × the model's all-country index; Vietnam's duty is its scaled imports × the collected-rate layer on the basket reweighted by the sectors' market ratios; this is the only use of data after an origin; months without every weighted sector observed keep the model's market")
                 : "market: the model's own (no data after an origin are used)",
             "suppliers' change_pct: projected imports of the bundled lines over the window against the same months a year earlier (Vietnam: observed months where the year-earlier month is on or before the origin; other suppliers: the model, their 2025 months are not in the box)",
         ];
@@ -93,8 +103,9 @@ public static class Backtest
 
     private static double? Observed(BacktestMonth m, int k) => k switch { 0 => m.ObservedImportsUsd, 1 => m.ObservedDutyUsd, _ => m.ObservedExportsUsd };
 
-    private static BacktestOrigin RunOrigin(ProjectionModel model, UncertaintySpec spec, BacktestOptions options, DateOnly origin, DateOnly end,
-        Dictionary<DateOnly, double> observedImports, Dictionary<DateOnly, double> worldObserved, Func<DateOnly, int, double?> observed, CancellationToken ct)
+    private static BacktestOrigin RunOrigin(BaselineDataset baseline, ProjectionModel model, UncertaintySpec spec, BacktestOptions options, DateOnly origin, DateOnly end,
+        Dictionary<DateOnly, double> observedImports, IReadOnlyList<(string Code, Dictionary<DateOnly, double> Vietnam, Dictionary<DateOnly, double> World)> market,
+        Func<DateOnly, int, double?> observed, CancellationToken ct)
     {
         int Index(DateOnly month) => ((month.Year - model.FirstMonth.Year) * 12) + month.Month - model.FirstMonth.Month;
         var m0 = Index(origin.AddMonths(1));
@@ -136,20 +147,75 @@ public static class Backtest
             }
         }
 
-        // Given market: the model's no-policy market (the all-country trend, level of the 12 observed months up to the
-        // origin) and the observed market after the origin; months without an observation keep the model's market.
-        var marketObserved = new double[h];
-        var marketNoPolicy = new double[h];
+        // Given market by NAICS-3: marketRatio[k][i] = Σₛ hₖₛ·observedₛ(m) / (levelₛ · index(m)), with levelₛ the sector's
+        // all-country imports over the 12 observed months up to the origin / the model's all-country index over them, and
+        // hₖₛ supplier k's sector shares: Vietnam's from its observed months up to the origin, the others' from their 2024
+        // imports of the bundled lines (their 2025 months are not in the box). 0 = a month without every weighted sector
+        // observed, which keeps the model's market.
+        var marketRatio = new double[p][];
+        var dutyFactor = Enumerable.Repeat(1.0, h).ToArray(); // Vietnam's collected rate on the market-reweighted basket / on its own basket
+        for (var k = 0; k < p; k++)
+        {
+            marketRatio[k] = new double[h];
+        }
+
         if (options.GivenMarket)
         {
-            var world = worldObserved;
             var last12 = Enumerable.Range(0, 12).Select(j => origin.AddMonths(-j)).ToArray();
-            var level = last12.All(world.ContainsKey) ? last12.Sum(m => world[m]) / last12.Sum(model.WorldIndexAt) : double.NaN;
-            for (var i = 0; i < h; i++)
+            var indexSum = last12.Sum(model.WorldIndexAt);
+            var used = market.Where(x => last12.All(x.Vietnam.ContainsKey) && last12.All(x.World.ContainsKey) && last12.Sum(m => x.World[m]) > 0).ToArray();
+            var sectorIndex = used.Select((x, j) => (x.Code, j)).ToDictionary(t => t.Code, t => t.j, StringComparer.Ordinal);
+            var weights = new double[p][];
+            for (var k = 0; k < p; k++)
+            {
+                weights[k] = new double[used.Length];
+            }
+
+            for (var j = 0; j < used.Length; j++)
+            {
+                weights[vn][j] = last12.Sum(m => used[j].Vietnam[m]);
+            }
+
+            foreach (var line in baseline.ImportLines)
+            {
+                if (line.Naics is { Length: >= 3 } naics && sectorIndex.TryGetValue(naics[..3], out var j))
+                {
+                    foreach (var f in line.Suppliers)
+                    {
+                        var k = baseline.IndexOfPartner(f.Partner);
+                        if (k != vn && k >= 0)
+                        {
+                            weights[k][j] += f.ValueUsd;
+                        }
+                    }
+                }
+            }
+
+            var ratio = new double[used.Length];
+            for (var i = 0; i < h && indexSum > 0; i++)
             {
                 var month = origin.AddMonths(1 + i);
-                marketNoPolicy[i] = double.IsFinite(level) ? level * model.WorldIndexAt(month) : 0.0;
-                marketObserved[i] = world.TryGetValue(month, out var w) && marketNoPolicy[i] > 0 ? w : 0.0;
+                for (var j = 0; j < used.Length; j++)
+                {
+                    ratio[j] = used[j].World.TryGetValue(month, out var w) ? w / (last12.Sum(m => used[j].World[m]) / indexSum * model.WorldIndexAt(month)) : double.NaN;
+                }
+
+                if (used.All(x => x.World.ContainsKey(month)))
+                {
+                    dutyFactor[i] = model.CollectedRateFactor(used.Select((x, j) => (x.Code, ratio[j])).ToDictionary(t => t.Code, t => t.Item2, StringComparer.Ordinal), m0 + i);
+                }
+
+                for (var k = 0; k < p; k++)
+                {
+                    var total = weights[k].Sum();
+                    double r = 0;
+                    for (var j = 0; j < used.Length && total > 0; j++)
+                    {
+                        r += weights[k][j] > 0 ? weights[k][j] / total * ratio[j] : 0.0;
+                    }
+
+                    marketRatio[k][i] = total > 0 && double.IsFinite(r) ? r : 0.0;
+                }
             }
         }
 
@@ -160,6 +226,7 @@ public static class Backtest
         {
             var d1 = Math.Min(n, (block + 1) * Block);
             var scale = new double[h];
+            var response = new double[h];
             for (var d = block * Block; d < d1; d++)
             {
                 model.Evaluate(model.DrawInputs(spec, options.Seed, d), buf);
@@ -167,7 +234,8 @@ public static class Backtest
                 {
                     var m = m0 + i;
                     scale[i] = 1.0;
-                    if (marketObserved[i] > 0)
+                    response[i] = 1.0;
+                    if (options.GivenMarket)
                     {
                         // The model's market: its no-policy market × the response of all suppliers of Vietnam's lines.
                         double after = 0, before = 0;
@@ -177,11 +245,12 @@ public static class Backtest
                             before += k == vn ? buf.BaseImports[m] : model.CompetitorNoPolicyImportsUsd(k, m);
                         }
 
-                        scale[i] = before > 0 && after > 0 ? marketObserved[i] / (marketNoPolicy[i] * (after / before)) : 1.0;
+                        response[i] = before > 0 && after > 0 ? after / before : 1.0;
+                        scale[i] = marketRatio[vn][i] > 0 ? marketRatio[vn][i] / response[i] : 1.0;
                     }
 
                     values[0][((long)i * n) + d] = buf.Imports[m] * scale[i];
-                    values[1][((long)i * n) + d] = buf.Revenue[m] * scale[i];
+                    values[1][((long)i * n) + d] = buf.Revenue[m] * scale[i] * dutyFactor[i];
                     values[2][((long)i * n) + d] = buf.Exports[m];
                 }
 
@@ -190,7 +259,8 @@ public static class Backtest
                     double s = 0, b = earlierFixed[k];
                     for (var i = 0; i < h; i++)
                     {
-                        s += model.SupplierImports(buf, k, m0 + i) * scale[i];
+                        var sk = marketRatio[k][i] > 0 ? marketRatio[k][i] / response[i] : 1.0;
+                        s += model.SupplierImports(buf, k, m0 + i) * sk;
                     }
 
                     for (var i = 0; i < h; i++)

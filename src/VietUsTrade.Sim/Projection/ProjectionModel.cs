@@ -76,6 +76,7 @@ public sealed partial class ProjectionModel
     private double _collectedBaseRate;   // c₀·b: the 2024 statutory ETR times its 2024 collection ratio
     private double _collectionWedge = 1; // w = 1 − η on the policy increment
     private double[]? _fulfilmentMode;   // per commitment: the mode of fulfilment after the observed months (null = the scenario's)
+    private Dictionary<string, (double Basket, double[] Rate)> _sectorCollectedRate = new(StringComparer.Ordinal); // τₛ(m) and basket hₛ by NAICS-3
     private string[] _sectorCodes = [];      // NAICS-3 sectors of the bundled lines
     private double[][] _sectorEtr0 = [];     // [m][s] statutory ETR of the sector's 2024 Vietnam basket, share 0
     private double[][] _sectorEtr1 = [];     // … share 1
@@ -1021,6 +1022,7 @@ public sealed partial class ProjectionModel
         }
 
         var rate = new double[MonthCount];
+        var bySector = new Dictionary<string, (double Basket, double[] Rate)>(StringComparer.Ordinal);
         int own = 0, pooled = 0;
         foreach (var (code, data) in observedSectors)
         {
@@ -1036,11 +1038,14 @@ public sealed partial class ProjectionModel
             {
                 // No bundled line (or no duty at 2024 rates): the sector's 2024 collected rate throughout.
                 var c = v0 > 0 ? d0 / v0 : 0.0;
+                var flat = new double[MonthCount];
                 for (var m = 0; m < MonthCount; m++)
                 {
                     rate[m] += h * c;
+                    flat[m] = c;
                 }
 
+                bySector[code] = (h, flat);
                 continue;
             }
 
@@ -1068,15 +1073,43 @@ public sealed partial class ProjectionModel
             bool Rose(int j) => j >= 0 && E(j, k) - (j == 0 ? b : E(j - 1, k)) >= 0.01;
             var w = den > 0 ? Math.Clamp(num / den, 0.0, 1.2) : _collectionWedge;
             _ = den > 0 ? own++ : pooled++;
+            var sector = new double[MonthCount];
             for (var m = 0; m < MonthCount; m++)
             {
-                rate[m] += h * ((c0 * b) + (w * (E(m, k) - b)));
+                sector[m] = (c0 * b) + (w * (E(m, k) - b));
+                rate[m] += h * sector[m];
             }
+
+            bySector[code] = (h, sector);
         }
 
         _collectedRate = rate;
+        _sectorCollectedRate = bySector;
         CollectedRateMethod += string.Create(ic,
             $"; projected months use the layer by NAICS-3 sector: Σ_s h_s·(c₀ₛ·bₛ + wₛ·(Eₛ − bₛ)) with the observed basket h of {basketMonths[0]:yyyy-MM}..{basketMonths[^1]:yyyy-MM} ({observedSectors.Count} sectors; {own} with their own wₛ, {pooled} with the pooled w)");
+    }
+
+    /// <summary>
+    /// The collected rate of the observed basket reweighted by sector: Σₛ hₛ·xₛ·τₛ(m) / Σₛ hₛ·xₛ over the sectors of the
+    /// layer (xₛ = 1 where <paramref name="weight"/> has none), over the basket's own rate τ(m); 1 without a sector layer.
+    /// The backtest's given market uses it so that duty follows the sectors the observed market moved.
+    /// </summary>
+    internal double CollectedRateFactor(IReadOnlyDictionary<string, double> weight, int month)
+    {
+        if (_sectorCollectedRate.Count == 0 || _collectedRate.Length != MonthCount || !(_collectedRate[month] > 0))
+        {
+            return 1.0;
+        }
+
+        double num = 0, den = 0;
+        foreach (var (code, (h, rate)) in _sectorCollectedRate)
+        {
+            var x = weight.TryGetValue(code, out var v) ? v : 1.0;
+            num += h * x * rate[month];
+            den += h * x;
+        }
+
+        return den > 0 ? num / den / _collectedRate[month] : 1.0;
     }
 
     /// <summary>
@@ -1106,6 +1139,7 @@ public sealed partial class ProjectionModel
         copy.ObservedVintage = null;
         copy._fulfilmentMode = null;
         copy._collectedRate = [];
+        copy._sectorCollectedRate = new(StringComparer.Ordinal);
         copy.CommitmentMethod = null;
         copy.AttachNowcast(seen);
         return copy;

@@ -80,7 +80,8 @@ public class BacktestTests
     public void The_given_market_mode_uses_the_observed_market_after_the_origin_and_says_so()
     {
         var cut = new DateOnly(2025, 8, 1);
-        var doubledWorld = ScaledAfter(Observed, cut, 2, 1, s => s.Key == ObservedTrade.WorldImportsKey);
+        // Every sector's all-country market doubled after the cut (the all-products series 00 is not what the mode reads).
+        var doubledWorld = ScaledAfter(Observed, cut, 2, 1, s => s.Key.StartsWith("imports/WORLD/", StringComparison.Ordinal) && s.Key != ObservedTrade.WorldImportsKey);
         var options = new BacktestOptions([cut], new DateOnly(2025, 11, 1), 200, 3, GivenMarket: true);
         var a = Backtest.Run(Dataset, Presets.Get("real-2025-2026"), options, Observed, null, Ct);
         var b = Backtest.Run(Dataset, Presets.Get("real-2025-2026"), options, doubledWorld, null, Ct);
@@ -89,7 +90,18 @@ public class BacktestTests
         {
             // The market doubles, so every draw's imports double: the quantiles too (exports are not scaled).
             Assert.Equal(2 * a.Origins[0].Months[i].ImportsUsd.P50, b.Origins[0].Months[i].ImportsUsd.P50, 1e-6 * a.Origins[0].Months[i].ImportsUsd.P50);
+            Assert.Equal(2 * a.Origins[0].Months[i].DutyUsd.P50, b.Origins[0].Months[i].DutyUsd.P50, 1e-6 * a.Origins[0].Months[i].DutyUsd.P50);
             Assert.Equal(a.Origins[0].Months[i].ExportsUsd, b.Origins[0].Months[i].ExportsUsd);
+        }
+
+        // One sector's market doubled (334, computers and electronics, Vietnam's largest): imports rise by less than double,
+        // and the duty by a smaller factor than imports, since that sector's collected rate is below Vietnam's average.
+        var oneSector = Backtest.Run(Dataset, Presets.Get("real-2025-2026"), options, ScaledAfter(Observed, cut, 2, 1, s => s.Key == "imports/WORLD/334"), null, Ct);
+        for (var i = 0; i < 3; i++)
+        {
+            var up = oneSector.Origins[0].Months[i].ImportsUsd.P50 / a.Origins[0].Months[i].ImportsUsd.P50;
+            Assert.InRange(up, 1.2, 1.9);
+            Assert.InRange(oneSector.Origins[0].Months[i].DutyUsd.P50 / a.Origins[0].Months[i].DutyUsd.P50, 1.0, up);
         }
 
         var plain = Backtest.Run(Dataset, Presets.Get("real-2025-2026"), options with { GivenMarket = false }, doubledWorld, null, Ct);
