@@ -99,13 +99,23 @@ public class NowcastTests
     }
 
     [Fact]
-    public void Sep_Nov_2025_imports_lie_inside_the_90_percent_band_as_of_2025_08()
+    public void Sep_Nov_2025_imports_lie_inside_the_90_percent_band_as_of_2025_08_and_inside_the_50_percent_band_given_the_market()
     {
         var model = AsOf("2025-08");
         var from = new DateOnly(2025, 9, 1);
         var to = new DateOnly(2025, 11, 1);
         var q = Quantiles.Of(WindowSums(model, 1000, from, to));
         Assert.InRange(ObservedSum(from, to), q.P5, q.P95);
+
+        // Issue 12 asks for the 50 % band too. Measured, the observed 56.1 bn lies above the p75 (≈ 55.3) of the plain
+        // projection, so this records that failure rather than hiding it; docs/models/projection.md §10.5.
+        Assert.True(ObservedSum(from, to) > q.P75, "the plain 50 % band now covers Sep-Nov 2025: update docs/models/projection.md §10.5 and the note");
+
+        // Given the observed size of each NAICS-3 market after 2025-08 (the evaluation mode of issue 12 item 5), Sep-Nov
+        // lies inside the 50 % band.
+        var given = Backtest.Run(Dataset, Presets.Get("real-2025-2026"), new BacktestOptions([new DateOnly(2025, 8, 1)], to, 1000, 1, GivenMarket: true), Observed, null, Ct);
+        var window = given.Origins[0].WindowImportsUsd;
+        Assert.InRange(ObservedSum(from, to), window.P25, window.P75);
     }
 
     [Fact]
