@@ -20,8 +20,14 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        var context = new CliContext(stdout, stderr);
+        var force = new Option<bool>("--force")
+        {
+            Description = "Replace existing output files (--out FILE) and write into a folder that is not empty (--out DIR, --chart DIR); without it such outputs are refused.",
+            Recursive = true,
+        };
+        var context = new CliContext(stdout, stderr, force, args);
         var root = new RootCommand("vietus-sim: simulate US tariff scenarios on goods from Vietnam (VietUsTrade.Sim).");
+        root.Options.Add(force);
         foreach (var command in CommandSet(context))
         {
             root.Subcommands.Add(command);
@@ -64,7 +70,7 @@ public static class CliApp
         }
 
         var command = parse.CommandResult.Command;
-        var known = command.Options.SelectMany(o => o.Aliases.Append(o.Name)).Append("--help").Append("-h").Append("-?").ToHashSet(StringComparer.Ordinal);
+        var known = command.Options.Concat(root.Options.Where(o => o.Recursive)).SelectMany(o => o.Aliases.Append(o.Name)).Append("--help").Append("-h").Append("-?").ToHashSet(StringComparer.Ordinal);
         if (args.FirstOrDefault(a => a.StartsWith("--", StringComparison.Ordinal) && !known.Contains(a.Split('=')[0])) is { } unknown)
         {
             return $"unknown option '{unknown}' for '{command.Name}'";
@@ -161,7 +167,9 @@ public static class CliApp
 /// <summary>The output streams shared by the commands of one run.</summary>
 /// <param name="Out">Standard output.</param>
 /// <param name="Error">Standard error.</param>
-internal sealed record CliContext(TextWriter Out, TextWriter Error);
+/// <param name="Force">The global --force option (read it from the parse result).</param>
+/// <param name="Arguments">The command line, for the manifest of folder outputs.</param>
+internal sealed record CliContext(TextWriter Out, TextWriter Error, Option<bool> Force, IReadOnlyList<string> Arguments);
 
 /// <summary>A wrong command line detected after parsing (e.g. an unknown preset); exit code 2.</summary>
 internal sealed class CliUsageException(string message) : Exception(message);

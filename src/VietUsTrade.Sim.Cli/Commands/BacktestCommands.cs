@@ -1,4 +1,5 @@
 using System.CommandLine;
+using VietUsTrade.Sim.Cli.Output;
 using System.Globalization;
 using System.Text.Json;
 using VietUsTrade.Sim.Data;
@@ -110,7 +111,7 @@ internal static class BacktestCommands
                 throw new CliUsageException($"--threads {th} must be -1 (all cores) or ≥ 1");
             }
 
-            var dir = parse.GetValue(chart) is { } folder ? OutputFolder.Create(folder) : null;
+            var dir = parse.GetValue(chart) is { } folder ? OutputFolder.Create(folder, "--chart", parse.GetValue(context.Force)) : null;
             var options = new BacktestOptions(origins, end, n, parse.GetValue(seed), h, null, th, parse.GetValue(givenMarket));
             var result = Backtest.Run(BaselineDataset.LoadEmbedded(), scenario, options, observed);
             if (dir is not null)
@@ -127,6 +128,8 @@ internal static class BacktestCommands
                         context.Error.WriteLine($"wrote {written}");
                     }
                 }
+
+                context.Error.WriteLine($"wrote {dir.WriteManifest(context.Arguments)}");
             }
 
             if (parse.GetValue(json))

@@ -39,14 +39,14 @@ internal static class FlagshipCommands
         command.Options.Add(date);
         command.SetAction(parse =>
         {
-            var dir = OutputFolder.Create(parse.GetValue(output)!);
+            var dir = OutputFolder.Create(parse.GetValue(output)!, "--out", parse.GetValue(context.Force));
             var options = new PeRunOptions(PolicyCommands.ParseDate(parse.GetValue(date)!, "--date"));
             var data = BaselineDataset.LoadEmbedded();
             var runs = Scenarios.Select(n => ScenarioModel.Run(data, Presets.Get(n), options)).ToArray();
             var parts = runs.ToDictionary(r => r, BalanceDecomposition.FromRun);
             WriteTable(context.Out, runs, parts, options.Date);
 
-            var written = new List<string> { TableWriter.Write(ResultTables.Runs(runs, parts), dir.File("flagship.csv")) };
+            var written = new List<string> { TableWriter.Write(ResultTables.Runs(runs, parts), dir.File("flagship.csv"), force: true) };
             var etr = runs.Select(r => EtrSeries.FromPath(r.Scenario.Name, TariffSchedule.Compile(r.Scenario, data).VietnamEtrPath(EtrFrom, EtrTo))).ToArray();
             var markers = PolicyMarker.FromScenario(Presets.Get(Main), EtrFrom, EtrTo);
             foreach (var ext in ChartExtensions)
@@ -89,6 +89,7 @@ internal static class FlagshipCommands
                 context.Out.WriteLine($"wrote {path}");
             }
 
+            context.Out.WriteLine($"wrote {dir.WriteManifest(context.Arguments)}");
             return 0;
         });
         return command;
@@ -122,52 +123,5 @@ internal static class FlagshipCommands
         }
 
         o.WriteLine("Δbal = tariff (Vietnam's own tariffs on imports) + divers. (other suppliers' tariffs, diversion) + concess (Vietnam's cuts on US goods) + commit (purchase commitments, 12 months).");
-    }
-}
-
-/// <summary>An output folder that every written file must stay inside.</summary>
-internal sealed class OutputFolder
-{
-    private OutputFolder(string root) => Root = root;
-
-    /// <summary>The full path of the folder, with a trailing separator.</summary>
-    public string Root { get; }
-
-    /// <summary>Creates the folder if missing; an existing file at that path is an error.</summary>
-    public static OutputFolder Create(string path)
-    {
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            throw new CliUsageException("--out needs a folder");
-        }
-
-        var full = Path.GetFullPath(path);
-        if (System.IO.File.Exists(full))
-        {
-            throw new CliUsageException($"--out '{path}' is a file, not a folder");
-        }
-
-        Directory.CreateDirectory(full);
-        return new OutputFolder(Path.TrimEndingDirectorySeparator(full) + Path.DirectorySeparatorChar);
-    }
-
-    /// <summary>The full path of a file name inside the folder; throws if it would escape it (e.g. "../x").</summary>
-    public string File(string name)
-    {
-        var full = Path.GetFullPath(Path.Combine(Root, name));
-        if (!full.StartsWith(Root, StringComparison.Ordinal) || Path.GetDirectoryName(full) + Path.DirectorySeparatorChar != Root)
-        {
-            throw new ArgumentException($"file name '{name}' escapes the output folder {Root}", nameof(name));
-        }
-
-        return full;
-    }
-
-    /// <summary>A file-name-safe form of a scenario name: lower-case letters, digits and dashes.</summary>
-    public static string Slug(string name)
-    {
-        var chars = name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray();
-        var slug = string.Join('-', new string(chars).Split('-', StringSplitOptions.RemoveEmptyEntries));
-        return slug.Length == 0 ? "scenario" : slug;
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using VietUsTrade.Sim.Cli.Output;
 using System.Globalization;
 using System.Text.Json;
 using VietUsTrade.Sim.Models.GeneralEquilibrium;
@@ -67,13 +68,12 @@ internal static class GeCommands
                 throw new CliUsageException(ex.Message);
             }
 
+            var dir = OutputFolder.Create(parse.GetValue(output)!, "--out", parse.GetValue(context.Force));
             var baseline = ReadFlows(parse.GetValue(flows)!);
             var shockValue = ReadShock(parse.GetValue(shock)!);
             var result = GeSolver.Solve(baseline, shockValue, options);
-            var outDir = parse.GetValue(output)!;
-            Directory.CreateDirectory(outDir);
-            WriteCountry(Path.Combine(outDir, "country.csv"), result);
-            WriteBilateral(Path.Combine(outDir, "bilateral.csv"), result);
+            WriteCountry(dir.File("country.csv"), result);
+            WriteBilateral(dir.File("bilateral.csv"), result);
             context.Out.WriteLine(result.Diagnostics.ToString());
             context.Out.WriteLine(result.ClosureNote);
             if (result.Caveat is { } caveat)
@@ -88,7 +88,8 @@ internal static class GeCommands
                 context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"US-Vietnam bilateral balance: {bilateral.Baseline:G6} -> {bilateral.Counterfactual:G6}; US aggregate balance: {aggregate.Baseline:G6} -> {aggregate.Counterfactual:G6}"));
             }
 
-            context.Out.WriteLine($"wrote {Path.Combine(outDir, "country.csv")} and {Path.Combine(outDir, "bilateral.csv")}");
+            context.Out.WriteLine($"wrote {dir.File("country.csv")} and {dir.File("bilateral.csv")}");
+            context.Out.WriteLine($"wrote {dir.WriteManifest(context.Arguments)}");
             return 0;
         });
         return solve;

@@ -157,7 +157,7 @@ internal static class PolicyCommands
                 ? Reporting.CollectedRates.Table(ObservedTrade.LoadEmbedded(), schedule, f, t).Where(r => r.Month >= new DateOnly(f.Year, f.Month, 1) && r.Month <= t).ToArray()
                 : [];
             var kinds = Enum.GetValues<MeasureKind>();
-            RunCommands.WriteOut(context, parse.GetValue(output), () => Output.ResultTables.Etr(scenario, path));
+            RunCommands.WriteOut(context, parse, parse.GetValue(output), () => Output.ResultTables.Etr(scenario, path));
             if (parse.GetValue(json))
             {
                 context.Out.WriteLine(JsonSerializer.Serialize(path.Select(p =>

@@ -42,7 +42,7 @@ internal static class RunCommands
     };
 
     /// <summary>Writes the table to --out when given (the extension is checked first: exit 2 if unknown) and prints the path to stderr.</summary>
-    internal static void WriteOut(CliContext context, string? path, Func<TidyTable> table)
+    internal static void WriteOut(CliContext context, ParseResult parse, string? path, Func<TidyTable> table)
     {
         if (path is null)
         {
@@ -50,7 +50,7 @@ internal static class RunCommands
         }
 
         TableWriter.FormatOf(path);
-        context.Error.WriteLine($"wrote {TableWriter.Write(table(), path)}");
+        context.Error.WriteLine($"wrote {TableWriter.Write(table(), path, parse.GetValue(context.Force))}");
     }
 
     internal static Option<double?> TransshipmentOption() => new("--transshipment-share")
@@ -107,7 +107,7 @@ internal static class RunCommands
             var runOptions = Options(parse, date, sigma, omega, transshipment);
             CheckOptions(scenario, runOptions);
             var result = ScenarioModel.Run(BaselineDataset.LoadEmbedded(), scenario, runOptions);
-            WriteOut(context, parse.GetValue(output), () => ResultTables.Runs([result]));
+            WriteOut(context, parse, parse.GetValue(output), () => ResultTables.Runs([result]));
             if (parse.GetValue(json))
             {
                 context.Out.WriteLine(JsonSerializer.Serialize(ToJson(result), CliJson.Options));
@@ -153,7 +153,7 @@ internal static class RunCommands
 
             var data = BaselineDataset.LoadEmbedded();
             var runs = scenarios.Select(s => ScenarioModel.Run(data, s, options)).ToArray();
-            WriteOut(context, parse.GetValue(output), () => ResultTables.Runs(runs));
+            WriteOut(context, parse, parse.GetValue(output), () => ResultTables.Runs(runs));
             if (parse.GetValue(json))
             {
                 context.Out.WriteLine(JsonSerializer.Serialize(runs.Select(ToJson), CliJson.Options));

@@ -70,12 +70,17 @@ internal static class TableWriter
             : throw new CliUsageException($"--out '{path}': unknown extension '{ext}' (use .csv, .json or .parquet)");
     }
 
-    /// <summary>Writes the table to <paramref name="path"/> and returns the full path.</summary>
-    public static string Write(TidyTable table, string path)
+    /// <summary>Writes the table to <paramref name="path"/> and returns the full path; an existing file is refused (exit 2) unless <paramref name="force"/>.</summary>
+    public static string Write(TidyTable table, string path, bool force)
     {
         ArgumentNullException.ThrowIfNull(table);
         var format = FormatOf(path);
         var full = Path.GetFullPath(path);
+        if (!force && (File.Exists(full) || Directory.Exists(full)))
+        {
+            throw new CliUsageException(Directory.Exists(full) ? $"--out '{path}' is a folder, not a file" : $"--out '{path}' exists: pass --force to replace it");
+        }
+
         var dir = Path.GetDirectoryName(full);
         if (dir is not null && !Directory.Exists(dir))
         {

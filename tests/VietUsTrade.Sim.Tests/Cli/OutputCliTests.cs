@@ -49,6 +49,75 @@ public sealed class OutputCliTests : IDisposable
     }
 
     [Fact]
+    public void An_existing_out_file_is_refused_unless_force_and_then_replaced()
+    {
+        var path = Path.Combine(_dir, "r.csv");
+        File.WriteAllText(path, "old");
+        var (code, _, error) = Run("run", "--preset", "reciprocal-20", "--date", "2025-12-01", "--out", path);
+        Assert.Equal(2, code);
+        Assert.Contains("exists: pass --force", error, StringComparison.Ordinal);
+        Assert.Equal("old", File.ReadAllText(path));
+
+        (code, _, error) = Run("run", "--preset", "reciprocal-20", "--date", "2025-12-01", "--out", path, "--force");
+        Assert.True(code == 0, error);
+        Assert.StartsWith("scenario,date,metric", File.ReadAllText(path), StringComparison.Ordinal);
+        Assert.Equal(2, Run("etr", "--preset", "reciprocal-20", "--out", Path.Combine(_dir, "x.json"), "--forse").Code); // misspelt: named, not ignored
+    }
+
+    [Fact]
+    public void A_folder_that_is_not_empty_is_refused_unless_force_and_the_manifest_lists_only_this_runs_files()
+    {
+        var outDir = Path.Combine(_dir, "ge");
+        Directory.CreateDirectory(outDir);
+        File.WriteAllText(Path.Combine(outDir, "notes.txt"), "mine");
+        File.WriteAllLines(Path.Combine(_dir, "flows.csv"), ["exporter,importer,value", "USA,USA,800", "USA,VNM,10", "VNM,USA,95", "VNM,VNM,300"]);
+        File.WriteAllLines(Path.Combine(_dir, "shock.csv"), ["exporter,importer,tariff", "VNM,USA,0.2"]);
+        string[] args = ["ge", "solve", "--flows", Path.Combine(_dir, "flows.csv"), "--shock", Path.Combine(_dir, "shock.csv"), "--sigma", "5", "--out", outDir];
+        var (code, _, error) = Run(args);
+        Assert.Equal(2, code);
+        Assert.Contains("is not empty: pass --force", error, StringComparison.Ordinal);
+        Assert.Equal(["notes.txt"], Directory.GetFiles(outDir).Select(Path.GetFileName));
+
+        (code, _, error) = Run([.. args, "--force"]);
+        Assert.True(code == 0, error);
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "manifest.json")));
+        var files = manifest.RootElement.GetProperty("files").EnumerateArray().ToArray();
+        Assert.Equal(["bilateral.csv", "country.csv"], files.Select(f => f.GetProperty("name").GetString()));
+        foreach (var f in files)
+        {
+            var bytes = File.ReadAllBytes(Path.Combine(outDir, f.GetProperty("name").GetString()!));
+            Assert.Equal(bytes.Length, f.GetProperty("bytes").GetInt64());
+            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), f.GetProperty("sha256").GetString());
+        }
+
+        Assert.Equal([.. args, "--force"], manifest.RootElement.GetProperty("arguments").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(outDir, "notes.txt")));
+    }
+
+    [Fact]
+    public void Concurrent_forced_runs_into_one_folder_never_leave_a_torn_file()
+    {
+        // Four runs at a time into one folder, 25 trials: every file read afterwards is whole (atomic rename), and equals one
+        // run's output; no temporary file is left behind.
+        var outDir = Path.Combine(_dir, "race");
+        File.WriteAllLines(Path.Combine(_dir, "flows.csv"), ["exporter,importer,value", "USA,USA,800", "USA,VNM,10", "VNM,USA,95", "VNM,VNM,300"]);
+        File.WriteAllLines(Path.Combine(_dir, "shock.csv"), ["exporter,importer,tariff", "VNM,USA,0.2"]);
+        string[] args = ["ge", "solve", "--flows", Path.Combine(_dir, "flows.csv"), "--shock", Path.Combine(_dir, "shock.csv"), "--sigma", "5", "--out", outDir, "--force"];
+        Assert.Equal(0, Run(args).Code);
+        var country = File.ReadAllText(Path.Combine(outDir, "country.csv"));
+        var bilateral = File.ReadAllText(Path.Combine(outDir, "bilateral.csv"));
+        for (var trial = 0; trial < 25; trial++)
+        {
+            var codes = new int[4];
+            Parallel.For(0, 4, i => codes[i] = Run(args).Code);
+            Assert.All(codes, c => Assert.Equal(0, c));
+            Assert.Equal(country, File.ReadAllText(Path.Combine(outDir, "country.csv")));
+            Assert.Equal(bilateral, File.ReadAllText(Path.Combine(outDir, "bilateral.csv")));
+            Assert.DoesNotContain(Directory.GetFiles(outDir), f => Path.GetFileName(f).StartsWith('.'));
+        }
+    }
+
+    [Fact]
     public void Flagship_needs_out_and_rejects_a_file_as_folder()
     {
         Assert.Equal(2, Run("flagship").Code);
@@ -60,7 +129,7 @@ public sealed class OutputCliTests : IDisposable
     [Fact]
     public void Fan_chart_hook_writes_png_and_svg_into_the_folder()
     {
-        var folder = OutputFolder.Create(Path.Combine(_dir, "fan"));
+        var folder = OutputFolder.Create(Path.Combine(_dir, "fan"), "--out", false);
         DateOnly[] periods = [new(2026, 1, 1), new(2027, 1, 1), new(2028, 1, 1)];
         var fan = VietUsTrade.Sim.Plotting.FanChartData.FromBalanceQuantiles(periods, [-110e9, -120e9, -130e9], [-100e9, -105e9, -110e9],
             [-95e9, -98e9, -100e9], [-90e9, -92e9, -93e9], [-80e9, -82e9, -84e9], [-128e9, -133e9, -138e9]);
@@ -72,7 +141,7 @@ public sealed class OutputCliTests : IDisposable
     [Fact]
     public void Output_folder_rejects_names_that_escape_it()
     {
-        var folder = OutputFolder.Create(Path.Combine(_dir, "o"));
+        var folder = OutputFolder.Create(Path.Combine(_dir, "o"), "--out", false);
         Assert.Throws<ArgumentException>(() => folder.File("../escape.png"));
         Assert.Throws<ArgumentException>(() => folder.File("sub/inner.png"));
         Assert.Throws<ArgumentException>(() => folder.File("/etc/passwd"));

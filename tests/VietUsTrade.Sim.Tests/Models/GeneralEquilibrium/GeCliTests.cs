@@ -54,7 +54,7 @@ public sealed class GeCliTests : IDisposable
         Assert.Equal(expected.CounterfactualFlow("VNM", "USA"), double.Parse(vnmUsa[3], CultureInfo.InvariantCulture), 12);
         var usa = country.Single(l => l.StartsWith("USA,", StringComparison.Ordinal)).Split(',');
         Assert.Equal(expected.Country("USA").RealExpenditureChangePct, double.Parse(usa[4], CultureInfo.InvariantCulture), 12);
-        Assert.Equal(Directory.GetFiles(outDir).Order(), new[] { Path.Combine(outDir, "bilateral.csv"), Path.Combine(outDir, "country.csv") });
+        Assert.Equal(Directory.GetFiles(outDir).Order(StringComparer.Ordinal), new[] { Path.Combine(outDir, "bilateral.csv"), Path.Combine(outDir, "country.csv"), Path.Combine(outDir, "manifest.json") });
     }
 
     [Fact]
