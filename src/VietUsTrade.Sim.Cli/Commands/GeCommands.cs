@@ -187,7 +187,7 @@ internal static class GeCommands
 
     private static GeBaseline ReadFlows(string path)
     {
-        var rows = ReadTable(path, ["exporter", "importer", "value"]);
+        var rows = ReadTable(path, ["exporter", "importer", "value"], ["exporter", "importer", "value", "sector"]);
         return GeBaseline.FromFlows(rows.Select(r => new GeFlow(
             r.Text("exporter"),
             r.Text("importer"),
@@ -197,7 +197,7 @@ internal static class GeCommands
 
     private static GeShock ReadShock(string path)
     {
-        var rows = ReadTable(path, ["exporter", "importer"]);
+        var rows = ReadTable(path, ["exporter", "importer"], ["exporter", "importer", "dlog_cost", "tariff", "baseline_tariff", "sector"]);
         if (rows.Count > 0 && !rows[0].Has("dlog_cost") && !rows[0].Has("tariff"))
         {
             throw new InvalidDataException($"{path}: needs a column dlog_cost or tariff.");
@@ -232,7 +232,7 @@ internal static class GeCommands
         return new GeShock(costs, tariffs);
     }
 
-    private static List<CsvRow> ReadTable(string path, string[] required)
+    private static List<CsvRow> ReadTable(string path, string[] required, string[] allowed)
     {
         if (!File.Exists(path))
         {
@@ -249,6 +249,20 @@ internal static class GeCommands
             {
                 throw new InvalidDataException($"{path}: missing column '{column}' (header: {string.Join(",", header)}).");
             }
+        }
+
+        // A misspelt optional column (baseline_tarif, sectr) used to be ignored, silently dropping what it held.
+        foreach (var column in header)
+        {
+            if (!allowed.Contains(column, StringComparer.Ordinal))
+            {
+                throw new InvalidDataException($"{path}: unknown column '{column}' (expected: {string.Join(", ", allowed)}).");
+            }
+        }
+
+        if (header.GroupBy(h => h, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new InvalidDataException($"{path}: column '{twice.Key}' appears twice in the header.");
         }
 
         var rows = new List<CsvRow>();

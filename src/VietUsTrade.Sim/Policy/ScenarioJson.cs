@@ -314,11 +314,18 @@ public static class ScenarioJson
             throw new ScenarioValidationException(path.Length == 0 ? "$" : path, e.ValueKind.ToString(), "expected a JSON object");
         }
 
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var p in e.EnumerateObject())
         {
             if (!allowed.Contains(p.Name, StringComparer.Ordinal))
             {
                 throw new ScenarioValidationException(path.Length == 0 ? p.Name : $"{path}.{p.Name}", p.Value.GetRawText(), $"unknown field (allowed: {string.Join(", ", allowed)})");
+            }
+
+            if (!seen.Add(p.Name))
+            {
+                // System.Text.Json keeps every duplicate and TryGetProperty would take one of them silently.
+                throw new ScenarioValidationException(path.Length == 0 ? p.Name : $"{path}.{p.Name}", p.Value.GetRawText(), "duplicate key: a field may appear once");
             }
         }
     }

@@ -70,6 +70,8 @@ public class ScenarioTests
     [InlineData("""{"name":"x","commitments":[{"id":"c","products":["1005"],"amount_usd":1e9,"start":"2025-01-01","end":"2026-01-01","fulfilment":1.5,"additionality":0.5}]}""", "commitments[0].fulfilment", "1.5")]
     [InlineData("""{"name":"x","measures":[{"id":"a","kind":"reciprocal","rate":0.2,"from":"2025-08-07","suppliers":["5520"]},{"id":"b","kind":"reciprocal","rate":0.46,"from":"2026-01-01","suppliers":["5520"]}]}""", "measures[1]", "'b'")]
     [InlineData("""{"name":"x","measures":[{"id":"a","kind":"reciprocal","rate":0.2,"from":"2025-08-07"},{"id":"a","kind":"section-122","rate":0.1,"from":"2026-02-24"}]}""", "measures[1].id", "'a'")]
+    [InlineData("""{"name":"x","name":"y"}""", "name", "")]
+    [InlineData("""{"name":"x","measures":[{"id":"a","kind":"reciprocal","rate":0.2,"rate":0.46,"from":"2025-08-07"}]}""", "measures[0].rate", "")]
     [InlineData("""[1,2]""", "$", "Array")]
     [InlineData("""{"name":""", "$", "")]
     public void Invalid_scenarios_name_the_field_and_value(string json, string path, string value)

@@ -33,6 +33,22 @@ public sealed class GeCliTests : IDisposable
         Assert.Contains("line 3: no dlog_cost or tariff value for CHN → USA", stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("flows", "exporter,importer,value,sectr\nUSA,USA,800,a\n", "unknown column 'sectr'")]
+    [InlineData("shock", "exporter,importer,tariff,baseline_tarif\nVNM,USA,0.46,0.1\n", "unknown column 'baseline_tarif'")]
+    [InlineData("shock", "exporter,importer,tariff,tariff\nVNM,USA,0.46,0.2\n", "column 'tariff' appears twice")]
+    public void A_misspelt_or_repeated_column_is_a_named_failure_not_ignored(string which, string csv, string message)
+    {
+        var file = Path.Combine(_dir, which + "-bad.csv");
+        File.WriteAllText(file, csv);
+        var flows = which == "flows" ? file : Path.Combine(_dir, "flows.csv");
+        var shock = which == "shock" ? file : Path.Combine(_dir, "tariff.csv");
+        var (code, _, stderr) = Run("ge", "solve", "--flows", flows, "--shock", shock, "--sigma", "5", "--out", Path.Combine(_dir, "o-" + which));
+        Assert.Equal(1, code);
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.Trim().Split('\n'));
+    }
+
     [Fact]
     public void Solve_writes_country_and_bilateral_csv_matching_the_library()
     {
