@@ -24,6 +24,8 @@ if (!(run.Result.ImportsFromVietnamUsd < run.Baseline.ImportsFromVietnamUsd))
     failures.Add(string.Create(ic, $"reciprocal-20 did not lower imports from Vietnam: {run.Result.ImportsFromVietnamUsd:F0}"));
 }
 
+ReadmeExample.Run(); // the package README's example, against the packed package
+
 if (failures.Count > 0)
 {
     Console.Error.WriteLine("package smoke: FAILED: " + string.Join("; ", failures));
