@@ -159,6 +159,7 @@ public static class CliApp
         yield return BacktestCommands.Create(context);
         yield return ExplainCommands.Create(context);
         yield return TariffCommands.Create(context);
+        yield return RefundCommands.Create(context);
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");
