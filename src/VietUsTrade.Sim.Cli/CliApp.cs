@@ -112,7 +112,7 @@ public static class CliApp
             : ex.Message;
         var kind = ex switch
         {
-            VietUsTrade.Sim.Models.GeneralEquilibrium.GeConvergenceException or VietUsTrade.Sim.Models.Ignatenko2025.IgnatenkoConvergenceException => "no convergence: ",
+            VietUsTrade.Sim.Models.ConvergenceException => "no convergence: ",
             OutOfMemoryException => "out of memory: ",
             _ => string.Empty,
         };

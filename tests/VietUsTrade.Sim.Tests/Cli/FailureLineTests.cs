@@ -11,9 +11,9 @@ public class FailureLineTests
     [Fact]
     public void Solver_non_convergence_is_one_line_with_the_diagnostics()
     {
-        var line = CliApp.FailureLine(new GeConvergenceException("hat algebra did not converge", 500, 3.2e-3));
-        Assert.Equal("vietus-sim: no convergence: hat algebra did not converge (iterations = 500, max residual = 3.200E-003)", line);
-        Assert.StartsWith("vietus-sim: no convergence: ", CliApp.FailureLine(new IgnatenkoConvergenceException("Newton stalled")), StringComparison.Ordinal);
+        var line = CliApp.FailureLine(new VietUsTrade.Sim.Models.ConvergenceException("GE exact hat algebra", "hat algebra did not converge", 500, 3.2e-3, "tolerance 1e-12"));
+        Assert.Equal("vietus-sim: no convergence: GE exact hat algebra: hat algebra did not converge (iterations = 500, max residual = 3.200E-003; settings: tolerance 1e-12)", line);
+        Assert.StartsWith("vietus-sim: no convergence: ", CliApp.FailureLine(new VietUsTrade.Sim.Models.ConvergenceException("Newton stalled")), StringComparison.Ordinal);
     }
 
     [Fact]

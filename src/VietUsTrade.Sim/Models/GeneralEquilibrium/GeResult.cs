@@ -17,49 +17,6 @@ public sealed record GeSolverDiagnostics(string Method, int Iterations, double M
         $"{Method}: {Iterations} iterations, max residual {MaxResidual:E2}, max market-clearing residual {MaxMarketClearingResidual:E2}, kappa {Kappa:R}, {Elapsed.TotalMilliseconds:F3} ms");
 }
 
-/// <summary>The solver did not converge; carries the diagnostics.</summary>
-public sealed class GeConvergenceException : Exception
-{
-    /// <summary>Creates the exception.</summary>
-    /// <param name="message">The reason.</param>
-    /// <param name="iterations">Iterations done.</param>
-    /// <param name="maxResidual">The last maximum residual.</param>
-    public GeConvergenceException(string message, int iterations, double maxResidual)
-        : base(string.Create(CultureInfo.InvariantCulture, $"{message} (iterations = {iterations}, max residual = {maxResidual:E3})"))
-    {
-        Iterations = iterations;
-        MaxResidual = maxResidual;
-    }
-
-    /// <summary>Creates the exception without diagnostics.</summary>
-    public GeConvergenceException()
-        : this("GE solver did not converge", 0, double.NaN)
-    {
-    }
-
-    /// <summary>Creates the exception without diagnostics.</summary>
-    /// <param name="message">The reason.</param>
-    public GeConvergenceException(string message)
-        : this(message, 0, double.NaN)
-    {
-    }
-
-    /// <summary>Creates the exception without diagnostics.</summary>
-    /// <param name="message">The reason.</param>
-    /// <param name="innerException">The cause.</param>
-    public GeConvergenceException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        MaxResidual = double.NaN;
-    }
-
-    /// <summary>Iterations done before giving up.</summary>
-    public int Iterations { get; }
-
-    /// <summary>The maximum residual at the last iterate.</summary>
-    public double MaxResidual { get; }
-}
-
 /// <summary>Baseline and counterfactual of a balance (exports − imports, US dollars).</summary>
 /// <param name="Baseline">Baseline balance.</param>
 /// <param name="Counterfactual">Counterfactual balance.</param>

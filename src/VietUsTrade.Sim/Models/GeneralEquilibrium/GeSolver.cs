@@ -52,7 +52,7 @@ public static class GeSolver
     /// <param name="options">Elasticities, closure, normalisation, tariff treatment, mode and solver settings.</param>
     /// <returns>The result with diagnostics.</returns>
     /// <exception cref="ArgumentException">A code in the shock or options is not in the baseline, or a sector lacks σ.</exception>
-    /// <exception cref="GeConvergenceException">The solver did not converge; carries iterations and the last residual.</exception>
+    /// <exception cref="ConvergenceException">The solver did not converge; carries iterations and the last residual.</exception>
     public static GeResult Solve(GeBaseline baseline, GeShock shock, GeOptions options)
     {
         ArgumentNullException.ThrowIfNull(baseline);
@@ -62,6 +62,11 @@ public static class GeSolver
         var p = Prepared.Create(baseline, shock, options);
         return options.Mode == GeSolutionMode.Exact ? SolveExact(p, watch) : SolveGegravity(p, watch);
     }
+
+    private const string ExactModel = "GE exact hat algebra (structural gravity)";
+
+    private static string Settings(GeOptions o, double damping) => string.Create(CultureInfo.InvariantCulture,
+        $"tolerance {o.Tolerance:G3}, max iterations {o.MaxIterations}, damping {(double.IsNaN(damping) ? o.Damping : damping):G3}, closure {o.Closure}, tariff treatment {o.TariffTreatment}");
 
     private static GeResult SolveExact(Prepared p, Stopwatch watch)
     {
@@ -100,10 +105,11 @@ public static class GeSolver
                 mu *= 0.5;
                 if (mu < 1e-8)
                 {
-                    throw new GeConvergenceException(
-                        string.Create(CultureInfo.InvariantCulture, $"GE solver: the expenditure of '{bad}' became non-positive and damping could not restore it; under the additive closure its fixed surplus ({-p.Deficit[eval.BadCountry]:G6} against output {p.Y[eval.BadCountry]:G6}) may exceed its income in every equilibrium (try the multiplicative closure)"),
+                    throw new ConvergenceException(
+                        ExactModel, string.Create(CultureInfo.InvariantCulture, $"the expenditure of '{bad}' became non-positive and damping could not restore it; under the additive closure its fixed surplus ({-p.Deficit[eval.BadCountry]:G6} against output {p.Y[eval.BadCountry]:G6}) may exceed its income in every equilibrium (try the multiplicative closure)"),
                         iterations,
-                        lastResidual);
+                        lastResidual,
+                        Settings(o, mu));
                 }
 
                 continue;
@@ -117,7 +123,7 @@ public static class GeSolver
 
             if (iterations >= o.MaxIterations)
             {
-                throw new GeConvergenceException("GE solver did not converge within the iteration cap", iterations, residual);
+                throw new ConvergenceException(ExactModel, "did not converge within the iteration cap", iterations, residual, Settings(o, mu));
             }
 
             // Safeguard: halve the step when the best residual has not improved for a while (oscillation or
@@ -134,7 +140,7 @@ public static class GeSolver
                 best = residual;
                 if (mu < 1e-6)
                 {
-                    throw new GeConvergenceException("GE solver diverged: damping exhausted", iterations, residual);
+                    throw new ConvergenceException(ExactModel, "diverged: damping exhausted", iterations, residual, Settings(o, mu));
                 }
             }
 
@@ -254,7 +260,7 @@ public static class GeSolver
 
             if (iterations >= p.Options.MaxIterations)
             {
-                throw new GeConvergenceException("gegravity-compatible MR system did not converge within the iteration cap", iterations, residual);
+                throw new ConvergenceException("GE gegravity-compatible multilateral-resistance system", "did not converge within the iteration cap", iterations, residual, Settings(p.Options, double.NaN));
             }
 
             for (var i = 0; i < n; i++)

@@ -1,5 +1,6 @@
 using System.Globalization;
 
+
 namespace VietUsTrade.Sim.Models.Ignatenko2025;
 
 /// <summary>
@@ -159,7 +160,7 @@ public sealed class IgnatenkoBaseline
     /// <param name="options">Quirk switches; the paper's by default.</param>
     /// <returns>The baseline.</returns>
     /// <exception cref="ArgumentException">The data has no "USA", or a baseline tariff names an unknown country or is invalid.</exception>
-    /// <exception cref="IgnatenkoConvergenceException">The ν calibration does not converge.</exception>
+    /// <exception cref="ConvergenceException">The ν calibration does not converge.</exception>
     public static IgnatenkoBaseline Build(IgnatenkoData data, IgnatenkoParameters? parameters = null, IgnatenkoOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -393,6 +394,6 @@ public sealed class IgnatenkoBaseline
         }
 
         var last = Residual(a, b);
-        throw new IgnatenkoConvergenceException("The two-region calibration of nu did not converge.", 100, Math.Max(Math.Abs(last[0]), Math.Abs(last[1])));
+        throw new ConvergenceException("Ignatenko et al. (2025) calibration", "the two-region calibration of nu did not converge", 100, Math.Max(Math.Abs(last[0]), Math.Abs(last[1])), "Newton, 100 iterations, step tolerance 1e-16");
     }
 }

@@ -45,7 +45,7 @@ public static class IgnatenkoModel
     /// <param name="settings">Solver settings; <see cref="IgnatenkoSolverSettings.Default"/> if null.</param>
     /// <returns>The solved counterfactual.</returns>
     /// <exception cref="ArgumentException">The scenario's dimension differs from the baseline's.</exception>
-    /// <exception cref="IgnatenkoConvergenceException">Newton's method does not converge (carries iterations and residual).</exception>
+    /// <exception cref="ConvergenceException">Newton's method does not converge (carries iterations and residual).</exception>
     public static IgnatenkoResult Solve(IgnatenkoBaseline baseline, IgnatenkoScenario scenario, IgnatenkoSolverSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(baseline);
@@ -59,7 +59,7 @@ public static class IgnatenkoModel
             var diagnostics = system.Solve(x, settings);
             return new IgnatenkoResult(baseline, scenario, system, diagnostics);
         }
-        catch (IgnatenkoConvergenceException direct) when (settings.Continuation)
+        catch (ConvergenceException direct) when (settings.Continuation)
         {
             return SolveByContinuation(baseline, scenario, settings, direct);
         }
@@ -70,7 +70,7 @@ public static class IgnatenkoModel
     /// s ∈ (0, 1], each solve starting from the previous solution; the step in s grows after a success and halves
     /// after a failure.
     /// </summary>
-    private static IgnatenkoResult SolveByContinuation(IgnatenkoBaseline baseline, IgnatenkoScenario scenario, IgnatenkoSolverSettings settings, IgnatenkoConvergenceException direct)
+    private static IgnatenkoResult SolveByContinuation(IgnatenkoBaseline baseline, IgnatenkoScenario scenario, IgnatenkoSolverSettings settings, ConvergenceException direct)
     {
         var x = new double[3 * baseline.Count];
         Array.Fill(x, 1.0);
@@ -108,16 +108,18 @@ public static class IgnatenkoModel
 
                 ds = Math.Min(0.5, ds * 1.5);
             }
-            catch (IgnatenkoConvergenceException failed)
+            catch (ConvergenceException failed)
             {
                 iterations += failed.Iterations;
                 ds /= 2;
                 if (ds < 1.0 / 64)
                 {
-                    throw new IgnatenkoConvergenceException(
-                        $"The Ignatenko equilibrium did not converge, even by continuation in the tariff level (reached {s:P1} of the tariffs).",
+                    throw new ConvergenceException(
+                        failed.Model,
+                        $"the equilibrium did not converge, even by continuation in the tariff level (reached {s:P1} of the tariffs)",
                         iterations,
-                        failed.MaxResidual);
+                        failed.MaxResidual,
+                        failed.Settings + "; continuation in the tariff level");
                 }
             }
         }

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using MMatrix = MathNet.Numerics.LinearAlgebra.Matrix<double>;
 using MVector = MathNet.Numerics.LinearAlgebra.Vector<double>;
+
 
 namespace VietUsTrade.Sim.Models.Ignatenko2025;
 
@@ -17,6 +19,11 @@ namespace VietUsTrade.Sim.Models.Ignatenko2025;
 /// </remarks>
 internal sealed class IgnatenkoSystem
 {
+    private const string ModelName = "Ignatenko et al. (2025) equilibrium (Newton)";
+
+    private static string SettingsText(IgnatenkoSolverSettings s) => string.Create(CultureInfo.InvariantCulture,
+        $"tolerance {s.Tolerance:G3}, max iterations {s.MaxIterations}, refresh ratio {s.RefreshRatio:G3}, continuation {s.Continuation}, finite-difference Jacobian {s.FiniteDifferenceJacobian}");
+
     private readonly int n;
     private readonly double eps;
     private readonly double psi;
@@ -392,7 +399,7 @@ internal sealed class IgnatenkoSystem
         {
             if (iterations >= settings.MaxIterations)
             {
-                throw new IgnatenkoConvergenceException("The Ignatenko equilibrium did not converge within MaxIterations.", iterations, MaxAbs(f));
+                throw new ConvergenceException(ModelName, "the equilibrium did not converge within MaxIterations", iterations, MaxAbs(f), SettingsText(settings));
             }
 
             iterations++;
@@ -447,7 +454,7 @@ internal sealed class IgnatenkoSystem
 
                 // Even a fresh Newton direction, shortened 40 times, does not reduce the residual norm.
                 Residual(x, f);
-                throw new IgnatenkoConvergenceException("The Ignatenko equilibrium line search failed to reduce the residual.", iterations, MaxAbs(f));
+                throw new ConvergenceException(ModelName, "the line search failed to reduce the residual", iterations, MaxAbs(f), SettingsText(settings));
             }
 
             double stepMax = 0;

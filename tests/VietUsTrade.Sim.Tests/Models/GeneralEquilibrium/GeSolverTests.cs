@@ -85,7 +85,7 @@ public class GeSolverTests
     public void Non_convergence_throws_with_diagnostics()
     {
         var o = new GeOptions(GeElasticities.Uniform(5), maxIterations: 2);
-        var ex = Assert.Throws<GeConvergenceException>(() => GeSolver.Solve(Small(), GeShock.FromTariffs([new GeTariffChange("VNM", "USA", 0.46)]), o));
+        var ex = Assert.Throws<VietUsTrade.Sim.Models.ConvergenceException>(() => GeSolver.Solve(Small(), GeShock.FromTariffs([new GeTariffChange("VNM", "USA", 0.46)]), o));
         Assert.Equal(2, ex.Iterations);
         Assert.True(ex.MaxResidual > 0);
         Assert.Contains("iterations = 2", ex.Message, StringComparison.Ordinal);

@@ -109,11 +109,13 @@ public class IgnatenkoSolverTests
     [Fact]
     public void Non_convergence_throws_with_iterations_and_residual()
     {
-        var ex = Assert.Throws<IgnatenkoConvergenceException>(() =>
+        var ex = Assert.Throws<VietUsTrade.Sim.Models.ConvergenceException>(() =>
             IgnatenkoModel.SolvePaperRun(B, IgnatenkoPaperRun.UstrIncomeTaxRelief, new IgnatenkoSolverSettings { MaxIterations = 1, Continuation = false }));
         Assert.Equal(1, ex.Iterations);
         Assert.True(ex.MaxResidual > 1e-12);
-        Assert.Contains("Iterations: 1", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("iterations = 1", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("max iterations 1", ex.Settings, StringComparison.Ordinal);
+        Assert.StartsWith("Ignatenko et al. (2025)", ex.Model, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -127,7 +129,7 @@ public class IgnatenkoSolverTests
     [Fact]
     public void Beyond_the_fold_near_206_percent_the_solver_throws_with_diagnostics()
     {
-        var ex = Assert.Throws<IgnatenkoConvergenceException>(() => IgnatenkoModel.Solve(B, IgnatenkoScenarios.UniformUsTariff(B, 3.0)));
+        var ex = Assert.Throws<VietUsTrade.Sim.Models.ConvergenceException>(() => IgnatenkoModel.Solve(B, IgnatenkoScenarios.UniformUsTariff(B, 3.0)));
         Assert.True(ex.Iterations > 0);
         Assert.True(ex.MaxResidual > 1e-12);
         Assert.Contains("continuation", ex.Message, StringComparison.Ordinal);
