@@ -126,6 +126,106 @@ public class FuzzTests
         "real-2025-2026", "reciprocal-20", "nope", "2025-08-07", "2025-99-99", "--omega", "-1", "0", "1e400", "--sigma-set", "hauk", "--help", "--draws", "x", "",
     ];
 
+    private static readonly string[] FlowSeeds =
+    [
+        "exporter,importer,value\nUSA,USA,800\nUSA,VNM,10\nVNM,USA,95\nVNM,VNM,300\n",
+        "exporter,importer,value,sector\nUSA,USA,800,a\nUSA,VNM,10,a\nVNM,USA,95,a\nVNM,VNM,300,a\n",
+    ];
+
+    private static readonly string[] ShockSeeds =
+    [
+        "exporter,importer,tariff\nVNM,USA,0.2\n",
+        "exporter,importer,dlog_cost,baseline_tariff\nVNM,USA,-0.5,0.1\n",
+        "exporter,importer,tariff,baseline_tariff,sector\nVNM,USA,0.46,0.03,a\n",
+    ];
+
+    private static readonly char[] CsvChars = [',', '\n', '"', '-', '0', '9', '.', 'e', 'E', ' ', ';', '\u0000', 'x', '\r', '\t', 'é'];
+
+    private static Gen<string> CsvMutations(string[] seeds) =>
+        from seed in Gen.Elements(seeds)
+        from edits in Gen.Choose(0, 6)
+        from positions in Gen.ArrayOf(Gen.Choose(0, int.MaxValue), edits)
+        from kinds in Gen.ArrayOf(Gen.Choose(0, 5), edits)
+        from chars in Gen.ArrayOf(Gen.Elements(CsvChars), edits)
+        select MutateCsv(seed, positions, kinds, chars);
+
+    private static string MutateCsv(string s, int[] positions, int[] kinds, char[] chars)
+    {
+        var sb = new StringBuilder(s);
+        for (var i = 0; i < positions.Length && sb.Length > 0; i++)
+        {
+            var p = positions[i] % sb.Length;
+            switch (kinds[i])
+            {
+                case 0: sb.Remove(p, 1); break;
+                case 1: sb.Insert(p, chars[i]); break;
+                case 2: sb[p] = chars[i]; break;
+                case 3: sb.Insert(p, "1e400"); break;
+                case 4: sb.Insert(p, "\"0,20\""); break;
+                default: sb.Append("VNM,USA,NaN\n"); break;
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static bool IsOneLineFailure(string err) =>
+        err.Trim().Split('\n').Length == 1 && !err.Contains("   at ", StringComparison.Ordinal) && !err.Contains("Exception", StringComparison.Ordinal);
+
+    /// <summary>
+    /// ge solve on mutated flow and shock files: a result whose every number is finite, or exit 1/2 with one line that names
+    /// no .NET type and carries no stack trace. Nothing else (no crash, no NaN, no silently dropped row reported as success
+    /// with a non-finite number).
+    /// </summary>
+    [Property(MaxTest = 250)]
+    public Property Ge_solve_on_hostile_csv_files_gives_a_finite_result_or_one_line() =>
+        Prop.ForAll(CsvMutations(FlowSeeds).ToArbitrary(), CsvMutations(ShockSeeds).ToArbitrary(), (string flows, string shock) =>
+        {
+            var dir = Directory.CreateTempSubdirectory("vus-fuzz-ge-").FullName;
+            try
+            {
+                System.IO.File.WriteAllText(Path.Combine(dir, "flows.csv"), flows);
+                System.IO.File.WriteAllText(Path.Combine(dir, "shock.csv"), shock);
+                var (code, _, err) = CliRunner.Run("ge", "solve", "--flows", Path.Combine(dir, "flows.csv"), "--shock", Path.Combine(dir, "shock.csv"), "--sigma", "5", "--out", Path.Combine(dir, "o"));
+                if (code == 0)
+                {
+                    var numbers = System.IO.File.ReadAllLines(Path.Combine(dir, "o", "country.csv")).Skip(1).Concat(System.IO.File.ReadAllLines(Path.Combine(dir, "o", "bilateral.csv")).Skip(1))
+                        .SelectMany(l => l.Split(',').Skip(1)).Where(c => double.TryParse(c, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _) || c.Contains("NaN", StringComparison.Ordinal) || c.Contains('∞'))
+                        .Select(c => double.TryParse(c, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : double.NaN);
+                    return numbers.All(double.IsFinite).Label($"non-finite output for flows [{flows}] shock [{shock}]");
+                }
+
+                return (code is 1 or 2 && IsOneLineFailure(err)).Label($"exit {code}: {err} for flows [{flows}] shock [{shock}]");
+            }
+            finally
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        });
+
+    /// <summary>ge ignatenko --us-tariffs on mutated tariff files: the same three outcomes.</summary>
+    [Property(MaxTest = 40)]
+    public Property Ignatenko_us_tariffs_on_hostile_csv_gives_a_result_or_one_line() =>
+        Prop.ForAll(CsvMutations(["country,tariff\nVNM,0.20\nCHN,0.30\n", "country,tariff\nVNM,0.46\n"]).ToArbitrary(), (string csv) =>
+        {
+            var dir = Directory.CreateTempSubdirectory("vus-fuzz-ig-").FullName;
+            try
+            {
+                System.IO.File.WriteAllText(Path.Combine(dir, "t.csv"), csv);
+                var (code, output, err) = CliRunner.Run("ge", "ignatenko", "--us-tariffs", Path.Combine(dir, "t.csv"), "--json");
+                if (code == 0)
+                {
+                    return (!output.Contains("NaN", StringComparison.Ordinal) && !output.Contains("Infinity", StringComparison.Ordinal)).Label($"non-finite output for [{csv}]");
+                }
+
+                return (code is 1 or 2 && IsOneLineFailure(err)).Label($"exit {code}: {err} for [{csv}]");
+            }
+            finally
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        });
+
     [Property(MaxTest = 300)]
     public Property Cli_exits_0_1_or_2_for_any_arguments_and_never_throws() =>
         Prop.ForAll(Gen.Choose(0, 6).SelectMany(n => Gen.ArrayOf(Gen.Elements(Vocabulary), n)).ToArbitrary(), (string[] args) =>
