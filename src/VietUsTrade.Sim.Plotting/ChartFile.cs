@@ -56,6 +56,32 @@ public static class ChartFile
         return full;
     }
 
+    /// <summary>
+    /// Adds a source line below the plot ("Source: …": data and vintage, model, draws and seed), in a panel of its own so
+    /// it never covers the data; long lines are wrapped at about 150 characters. A null or empty source adds nothing.
+    /// </summary>
+    /// <param name="plot">The plot.</param>
+    /// <param name="source">The text after "Source: ".</param>
+    /// <returns>The same plot.</returns>
+    public static Plot AddSource(Plot plot, string? source)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        if (string.IsNullOrWhiteSpace(source))
+        {
+            return plot;
+        }
+
+        // A legend of its own empty plot, so that it lists only these lines and not the chart's series.
+        var legend = new Legend(new Plot()) { FontSize = 11, IsVisible = true, OutlineWidth = 0, ShadowColor = Colors.Transparent, BackgroundColor = Colors.Transparent };
+        foreach (var line in Wrap("Source: " + source.Trim(), 150).Split('\n'))
+        {
+            legend.ManualItems.Add(new LegendItem { LabelText = line, LineWidth = 0, MarkerShape = MarkerShape.None });
+        }
+
+        plot.Axes.AddPanel(new ScottPlot.Panels.LegendPanel(legend) { Edge = Edge.Bottom, Alignment = Alignment.LowerLeft });
+        return plot;
+    }
+
     /// <summary>Formats US dollars as billions, e.g. "-12.3" (invariant culture).</summary>
     internal static string Billions(double usd, int decimals = 1) =>
         (usd / 1e9).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);

@@ -213,9 +213,10 @@ public static class EtrChart
     /// <param name="series">The step series.</param>
     /// <param name="markers">Policy events.</param>
     /// <param name="end">End of the last step.</param>
+    /// <param name="source">A source line under the chart (<see cref="ChartFile.AddSource"/>); none when null.</param>
     /// <returns>The full path written.</returns>
-    public static string Write(string path, IReadOnlyList<EtrSeries> series, IReadOnlyList<PolicyMarker> markers, DateOnly end) =>
-        ChartFile.Save(Build(series, markers, end), path, ChartFile.DefaultWidth, 820);
+    public static string Write(string path, IReadOnlyList<EtrSeries> series, IReadOnlyList<PolicyMarker> markers, DateOnly end, string? source = null) =>
+        ChartFile.Save(ChartFile.AddSource(Build(series, markers, end), source), path, ChartFile.DefaultWidth, source is null ? 820 : 860);
 
     private static LinePattern Pattern(int k) => k == 0 ? LinePattern.Solid : (k % 3) switch { 1 => LinePattern.Solid, 2 => LinePattern.Dashed, _ => LinePattern.DenselyDashed };
 

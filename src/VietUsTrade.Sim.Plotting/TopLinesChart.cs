@@ -80,11 +80,12 @@ public static class TopLinesChart
     /// <param name="path">Output file.</param>
     /// <param name="lines">The lines.</param>
     /// <param name="title">Chart title.</param>
+    /// <param name="source">A source line under the chart (<see cref="ChartFile.AddSource"/>); none when null.</param>
     /// <returns>The full path written.</returns>
-    public static string Write(string path, IReadOnlyList<LineChange> lines, string title = "Largest changes of US imports from Vietnam (HTS10 lines)")
+    public static string Write(string path, IReadOnlyList<LineChange> lines, string title = "Largest changes of US imports from Vietnam (HTS10 lines)", string? source = null)
     {
-        var plot = Build(lines, title);
-        return ChartFile.Save(plot, path, ChartFile.DefaultWidth, Math.Max(400, 160 + 38 * lines.Count));
+        var plot = ChartFile.AddSource(Build(lines, title), source);
+        return ChartFile.Save(plot, path, ChartFile.DefaultWidth, Math.Max(400, 160 + 38 * lines.Count) + (source is null ? 0 : 40));
     }
 
     /// <summary>"8541.43.00.10 Solar cells, crysln silic photv ass" (code, en space, description in sentence case, at most 46 characters).</summary>

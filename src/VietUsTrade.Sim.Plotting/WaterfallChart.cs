@@ -96,8 +96,9 @@ public static class WaterfallChart
     /// <summary>Builds the chart of a decomposition and writes it (PNG or SVG by extension).</summary>
     /// <param name="path">Output file.</param>
     /// <param name="decomposition">The decomposition.</param>
+    /// <param name="source">A source line under the chart (<see cref="ChartFile.AddSource"/>); none when null.</param>
     /// <returns>The full path written.</returns>
-    public static string Write(string path, BalanceDecomposition decomposition) => ChartFile.Save(Build(decomposition), path);
+    public static string Write(string path, BalanceDecomposition decomposition, string? source = null) => ChartFile.Save(ChartFile.AddSource(Build(decomposition), source), path);
 
     private static string Signed(double bn) => (Math.Round(bn, 2) >= 0 ? "+" : "−") + Math.Abs(bn).ToString("0.00", CultureInfo.InvariantCulture);
 

@@ -124,7 +124,9 @@ internal static class BacktestCommands
                     var title = string.Create(CultureInfo.InvariantCulture, $"US imports from Vietnam, {result.Scenario} as of {o.AsOf:yyyy-MM}: projected bands and observed months ({result.Options.Draws:N0} draws)");
                     foreach (var ext in FlagshipCommands.ChartExtensions)
                     {
-                        var written = ChartFile.Save(FanChart.Build(fan, title, "Imports for consumption (US$ bn per month)"), dir.File(string.Create(CultureInfo.InvariantCulture, $"backtest-{o.AsOf:yyyy-MM}.{ext}")));
+                        var source = string.Create(CultureInfo.InvariantCulture,
+                            $"as-of projection with only the data up to {o.AsOf:yyyy-MM} ({result.Options.Draws:N0} draws, seed {result.Options.Seed}{(result.Options.GivenMarket ? "; GIVEN MARKET: observed NAICS-3 markets after the origin" : string.Empty)}; docs/models/projection.md §10); dots: Census imports for consumption from Vietnam; {result.Vintage}");
+                        var written = ChartFile.Save(ChartFile.AddSource(FanChart.Build(fan, title, "Imports for consumption (US$ bn per month)"), source), dir.File(string.Create(CultureInfo.InvariantCulture, $"backtest-{o.AsOf:yyyy-MM}.{ext}")), ChartFile.DefaultWidth, ChartFile.DefaultHeight + 60);
                         context.Error.WriteLine($"wrote {written}");
                     }
                 }

@@ -46,12 +46,15 @@ internal static class FlagshipCommands
             var parts = runs.ToDictionary(r => r, BalanceDecomposition.FromRun);
             WriteTable(context.Out, runs, parts, options.Date);
 
+            var version = typeof(ScenarioModel).Assembly.GetName().Version?.ToString(3) ?? "?";
+            var baselineSource = $"U.S. Census Bureau, imports for consumption from Vietnam, {data.Year}, customs value, {data.ImportLines.Count:N0} HTS10 lines (bundled baseline)";
             var written = new List<string> { TableWriter.Write(ResultTables.Runs(runs, parts), dir.File("flagship.csv"), force: true) };
             var etr = runs.Select(r => EtrSeries.FromPath(r.Scenario.Name, TariffSchedule.Compile(r.Scenario, data).VietnamEtrPath(EtrFrom, EtrTo))).ToArray();
             var markers = PolicyMarker.FromScenario(Presets.Get(Main), EtrFrom, EtrTo);
             foreach (var ext in ChartExtensions)
             {
-                written.Add(EtrChart.Write(dir.File($"etr-timeline.{ext}"), etr, markers, EtrTo));
+                written.Add(EtrChart.Write(dir.File($"etr-timeline.{ext}"), etr, markers, EtrTo,
+                    $"statutory rates of each scenario's dated measures (docs/policy.md) on Vietnam's 2024 import weights; {baselineSource}; VietUsTrade.Sim {version}"));
             }
 
             foreach (var r in runs.Where(r => r.Scenario.Name != "no-tariffs"))
@@ -61,8 +64,9 @@ internal static class FlagshipCommands
                 var title = $"{r.Scenario.Name} on {options.Date:yyyy-MM-dd}\nLargest changes of US imports from Vietnam (HTS10 lines)";
                 foreach (var ext in ChartExtensions)
                 {
-                    written.Add(WaterfallChart.Write(dir.File($"waterfall-{slug}.{ext}"), parts[r]));
-                    written.Add(TopLinesChart.Write(dir.File($"top-lines-{slug}.{ext}"), top, title));
+                    var peSource = string.Create(CultureInfo.InvariantCulture, $"exact partial-equilibrium CES model (docs/models/partial-equilibrium.md), tariff regime of {options.Date:yyyy-MM-dd}; {baselineSource}; VietUsTrade.Sim {version}");
+                    written.Add(WaterfallChart.Write(dir.File($"waterfall-{slug}.{ext}"), parts[r], peSource));
+                    written.Add(TopLinesChart.Write(dir.File($"top-lines-{slug}.{ext}"), top, title, peSource));
                 }
             }
 
@@ -79,7 +83,8 @@ internal static class FlagshipCommands
             var fan = FanChartData.FromBalanceQuantiles(years, balance.Select(q => q.P5).ToArray(), balance.Select(q => q.P25).ToArray(),
                 balance.Select(q => q.P50).ToArray(), balance.Select(q => q.P75).ToArray(), balance.Select(q => q.P95).ToArray(), noPolicy);
             written.AddRange(WriteFanChart(dir, fan, string.Create(CultureInfo.InvariantCulture,
-                $"Annual US goods deficit with Vietnam, real-2025-2026, as of {asOf:yyyy-MM} (2025-01..{asOf:yyyy-MM} observed, Census; calendar-year totals at mid-year; {FanDraws:N0} draws, seed {FanSeed})")));
+                $"Annual US goods deficit with Vietnam, real-2025-2026, as of {asOf:yyyy-MM} (2025-01..{asOf:yyyy-MM} observed, Census; calendar-year totals at mid-year; {FanDraws:N0} draws, seed {FanSeed})"),
+                string.Create(CultureInfo.InvariantCulture, $"Monte Carlo projection as of {asOf:yyyy-MM}, {FanDraws:N0} draws, seed {FanSeed} (docs/models/projection.md): state-space nowcast and PE responses on the 2024 baseline; observed: {observed.Vintage}; VietUsTrade.Sim {version}")));
             var y2025 = Array.FindIndex(years, y => y.Year == 2025);
             var y2026 = Array.FindIndex(years, y => y.Year == 2026);
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -99,11 +104,11 @@ internal static class FlagshipCommands
     private const ulong FanSeed = 2026;
 
     /// <summary>Writes the deficit fan chart as deficit-fan.png and deficit-fan.svg into the folder; returns the paths.</summary>
-    internal static IReadOnlyList<string> WriteFanChart(OutputFolder dir, FanChartData fan, string title)
+    internal static IReadOnlyList<string> WriteFanChart(OutputFolder dir, FanChartData fan, string title, string? source = null)
     {
         ArgumentNullException.ThrowIfNull(dir);
         ArgumentNullException.ThrowIfNull(fan);
-        return ChartExtensions.Select(ext => ChartFile.Save(FanChart.Build(fan, title), dir.File($"deficit-fan.{ext}"))).ToArray();
+        return ChartExtensions.Select(ext => ChartFile.Save(ChartFile.AddSource(FanChart.Build(fan, title), source), dir.File($"deficit-fan.{ext}"), ChartFile.DefaultWidth, source is null ? ChartFile.DefaultHeight : ChartFile.DefaultHeight + 60)).ToArray();
     }
 
     private static void WriteTable(TextWriter o, ScenarioRun[] runs, Dictionary<ScenarioRun, BalanceDecomposition> parts, DateOnly date)

@@ -352,10 +352,10 @@ public static class Presets
         // $0.38/W (modules) and $0.22/W (cells), for every supplier (the partner caps of clause 5(b)-(c) cover the 15 % only),
         // in addition to every other duty (clause 5(a)). The box has no watts, so the entered unit values are parameters.
         const string mipSource = "Proclamation of 2026-08-06 (Section 232, polysilicon and derivatives), clauses 1(a), 2 and 5(a): minimum import prices with a specific duty for the shortfall, effective 2026-12-04; docs/policy.md (minimum import prices)";
-        yield return new TariffMeasure("s232-polysilicon-mip-modules", MeasureKind.MinimumImportPrice, 0, polyDate, null, [], Codes("8541430010", "8541430080"),
+        yield return new TariffMeasure("s232-polysilicon-mip-modules", MeasureKind.MinimumImportPrice, 0, polyDate, null, AllSuppliers, Codes("8541430010", "8541430080"),
             name: "Section 232 polysilicon minimum import price $0.38/W (modules)", source: mipSource,
             minimumPrice: new MinimumPrice(0.38, ModuleUnitValueUsdPerWatt, "W", ModuleUnitValueSource));
-        yield return new TariffMeasure("s232-polysilicon-mip-cells", MeasureKind.MinimumImportPrice, 0, polyDate, null, [], Codes("8541420010", "8541420080"),
+        yield return new TariffMeasure("s232-polysilicon-mip-cells", MeasureKind.MinimumImportPrice, 0, polyDate, null, AllSuppliers, Codes("8541420010", "8541420080"),
             name: "Section 232 polysilicon minimum import price $0.22/W (cells)", source: mipSource,
             minimumPrice: new MinimumPrice(0.22, CellUnitValueUsdPerWatt, "W", CellUnitValueSource));
         foreach (var m in Drones())
