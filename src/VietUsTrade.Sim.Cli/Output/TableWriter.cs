@@ -59,7 +59,7 @@ internal sealed class TidyTable
 /// <summary>Writes a <see cref="TidyTable"/> as CSV, JSON or Parquet, chosen by the file extension.</summary>
 internal static class TableWriter
 {
-    public static readonly string[] Extensions = [".csv", ".json", ".parquet"];
+    public static readonly string[] Extensions = [".csv", ".json", ".parquet", ".xlsx"];
 
     /// <summary>The output format of <paramref name="path"/>; an unknown extension is a usage error (exit 2).</summary>
     public static string FormatOf(string path)
@@ -67,7 +67,7 @@ internal static class TableWriter
         var ext = Path.GetExtension(path).ToLowerInvariant();
         return Extensions.Contains(ext)
             ? ext[1..]
-            : throw new CliUsageException($"--out '{path}': unknown extension '{ext}' (use .csv, .json or .parquet)");
+            : throw new CliUsageException($"--out '{path}': unknown extension '{ext}' (use .csv, .json, .parquet or .xlsx)");
     }
 
     /// <summary>Writes the table to <paramref name="path"/> and returns the full path; an existing file is refused (exit 2) unless <paramref name="force"/>.</summary>
@@ -94,6 +94,9 @@ internal static class TableWriter
                 break;
             case "json":
                 AtomicFile.WriteAllText(full, ToJson(table));
+                break;
+            case "xlsx":
+                AtomicFile.Write(full, temp => WriteXlsx(table, temp));
                 break;
             default:
                 AtomicFile.Write(full, temp => WriteParquetAsync(table, temp).GetAwaiter().GetResult());
@@ -131,6 +134,23 @@ internal static class TableWriter
 
             return o;
         }), CliJson.Options);
+
+    /// <summary>One worksheet "data": a header row with the column names, then one row per observation; numeric columns as numbers, empty cells empty (MiniExcel).</summary>
+    private static void WriteXlsx(TidyTable table, string path)
+    {
+        using var data = new System.Data.DataTable("data") { Locale = CultureInfo.InvariantCulture };
+        for (var i = 0; i < table.Columns.Count; i++)
+        {
+            data.Columns.Add(table.Columns[i], table.IsNumeric(i) ? typeof(double) : typeof(string));
+        }
+
+        foreach (var row in table.Rows)
+        {
+            data.Rows.Add(row.Select(v => v ?? DBNull.Value).ToArray());
+        }
+
+        MiniExcelLibs.MiniExcel.SaveAs(path, data, sheetName: "data", excelType: MiniExcelLibs.ExcelType.XLSX, overwriteFile: true);
+    }
 
     private static async Task WriteParquetAsync(TidyTable table, string path)
     {

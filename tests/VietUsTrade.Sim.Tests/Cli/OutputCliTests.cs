@@ -192,16 +192,41 @@ public sealed class OutputCliTests : IDisposable
         Assert.True(aug.GetProperty("etr_total").GetDouble() > 0.15);
     }
 
+    [Fact]
+    public void Compare_writes_an_excel_sheet_with_the_rows_and_numbers_of_the_csv()
+    {
+        var csv = Path.Combine(_dir, "c.csv");
+        var xlsx = Path.Combine(_dir, "c.xlsx");
+        foreach (var f in new[] { csv, xlsx })
+        {
+            var (code, _, error) = Run("compare", "--preset", "real-2025-2026", "--preset", "reciprocal-20", "--out", f);
+            Assert.True(code == 0, error);
+        }
+
+        using var reader = new StreamReader(csv);
+        using var parser = new CsvHelper.CsvReader(reader, CultureInfo.InvariantCulture);
+        var rows = parser.GetRecords<dynamic>().Cast<IDictionary<string, object>>().ToArray();
+        var sheet = MiniExcelLibs.MiniExcel.Query(xlsx, useHeaderRow: true, sheetName: "data").Cast<IDictionary<string, object?>>().ToArray();
+        Assert.Equal(rows.Length, sheet.Length);
+        Assert.Equal(rows[0].Keys, sheet[0].Keys);
+        for (var i = 0; i < sheet.Length; i++)
+        {
+            Assert.Equal((string)rows[i]["scenario"], sheet[i]["scenario"]?.ToString());
+            Assert.Equal((string)rows[i]["partner"], sheet[i]["partner"]?.ToString() ?? string.Empty);
+            Assert.Equal(double.Parse((string)rows[i]["value"], CultureInfo.InvariantCulture), Convert.ToDouble(sheet[i]["value"], CultureInfo.InvariantCulture));
+        }
+    }
+
     [Theory]
     [InlineData("run", "--preset", "reciprocal-20")]
     [InlineData("compare", "--preset", "reciprocal-20")]
     [InlineData("etr", "--preset", "reciprocal-20")]
     public void Unknown_out_extension_is_a_usage_error(params string[] args)
     {
-        var path = Path.Combine(_dir, "x.xlsx");
+        var path = Path.Combine(_dir, "x.xls");
         var (code, _, error) = Run([.. args, "--out", path]);
         Assert.Equal(2, code);
-        Assert.Contains(".xlsx", error, StringComparison.Ordinal);
+        Assert.Contains(".xls", error, StringComparison.Ordinal);
         Assert.False(File.Exists(path));
     }
 
