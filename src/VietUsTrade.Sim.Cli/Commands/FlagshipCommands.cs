@@ -50,7 +50,7 @@ internal static class FlagshipCommands
             var baselineSource = $"U.S. Census Bureau, imports for consumption from Vietnam, {data.Year}, customs value, {data.ImportLines.Count:N0} HTS10 lines (bundled baseline)";
             var written = new List<string> { TableWriter.Write(ResultTables.Runs(runs, parts), dir.File("flagship.csv"), force: true) };
             var etr = runs.Select(r => EtrSeries.FromPath(r.Scenario.Name, TariffSchedule.Compile(r.Scenario, data).VietnamEtrPath(EtrFrom, EtrTo))).ToArray();
-            var markers = PolicyMarker.FromScenario(Presets.Get(Main), EtrFrom, EtrTo);
+            var markers = PolicyMarker.FromEtrSteps(TariffSchedule.Compile(Presets.Get(Main), data), EtrFrom, EtrTo);
             foreach (var ext in ChartExtensions)
             {
                 written.Add(EtrChart.Write(dir.File($"etr-timeline.{ext}"), etr, markers, EtrTo,

@@ -293,7 +293,7 @@ public static class Presets
         const string src = "Section 232 proclamations; policy-facts.md §1.6; compiled_vietnam_us_tariff_timeline.csv";
         const string content = "; duty on metal content only: content share = SGEPT (2026) metal-ratio assumptions (steel derivatives 40%, aluminum derivatives 35%, copper 70%)";
         TariffMeasure S(string id, double rate, string list, DateOnly from, DateOnly? until = null, double share = 1.0, string note = "", string[]? suppliers = null) =>
-            new(id, MeasureKind.Section232, rate, from, until, suppliers, productLists: [list], shareOfGoods: share, name: $"Section 232 {list} {rate:P0}", source: src + note);
+            new(id, MeasureKind.Section232, rate, from, until, suppliers, productLists: [list], shareOfGoods: share, name: $"Section 232 {ListName(list)} {Percent(rate)}", source: src + note);
         // Vehicles and parts: USMCA-qualifying goods from Canada and Mexico are exempt (parts) or pay on non-US content only
         // (vehicles): the duty reaches the non-USMCA share of their goods [assumption, see NonUsmcaShare].
         IEnumerable<TariffMeasure> Vehicles(string id, double rate, string list, DateOnly from)
@@ -483,6 +483,12 @@ public static class Presets
         ("5600", 0.10, false), ("5650", 0.125, false), ("5700", 0.125, false), ("5800", 0.125, true), ("5820", 0.125, false), ("5830", 0.10, true), ("5880", 0.125, true),
         ("6021", 0.125, false), ("6141", 0.125, false), ("7210", 0.125, false), ("7290", 0.125, false), ("7530", 0.125, false), ("7620", 0.125, false), ("7910", 0.125, false),
     ];
+
+    // "s232-auto-parts" → "auto parts", "s232-metals-2026-annex-1b" → "metals 2026 annex 1b" (for readable measure names).
+    private static string ListName(string list) => (list.StartsWith("s232-", StringComparison.Ordinal) ? list[5..] : list).Replace('-', ' ');
+
+    // 0.25 → "25%", 0.125 → "12.5%" (invariant, no space, as in the legal texts).
+    private static string Percent(double rate) => (rate * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
 
     private static string[] AllExcept(IEnumerable<string> codes) => AllSuppliers.Except(codes, StringComparer.Ordinal).ToArray();
 

@@ -119,6 +119,28 @@ public sealed class ChartTests : IDisposable
     }
 
     [Fact]
+    public void Every_etr_step_of_at_least_0_2_pp_is_numbered_with_readable_labels()
+    {
+        var data = BaselineDataset.LoadEmbedded();
+        var schedule = TariffSchedule.Compile(Presets.Get("real-2025-2026"), data);
+        var from = new DateOnly(2025, 1, 1);
+        var to = new DateOnly(2026, 12, 31);
+        var markers = PolicyMarker.FromEtrSteps(schedule, from, to);
+        var path = schedule.VietnamEtrPath(from, to);
+        var steps = path.Zip(path.Skip(1)).Where(p => Math.Abs(p.Second.EtrTotal - p.First.EtrTotal) >= 0.002).Select(p => p.Second.Date).ToArray();
+        Assert.Equal(steps, markers.Select(m => m.Date));
+        foreach (var d in new DateOnly[] { new(2025, 3, 12), new(2025, 6, 4), new(2025, 10, 14), new(2025, 11, 13), new(2026, 4, 6), new(2026, 12, 4) })
+        {
+            Assert.Contains(markers, m => m.Date == d); // product-wide and list steps are numbered too
+        }
+
+        Assert.DoesNotContain(markers, m => m.Date == new DateOnly(2025, 11, 1) || m.Date == new DateOnly(2026, 9, 3)); // below 0.2 pp
+        Assert.All(markers, m => Assert.DoesNotContain("s232-", m.Label, StringComparison.Ordinal));
+        Assert.All(markers, m => Assert.DoesNotContain(" %", m.Label, StringComparison.Ordinal));
+        Assert.All(markers, m => Assert.Matches(@"\([+−]\d+\.\d pp\)$", m.Label));
+    }
+
+    [Fact]
     public void Real_timeline_markers_name_the_vietnam_measures()
     {
         var markers = PolicyMarker.FromScenario(Presets.Get("real-2025-2026"), new(2025, 1, 1), new(2026, 12, 31));
