@@ -1,4 +1,5 @@
 using System.CommandLine;
+using VietUsTrade.Sim.Data;
 using VietUsTrade.Sim.Cli.Output;
 using System.Globalization;
 using System.Text.Json;
@@ -240,7 +241,7 @@ internal static class GeCommands
         }
 
         InputLimits.CheckSize(path, "ge solve");
-        using var reader = new StreamReader(path);
+        using var reader = BoundedInput.OpenText(path, InputLimits.MaxCsvBytes, "ge solve file");
         var headerLine = reader.ReadLine() ?? throw new InvalidDataException($"{path}: empty file, expected a header row.");
         var header = SplitCsv(headerLine.TrimStart('\uFEFF')).Select(h => h.Trim().ToLowerInvariant()).ToArray();
         foreach (var column in required)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using VietUsTrade.Sim.Data;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -96,7 +97,7 @@ internal static class IgnatenkoCommands
         }
 
         InputLimits.CheckSize(file.FullName, "--us-tariffs");
-        var lines = File.ReadAllLines(file.FullName);
+        var lines = BoundedInput.ReadAllText(file.FullName, InputLimits.MaxCsvBytes, "--us-tariffs file").Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
         var header = lines.Length > 0 ? SplitCells(lines[0]) : [];
         int countryCol = Array.FindIndex(header, h => h.Equals("country", StringComparison.OrdinalIgnoreCase));
         int tariffCol = Array.FindIndex(header, h => h.Equals("tariff", StringComparison.OrdinalIgnoreCase));

@@ -206,7 +206,15 @@ public static class ScenarioJson
             throw new ScenarioValidationException("$", $"{info.Length} bytes", $"scenario file {path} exceeds {MaxBytes} bytes");
         }
 
-        return Parse(File.ReadAllText(path));
+        try
+        {
+            // Bounded while reading: a pipe or a device (/dev/zero) reports no length but is cut off at the limit.
+            return Parse(Data.BoundedInput.ReadAllText(path, MaxBytes, "scenario file"));
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new ScenarioValidationException("$", path, ex.Message);
+        }
     }
 
     /// <summary>The scenario-file name of a measure kind ("reciprocal", "section-232", …).</summary>

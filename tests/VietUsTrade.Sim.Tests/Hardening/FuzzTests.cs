@@ -330,6 +330,38 @@ public class DeterminismTests
 
 public class InputLimitTests
 {
+    [Theory]
+    [InlineData("run", "/dev/zero")]
+    [InlineData("ge", "solve", "--flows", "/dev/zero", "--shock", "/dev/zero", "--sigma", "5", "--out", "/tmp/vus-never-written")]
+    [InlineData("ge", "ignatenko", "--us-tariffs", "/dev/zero")]
+    public void A_device_that_never_ends_is_cut_off_at_the_limit_with_one_line(params string[] args)
+    {
+        // /dev/zero reports a length of 0, so a check of the file's length alone would let it exhaust memory.
+        Assert.SkipUnless(System.IO.File.Exists("/dev/zero"), "needs /dev/zero");
+        var (code, _, err) = CliRunner.Run(args);
+        Assert.True(code is 1 or 2, $"exit {code}");
+        Assert.Single(err.Trim().Split('\n'));
+        Assert.Contains("limit", err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists("/tmp/vus-never-written") && Directory.EnumerateFiles("/tmp/vus-never-written").Any());
+    }
+
+    [Fact]
+    public void The_bounded_reader_passes_an_input_of_exactly_the_limit_and_refuses_one_byte_more()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "vus-bounded-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            System.IO.File.WriteAllText(path, new string('a', 100));
+            Assert.Equal(100, BoundedInput.ReadAllText(path, 100, "test").Length);
+            var ex = Assert.Throws<InvalidDataException>(() => BoundedInput.ReadAllText(path, 99, "test"));
+            Assert.Contains("limit of 99 bytes", ex.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            System.IO.File.Delete(path);
+        }
+    }
+
     [Fact]
     public void Oversized_csv_inputs_are_refused_with_a_one_line_reason()
     {
