@@ -65,7 +65,7 @@ public static class Presets
     private static readonly string[] AllNames =
     [
         "real-2025-2026", "no-tariffs", "liberation-day-46", "reciprocal-20", "reciprocal-20-farm-exempt",
-        "ieepa-struck-down", "deal-zero-list", "snapback-46", "transshipment-enforced", "s122-struck-down", "s301-ip-vietnam-25",
+        "ieepa-struck-down", "deal-zero-list", "snapback-46", "transshipment-enforced", "s122-refunded", "ip-301-25",
         "excess-capacity-301", "s301-conditional-unclaimed",
     ];
 
@@ -95,11 +95,11 @@ public static class Presets
         "transshipment-enforced" => new Scenario("transshipment-enforced", $"20% from 2025-08-07 (Annex II with the farm list) and strict enforcement of the transshipment rule: 40% in lieu of 20% on {EnforcedTransshipmentShare:P0} of Vietnam's goods [assumed share].",
             [SrcEo14326, SrcTrans], [VnReciprocal("vn-reciprocal-20", 0.20, D0807, null, "annex-ii", SrcEo14326), VnTransshipment(D0807, null, EnforcedTransshipmentShare)],
             assumptions: [$"Transshipment share {EnforcedTransshipmentShare} is illustrative: no CBP determinations were published; vary share_of_goods in a scenario file."]),
-        "s122-struck-down" => Variant(Real(), "s122-struck-down",
+        "s122-refunded" => Variant(Real(), "s122-refunded",
             "Open legal question: the real timeline without the Section 122 surcharge (2026-02-24 … 2026-07-23) for every partner, as if the CIT's 2–1 holding of 2026-05-07 (surcharge unlawful, relief for the plaintiffs only, stayed on appeal, CAFC 26-1804/26-1805) were upheld for all importers with refunds; trade flows of the period are shown as if the surcharge never applied.",
             m => m.Kind != MeasureKind.Section122, [],
             "CIT ruling of 2026-05-07 (secondary: policy-2026/FACTS.md §5); outcome of the appeal not found; refunds are not modelled as a cash flow, only the absence of the duty [assumption]"),
-        "s301-ip-vietnam-25" => IpSection301(new DateOnly(2027, 1, 1)),
+        "ip-301-25" => IpSection301(new DateOnly(2027, 1, 1)),
         "s301-conditional-unclaimed" => WithConditionalExemptionShares(Real(), 0.0, 0.0).Renamed("s301-conditional-unclaimed",
             "The real timeline with the conditional Annex II Part A relief of the 2026 Section 301 actions claimed on no trade: goods listed for civil aircraft (U.S. note 52(d), General Note 6 certification) outside chapter 88 and goods listed for pharmaceutical use (52(e)) pay the action's rate; the real timeline treats both as exempt."),
         "excess-capacity-301" => Variant(Real(), "excess-capacity-301",
@@ -241,12 +241,12 @@ public static class Presets
     /// The open question of the Section 301 investigation of Vietnam's IP protection and enforcement (initiated 2026-05-29;
     /// Vietnam the sole Priority Foreign Country of the 2026 Special 301 Report; no determination found): the real
     /// timeline plus a hypothetical action on Vietnam from a date the user chooses, Annex II Part A exempt [assumption],
-    /// as an additional layer that stacks with the forced-labor action. The preset <c>s301-ip-vietnam-25</c> is this
+    /// as an additional layer that stacks with the forced-labor action. The preset <c>ip-301-25</c> is this
     /// with 25 % from 2027-01-01.
     /// </summary>
     /// <param name="from">First day of the hypothetical action (2026-05-29 or later).</param>
     /// <param name="rate">Its rate (fraction, default 0.25).</param>
-    /// <returns>The scenario (named <c>s301-ip-vietnam-25</c> for the default rate and date, else <c>s301-ip-vietnam-RATE-from-YYYY-MM-DD</c>).</returns>
+    /// <returns>The scenario (named <c>ip-301-25</c> for the default rate and date, else <c>ip-301-RATE-from-YYYY-MM-DD</c>).</returns>
     /// <exception cref="ScenarioValidationException">The date is before the investigation or the rate is invalid.</exception>
     public static Scenario IpSection301(DateOnly from, double rate = 0.25)
     {
@@ -256,7 +256,7 @@ public static class Presets
         }
 
         var pct = (rate * 100).ToString("0.##", CultureInfo.InvariantCulture);
-        var name = from == new DateOnly(2027, 1, 1) && rate == 0.25 ? "s301-ip-vietnam-25" : $"s301-ip-vietnam-{pct.Replace('.', '-')}-from-{from:yyyy-MM-dd}";
+        var name = from == new DateOnly(2027, 1, 1) && rate == 0.25 ? "ip-301-25" : $"ip-301-{pct.Replace('.', '-')}-from-{from:yyyy-MM-dd}";
         return Variant(Real(), name,
             string.Create(CultureInfo.InvariantCulture, $"Open legal question (hypothetical): the real timeline plus a Section 301 action on Vietnam's IP protection and enforcement (investigation initiated 2026-05-29; Vietnam the sole Priority Foreign Country in the 2026 Special 301 Report): +{pct}% from {from:yyyy-MM-dd} [assumed rate and date; no determination or action found], Annex II Part A exempt [assumption]."),
             _ => true,

@@ -96,7 +96,7 @@ public class Policy2026Tests
     public void The_open_legal_questions_are_scenarios_that_differ_from_the_real_timeline_only_where_they_say()
     {
         var real = TariffSchedule.Compile(Real, Data);
-        var noS122 = TariffSchedule.Compile(Presets.Get("s122-struck-down"), Data);
+        var noS122 = TariffSchedule.Compile(Presets.Get("s122-refunded"), Data);
         Assert.DoesNotContain(noS122.Scenario.Measures, m => m.Kind == MeasureKind.Section122);
         foreach (var d in new[] { new DateOnly(2025, 12, 1), new DateOnly(2026, 8, 1) })
         {
@@ -104,10 +104,10 @@ public class Policy2026Tests
         }
 
         Assert.True(noS122.VietnamEtr(new DateOnly(2026, 4, 1)).EtrTotal < real.VietnamEtr(new DateOnly(2026, 4, 1)).EtrTotal - 0.03);
-        var ip = TariffSchedule.Compile(Presets.Get("s301-ip-vietnam-25"), Data);
+        var ip = TariffSchedule.Compile(Presets.Get("ip-301-25"), Data);
         Assert.Equal(real.VietnamEtr(new DateOnly(2026, 12, 31)).EtrTotal, ip.VietnamEtr(new DateOnly(2026, 12, 31)).EtrTotal);
         Assert.True(ip.VietnamEtr(new DateOnly(2027, 1, 1)).EtrTotal > real.VietnamEtr(new DateOnly(2027, 1, 1)).EtrTotal + 0.1);
-        Assert.All(new[] { "s122-struck-down", "s301-ip-vietnam-25" }, n => Assert.NotEmpty(Presets.Get(n).Assumptions));
+        Assert.All(new[] { "s122-refunded", "ip-301-25" }, n => Assert.NotEmpty(Presets.Get(n).Assumptions));
     }
 
     [Fact]
@@ -182,9 +182,9 @@ public class Policy2026Tests
     public void The_ip_action_takes_a_user_date_and_the_excess_capacity_action_is_a_labelled_hypothetical()
     {
         var real = TariffSchedule.Compile(Real, Data);
-        Assert.Equal(ScenarioJson.Write(Presets.Get("s301-ip-vietnam-25")), ScenarioJson.Write(Presets.IpSection301(new DateOnly(2027, 1, 1))));
+        Assert.Equal(ScenarioJson.Write(Presets.Get("ip-301-25")), ScenarioJson.Write(Presets.IpSection301(new DateOnly(2027, 1, 1))));
         var mid = TariffSchedule.Compile(Presets.IpSection301(new DateOnly(2026, 10, 1), 0.15), Data);
-        Assert.Equal("s301-ip-vietnam-15-from-2026-10-01", mid.Scenario.Name);
+        Assert.Equal("ip-301-15-from-2026-10-01", mid.Scenario.Name);
         Assert.Equal(real.VietnamEtr(new DateOnly(2026, 9, 30)).EtrTotal, mid.VietnamEtr(new DateOnly(2026, 9, 30)).EtrTotal);
         Assert.True(mid.VietnamEtr(new DateOnly(2026, 10, 1)).EtrTotal > real.VietnamEtr(new DateOnly(2026, 10, 1)).EtrTotal + 0.05);
         Assert.Equal("from", Assert.Throws<ScenarioValidationException>(() => Presets.IpSection301(new DateOnly(2026, 1, 1))).Path);
