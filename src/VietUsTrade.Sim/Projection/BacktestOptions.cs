@@ -18,6 +18,27 @@ namespace VietUsTrade.Sim.Projection;
 public sealed record BacktestOptions(IReadOnlyList<DateOnly> Origins, DateOnly To, int Draws = 1000, ulong Seed = 1, int? HorizonMonths = null, UncertaintySpec? Uncertainty = null,
     int MaxDegreeOfParallelism = -1, bool GivenMarket = false)
 {
+    // The numeric fields are checked when set, by the constructor and by a `with` expression alike (Validate also checks
+    // the origins against the window and the uncertainty spec).
+
+    /// <summary>Draws per origin (1–1,000,000).</summary>
+    public int Draws { get; init => field = CheckDraws(value); } = CheckDraws(Draws);
+
+    /// <summary>Rolling mode: months projected after each origin (1–36), or null.</summary>
+    public int? HorizonMonths { get; init => field = CheckHorizon(value); } = CheckHorizon(HorizonMonths);
+
+    /// <summary>Threads (−1 = all cores; 1 = sequential).</summary>
+    public int MaxDegreeOfParallelism { get; init => field = CheckThreads(value); } = CheckThreads(MaxDegreeOfParallelism);
+
+    private static int CheckDraws(int v) => v is < 1 or > 1_000_000
+        ? Fail<int>(string.Create(CultureInfo.InvariantCulture, $"Draws = {v} must be 1–1000000."), nameof(Draws)) : v;
+
+    private static int? CheckHorizon(int? v) => v is { } h && h is < 1 or > 36
+        ? Fail<int?>(string.Create(CultureInfo.InvariantCulture, $"HorizonMonths = {h} must be 1–36."), nameof(HorizonMonths)) : v;
+
+    private static int CheckThreads(int v) => v is 0 or < -1
+        ? Fail<int>(string.Create(CultureInfo.InvariantCulture, $"MaxDegreeOfParallelism = {v} must be −1 or ≥ 1."), nameof(MaxDegreeOfParallelism)) : v;
+
     /// <summary>The origins as first days of months, in order, without repeats.</summary>
     public IReadOnlyList<DateOnly> OriginMonths => Origins.Select(o => new DateOnly(o.Year, o.Month, 1)).Distinct().Order().ToArray();
 
@@ -25,6 +46,10 @@ public sealed record BacktestOptions(IReadOnlyList<DateOnly> Origins, DateOnly T
     /// <param name="origin">The origin (day 1).</param>
     /// <returns>origin + <see cref="HorizonMonths"/>, or <see cref="To"/>.</returns>
     public DateOnly EndOf(DateOnly origin) => HorizonMonths is { } h ? origin.AddMonths(h) : new DateOnly(To.Year, To.Month, 1);
+
+    // The field's name travels as a value so the exception carries it as ParamName (the one-liners above are not the
+    // property's setter, whose parameter is `value`).
+    private static T Fail<T>(string message, string field) => throw new ArgumentException(message, field);
 
     /// <summary>Checks every field; throws naming the field and its value.</summary>
     /// <exception cref="ArgumentException">A field is out of range.</exception>

@@ -110,6 +110,22 @@ public class BacktestTests
     }
 
     [Fact]
+    public void Option_records_cannot_hold_an_invalid_value_not_even_through_with()
+    {
+        var mc = new MonteCarloOptions(100, 1);
+        Assert.Contains("Draws = 0", Assert.Throws<ArgumentException>(() => mc with { Draws = 0 }).Message, StringComparison.Ordinal);
+        Assert.Contains("MaxDegreeOfParallelism = 0", Assert.Throws<ArgumentException>(() => mc with { MaxDegreeOfParallelism = 0 }).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => new MonteCarloOptions(-3, 1));
+        Assert.Throws<ArgumentException>(() => mc with { CompetitorCount = 201 });
+        Assert.Equal(7, (mc with { Draws = 7 }).Draws);
+
+        var bt = new BacktestOptions([new DateOnly(2025, 8, 1)], new DateOnly(2025, 11, 1));
+        Assert.Contains("HorizonMonths = 40", Assert.Throws<ArgumentException>(() => bt with { HorizonMonths = 40 }).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => bt with { Draws = 2_000_000 });
+        Assert.Null((bt with { HorizonMonths = null }).HorizonMonths);
+    }
+
+    [Fact]
     public void Cli_json_carries_the_months_quantiles_observed_values_and_every_supplier()
     {
         var (code, output, err) = CliRunner.Run("backtest", "--as-of", "2025-08", "--to", "2025-11", "--draws", "200", "--seed", "4", "--json");
