@@ -20,15 +20,23 @@ public class FuzzTests
         """{"name":"x","extends":"reciprocal-20","measures":[{"id":"t","kind":"transshipment","rate":0.4,"from":"2025-08-07","share_of_goods":0.1}]}""",
     ];
 
-    private static Gen<string> Mutations() =>
-        from seed in Gen.Elements(Seeds)
-        from edits in Gen.Choose(1, 8)
-        from positions in Gen.ArrayOf(Gen.Choose(0, int.MaxValue), edits)
-        from kinds in Gen.ArrayOf(Gen.Choose(0, 5), edits)
-        from chars in Gen.ArrayOf(Gen.Elements('{', '}', '[', ']', '"', ',', ':', '-', '0', '9', 'e', '.', 'n', '\\', '\u0000', 'é', ' '), edits)
-        select Mutate(seed, positions, kinds, chars);
+    private static readonly char[] JsonChars = ['{', '}', '[', ']', '"', ',', ':', '-', '0', '9', 'e', '.', 'n', '\\', '\u0000', 'é', ' '];
 
-    private static string Mutate(string s, int[] positions, int[] kinds, char[] chars)
+    private static Gen<string> Mutations() => Mutations(Seeds, JsonChars, 1, ["1e400", "\"rate\":-0.5,"]);
+
+    /// <summary>
+    /// Seeds edited 0…8 times at random places: a character removed, inserted or replaced (from <paramref name="chars"/>),
+    /// the text truncated, or one of <paramref name="inserts"/> inserted.
+    /// </summary>
+    private static Gen<string> Mutations(string[] seeds, char[] chars, int minEdits, string[] inserts) =>
+        from seed in Gen.Elements(seeds)
+        from edits in Gen.Choose(minEdits, 8)
+        from positions in Gen.ArrayOf(Gen.Choose(0, int.MaxValue), edits)
+        from kinds in Gen.ArrayOf(Gen.Choose(0, 3 + inserts.Length), edits)
+        from picked in Gen.ArrayOf(Gen.Elements(chars), edits)
+        select Mutate(seed, positions, kinds, picked, inserts);
+
+    private static string Mutate(string s, int[] positions, int[] kinds, char[] chars, string[] inserts)
     {
         var sb = new StringBuilder(s);
         for (var i = 0; i < positions.Length && sb.Length > 0; i++)
@@ -40,8 +48,7 @@ public class FuzzTests
                 case 1: sb.Insert(p, chars[i]); break;
                 case 2: sb[p] = chars[i]; break;
                 case 3: sb.Length = p; break; // truncate
-                case 4: sb.Insert(p, "1e400"); break;
-                default: sb.Insert(p, "\"rate\":-0.5,"); break;
+                default: sb.Insert(p, inserts[kinds[i] - 4]); break;
             }
         }
 
@@ -141,33 +148,7 @@ public class FuzzTests
 
     private static readonly char[] CsvChars = [',', '\n', '"', '-', '0', '9', '.', 'e', 'E', ' ', ';', '\u0000', 'x', '\r', '\t', 'é'];
 
-    private static Gen<string> CsvMutations(string[] seeds) =>
-        from seed in Gen.Elements(seeds)
-        from edits in Gen.Choose(0, 6)
-        from positions in Gen.ArrayOf(Gen.Choose(0, int.MaxValue), edits)
-        from kinds in Gen.ArrayOf(Gen.Choose(0, 5), edits)
-        from chars in Gen.ArrayOf(Gen.Elements(CsvChars), edits)
-        select MutateCsv(seed, positions, kinds, chars);
-
-    private static string MutateCsv(string s, int[] positions, int[] kinds, char[] chars)
-    {
-        var sb = new StringBuilder(s);
-        for (var i = 0; i < positions.Length && sb.Length > 0; i++)
-        {
-            var p = positions[i] % sb.Length;
-            switch (kinds[i])
-            {
-                case 0: sb.Remove(p, 1); break;
-                case 1: sb.Insert(p, chars[i]); break;
-                case 2: sb[p] = chars[i]; break;
-                case 3: sb.Insert(p, "1e400"); break;
-                case 4: sb.Insert(p, "\"0,20\""); break;
-                default: sb.Append("VNM,USA,NaN\n"); break;
-            }
-        }
-
-        return sb.ToString();
-    }
+    private static Gen<string> CsvMutations(string[] seeds) => Mutations(seeds, CsvChars, 0, ["1e400", "\"0,20\"", "\nVNM,USA,NaN\n"]);
 
     private static bool IsOneLineFailure(string err) =>
         err.Trim().Split('\n').Length == 1 && !err.Contains("   at ", StringComparison.Ordinal) && !err.Contains("Exception", StringComparison.Ordinal);
