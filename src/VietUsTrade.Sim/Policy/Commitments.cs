@@ -58,6 +58,14 @@ public sealed class PurchaseCommitment
             throw new ScenarioValidationException("products", "[]", "a commitment needs at least one product code");
         }
 
+        for (var i = 0; i < products.Count; i++)
+        {
+            if (products[i].IsDefault)
+            {
+                throw new ScenarioValidationException($"products[{i}]", "default", "an HTS code must be created with HtsCode.Parse (default(HtsCode) holds no code)");
+            }
+        }
+
         if (!double.IsFinite(amountUsd) || amountUsd < 0 || amountUsd > MaxAmountUsd)
         {
             throw new ScenarioValidationException("amount_usd", amountUsd, "must be a finite amount from 0 to 1e13 US dollars (about five years of all US goods exports)");

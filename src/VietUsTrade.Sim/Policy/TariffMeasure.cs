@@ -114,6 +114,8 @@ public sealed class TariffMeasure
         }
 
         Products = products?.ToArray() ?? [];
+        CheckCodes("products", Products);
+        CheckCodes("exempt_codes", exemptCodes);
         ProductLists = productLists?.ToArray() ?? [];
         ExemptionLists = exemptionLists?.ToArray() ?? [];
         ExemptCodes = exemptCodes?.ToArray() ?? [];
@@ -126,6 +128,17 @@ public sealed class TariffMeasure
 
     /// <summary>Unique id within the scenario.</summary>
     public string Id { get; }
+
+    private static void CheckCodes(string field, IReadOnlyList<HtsCode>? codes)
+    {
+        for (var i = 0; i < (codes?.Count ?? 0); i++)
+        {
+            if (codes![i].IsDefault)
+            {
+                throw new ScenarioValidationException($"{field}[{i}]", "default", "an HTS code must be created with HtsCode.Parse (default(HtsCode) holds no code and would match nothing)");
+            }
+        }
+    }
 
     /// <summary>The layer.</summary>
     public MeasureKind Kind { get; }

@@ -27,6 +27,9 @@ public readonly struct HtsCode : IEquatable<HtsCode>, IComparable<HtsCode>
     /// <summary>The digits of the code (2, 4, 6, 8 or 10 characters '0'–'9').</summary>
     public string Digits => _digits ?? throw new InvalidOperationException("Default HtsCode has no digits; create codes with HtsCode.Parse.");
 
+    /// <summary>True for <c>default(HtsCode)</c>, which holds no code (validation refuses it wherever a code is required).</summary>
+    public bool IsDefault => _digits is null;
+
     /// <summary>The number of digits: 2, 4, 6, 8 or 10.</summary>
     public int Length => Digits.Length;
 

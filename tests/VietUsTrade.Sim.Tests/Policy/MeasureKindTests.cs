@@ -113,4 +113,15 @@ public class MeasureKindTests
         Assert.Equal(MeasureKinds.JsonNames, names);
         Assert.Contains(doc.RootElement.EnumerateArray(), e => e.GetProperty("kind").GetString() == "minimum-import-price" && e.GetProperty("stacking").GetString() == "AddsToAll");
     }
+
+    [Fact]
+    public void A_default_hts_code_is_refused_where_a_code_is_required()
+    {
+        Assert.True(default(HtsCode).IsDefault);
+        Assert.False(HtsCode.Parse("0901").IsDefault);
+        Assert.Equal("products[1]", Assert.Throws<ScenarioValidationException>(() => new TariffMeasure("m", MeasureKind.Additional, 0.1, new DateOnly(2026, 1, 1), products: [HtsCode.Parse("0901"), default])).Path);
+        Assert.Equal("exempt_codes[0]", Assert.Throws<ScenarioValidationException>(() => new TariffMeasure("m", MeasureKind.Additional, 0.1, new DateOnly(2026, 1, 1), exemptCodes: [default])).Path);
+        Assert.Equal("products[0]", Assert.Throws<ScenarioValidationException>(() =>
+            new PurchaseCommitment("c", "c", [default], 1e9, new DateOnly(2026, 1, 1), new DateOnly(2027, 1, 1), PhaseIn.Even, 0.5, 0.2, 0.9, 0.5, 0.2, 0.8, "test")).Path);
+    }
 }
