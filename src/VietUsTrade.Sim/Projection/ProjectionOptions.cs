@@ -46,6 +46,52 @@ public sealed record ProjectionOptions(
     DateOnly? AsOf = null,
     double? RelocationShare = null)
 {
+    // Every single-field rule is checked when the field is set, by the constructor and by a `with` expression alike, so no
+    // instance holds an invalid value; Validate adds the rules that join fields (horizon and as-of month).
+
+    /// <summary>If set, the no-policy growth of imports from Vietnam per year, in (−0.9, 2).</summary>
+    public double? ImportGrowthPerYear { get; init => field = Growth(value, nameof(ImportGrowthPerYear)); } = Growth(ImportGrowthPerYear, nameof(ImportGrowthPerYear));
+
+    /// <summary>If set, the no-policy growth of exports to Vietnam per year, in (−0.9, 2).</summary>
+    public double? ExportGrowthPerYear { get; init => field = Growth(value, nameof(ExportGrowthPerYear)); } = Growth(ExportGrowthPerYear, nameof(ExportGrowthPerYear));
+
+    /// <summary>ε of Vietnam's import demand, in [0, 50].</summary>
+    public double VietnamImportDemandElasticity { get; init => field = Rule(value, value is >= 0 and <= 50, nameof(VietnamImportDemandElasticity), "must be in [0, 50]"); }
+        = Rule(VietnamImportDemandElasticity, VietnamImportDemandElasticity is >= 0 and <= 50, nameof(VietnamImportDemandElasticity), "must be in [0, 50]");
+
+    /// <summary>σ between suppliers in Vietnam's imports, in (0, 1000].</summary>
+    public double VietnamSubstitutionElasticity { get; init => field = Rule(value, value is > 0 and <= 1000, nameof(VietnamSubstitutionElasticity), "must be in (0, 1000]"); }
+        = Rule(VietnamSubstitutionElasticity, VietnamSubstitutionElasticity is > 0 and <= 1000, nameof(VietnamSubstitutionElasticity), "must be in (0, 1000]");
+
+    /// <summary>US share of Vietnam's imports of each line, in (0, 1).</summary>
+    public double UsShareOfVietnamImports { get; init => field = Rule(value, value is > 0 and < 1, nameof(UsShareOfVietnamImports), "must be in (0, 1)"); }
+        = Rule(UsShareOfVietnamImports, UsShareOfVietnamImports is > 0 and < 1, nameof(UsShareOfVietnamImports), "must be in (0, 1)");
+
+    /// <summary>Front-loading window A, 0–12 months.</summary>
+    public int AnticipationMonths { get; init => field = Rule(value, value is >= 0 and <= 12, nameof(AnticipationMonths), "must be 0–12"); }
+        = Rule(AnticipationMonths, AnticipationMonths is >= 0 and <= 12, nameof(AnticipationMonths), "must be 0–12");
+
+    /// <summary>φ of the front-loading, in [0, 20].</summary>
+    public double AnticipationElasticity { get; init => field = Rule(value, value is >= 0 and <= 20, nameof(AnticipationElasticity), "must be in [0, 20]"); }
+        = Rule(AnticipationElasticity, AnticipationElasticity is >= 0 and <= 20, nameof(AnticipationElasticity), "must be in [0, 20]");
+
+    /// <summary>Nodes of the elasticity grid, 9–201.</summary>
+    public int GridNodes { get; init => field = Rule(value, value is >= 9 and <= 201, nameof(GridNodes), "must be 9–201"); } = Rule(GridNodes, GridNodes is >= 9 and <= 201, nameof(GridNodes), "must be 9–201");
+
+    /// <summary>Nodes of the transshipment-share grid, 2–41.</summary>
+    public int TransshipmentNodes { get; init => field = Rule(value, value is >= 2 and <= 41, nameof(TransshipmentNodes), "must be 2–41"); }
+        = Rule(TransshipmentNodes, TransshipmentNodes is >= 2 and <= 41, nameof(TransshipmentNodes), "must be 2–41");
+
+    /// <summary>ρ, the relocation share, in [0, 0.5], or null for the default.</summary>
+    public double? RelocationShare { get; init => field = Rule(value, value is null or (>= 0 and <= 0.5), nameof(RelocationShare), "must be in [0, 0.5]"); }
+        = Rule(RelocationShare, RelocationShare is null or (>= 0 and <= 0.5), nameof(RelocationShare), "must be in [0, 0.5]");
+
+    private static T Rule<T>(T value, bool ok, string field, string rule) =>
+        ok ? value : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{field} = {value} {rule}."), field);
+
+    private static double? Growth(double? value, string field) =>
+        Rule(value, value is null || (value > -0.9 && value < 2.0), field, "must be a growth rate in (−0.9, 2)");
+
     /// <summary>
     /// Central ρ: 0.075, so that CES (≈ 0.08) plus relocation gives Vietnam ≈ 0.155 of China's loss, the ratio of
     /// Vietnam's gain to China's loss in US imports from 2018 to 2019 (Vietnam +$13.5 bn, the bundled history; China

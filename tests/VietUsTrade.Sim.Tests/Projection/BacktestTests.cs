@@ -123,6 +123,13 @@ public class BacktestTests
         Assert.Contains("HorizonMonths = 40", Assert.Throws<ArgumentException>(() => bt with { HorizonMonths = 40 }).Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => bt with { Draws = 2_000_000 });
         Assert.Null((bt with { HorizonMonths = null }).HorizonMonths);
+
+        var po = ProjectionOptions.Default;
+        Assert.Equal("GridNodes", Assert.Throws<ArgumentException>(() => po with { GridNodes = 3 }).ParamName);
+        Assert.Equal("RelocationShare", Assert.Throws<ArgumentException>(() => po with { RelocationShare = 0.9 }).ParamName);
+        Assert.Equal("ImportGrowthPerYear", Assert.Throws<ArgumentException>(() => po with { ImportGrowthPerYear = double.NaN }).ParamName);
+        Assert.Equal("VietnamSubstitutionElasticity", Assert.Throws<ArgumentException>(() => new ProjectionOptions(VietnamSubstitutionElasticity: 0)).ParamName);
+        Assert.Equal(0.2, (po with { RelocationShare = 0.2 }).RelocationShare);
     }
 
     [Fact]
