@@ -58,7 +58,7 @@ public static class ChartFile
 
     /// <summary>
     /// Adds a source line below the plot ("Source: …": data and vintage, model, draws and seed), in a panel of its own so
-    /// it never covers the data; long lines are wrapped at about 150 characters. A null or empty source adds nothing.
+    /// it never covers the data; long lines are wrapped at about 135 characters. A null or empty source adds nothing.
     /// </summary>
     /// <param name="plot">The plot.</param>
     /// <param name="source">The text after "Source: ".</param>
@@ -73,7 +73,7 @@ public static class ChartFile
 
         // A legend of its own empty plot, so that it lists only these lines and not the chart's series.
         var legend = new Legend(new Plot()) { FontSize = 11, IsVisible = true, OutlineWidth = 0, ShadowColor = Colors.Transparent, BackgroundColor = Colors.Transparent };
-        foreach (var line in Wrap("Source: " + source.Trim(), 150).Split('\n'))
+        foreach (var line in Wrap("Source: " + source.Trim(), 135).Split('\n'))
         {
             legend.ManualItems.Add(new LegendItem { LabelText = line, LineWidth = 0, MarkerShape = MarkerShape.None });
         }

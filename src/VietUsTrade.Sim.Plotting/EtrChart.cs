@@ -201,10 +201,12 @@ public static class EtrChart
     /// <param name="end">Date where the last step ends (must be on or after every series' last date).</param>
     /// <param name="title">Chart title.</param>
     /// <param name="minDaysApart">Markers closer than this are merged into one.</param>
+    /// <param name="collected">Observed months whose collected rate (Census calculated duty / customs value) is drawn as
+    /// dots at mid-month beside the statutory lines; none when null.</param>
     /// <returns>The plot.</returns>
     /// <exception cref="ArgumentException">No series, or <paramref name="end"/> before a series' last date.</exception>
     public static Plot Build(IReadOnlyList<EtrSeries> series, IReadOnlyList<PolicyMarker> markers, DateOnly end,
-        string title = "Vietnam: import-weighted effective US tariff rate (2024 weights)", int minDaysApart = 20)
+        string title = "Vietnam: import-weighted effective US tariff rate (2024 weights)", int minDaysApart = 20, IReadOnlyList<VietUsTrade.Sim.Reporting.CollectedRateMonth>? collected = null)
     {
         ChartFile.RequireNonEmpty(series, nameof(series));
         ArgumentNullException.ThrowIfNull(markers);
@@ -235,6 +237,17 @@ public static class EtrChart
             line.LegendText = string.Empty;   // listed in the legend panel, in the order given
         }
 
+        var dots = (collected ?? []).Where(c => c.VietnamImportsUsd > 0 && c.Month.AddDays(14) >= start && c.Month.AddDays(14) <= end).ToArray();
+        if (dots.Length > 0)
+        {
+            var scatter = plot.Add.ScatterPoints(dots.Select(c => ChartFile.X(c.Month.AddDays(14))).ToArray(), dots.Select(c => c.VietnamCollectedRate * 100).ToArray());
+            scatter.Color = Colors.Black;
+            scatter.MarkerSize = 7;
+            scatter.MarkerShape = MarkerShape.FilledCircle;
+            scatter.LegendText = string.Empty;
+            top = Math.Max(top, dots.Max(c => c.VietnamCollectedRate) * 100);
+        }
+
         var groups = Group(markers.Where(m => m.Date >= start && m.Date <= end).OrderBy(m => m.Date).ToArray(), minDaysApart);
         var yMax = Math.Max(5, top * 1.15);
         for (var g = 0; g < groups.Count; g++)
@@ -261,6 +274,11 @@ public static class EtrChart
         // neither can cover a line.
         var names = new Legend(plot) { FontSize = 13, IsVisible = true };
         names.ManualItems.AddRange(series.Select((s, k) => new LegendItem { LabelText = s.Name, LineColor = Palette[k % Palette.Length], LineWidth = k == 0 ? 3 : 2, LinePattern = Pattern(k) }));
+        if (dots.Length > 0)
+        {
+            names.ManualItems.Add(new LegendItem { LabelText = "collected (Census)", LineWidth = 0, MarkerShape = MarkerShape.FilledCircle, MarkerFillColor = Colors.Black, MarkerLineColor = Colors.Black, MarkerSize = 7 });
+        }
+
         plot.Axes.AddPanel(new ScottPlot.Panels.LegendPanel(names) { Edge = Edge.Right, Alignment = Alignment.UpperCenter });
         if (groups.Count > 0)
         {
@@ -288,8 +306,10 @@ public static class EtrChart
     /// <param name="end">End of the last step.</param>
     /// <param name="source">A source line under the chart (<see cref="ChartFile.AddSource"/>); none when null.</param>
     /// <returns>The full path written.</returns>
-    public static string Write(string path, IReadOnlyList<EtrSeries> series, IReadOnlyList<PolicyMarker> markers, DateOnly end, string? source = null) =>
-        ChartFile.Save(ChartFile.AddSource(Build(series, markers, end), source), path, ChartFile.DefaultWidth, source is null ? 820 : 860);
+    /// <param name="collected">Observed collected rates drawn as dots (see <see cref="Build"/>); none when null.</param>
+    public static string Write(string path, IReadOnlyList<EtrSeries> series, IReadOnlyList<PolicyMarker> markers, DateOnly end, string? source = null,
+        IReadOnlyList<VietUsTrade.Sim.Reporting.CollectedRateMonth>? collected = null) =>
+        ChartFile.Save(ChartFile.AddSource(Build(series, markers, end, collected: collected), source), path, ChartFile.DefaultWidth, source is null ? 820 : 860);
 
     private static LinePattern Pattern(int k) => k == 0 ? LinePattern.Solid : (k % 3) switch { 1 => LinePattern.Solid, 2 => LinePattern.Dashed, _ => LinePattern.DenselyDashed };
 

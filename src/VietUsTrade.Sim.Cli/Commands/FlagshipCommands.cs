@@ -51,10 +51,15 @@ internal static class FlagshipCommands
             var written = new List<string> { TableWriter.Write(ResultTables.Runs(runs, parts), dir.File("flagship.csv"), force: true) };
             var etr = runs.Select(r => EtrSeries.FromPath(r.Scenario.Name, TariffSchedule.Compile(r.Scenario, data).VietnamEtrPath(EtrFrom, EtrTo))).ToArray();
             var markers = PolicyMarker.FromEtrSteps(TariffSchedule.Compile(Presets.Get(Main), data), EtrFrom, EtrTo);
+
+            var observedMonths = VietUsTrade.Sim.Data.ObservedTrade.LoadEmbedded();
+            var mainSchedule = TariffSchedule.Compile(Presets.Get(Main), data);
+            var collected = VietUsTrade.Sim.Reporting.CollectedRates.Table(observedMonths, mainSchedule, EtrFrom, EtrTo);
             foreach (var ext in ChartExtensions)
             {
                 written.Add(EtrChart.Write(dir.File($"etr-timeline.{ext}"), etr, markers, EtrTo,
-                    $"statutory rates of each scenario's dated measures (docs/policy.md) on Vietnam's 2024 import weights; {baselineSource}; VietUsTrade.Sim {version}"));
+                    $"statutory rates of each scenario's dated measures (docs/policy.md) on Vietnam's 2024 import weights; dots: collected rate, Census calculated duty / customs value of each observed month ({observedMonths.Vintage}); {baselineSource}; VietUsTrade.Sim {version}",
+                    collected));
             }
 
             foreach (var r in runs.Where(r => r.Scenario.Name != "no-tariffs"))

@@ -119,6 +119,24 @@ public sealed class ChartTests : IDisposable
     }
 
     [Fact]
+    public void The_etr_chart_draws_the_observed_collected_rate_as_one_dot_per_month()
+    {
+        var data = BaselineDataset.LoadEmbedded();
+        var schedule = TariffSchedule.Compile(Presets.Get("real-2025-2026"), data);
+        var from = new DateOnly(2025, 1, 1);
+        var to = new DateOnly(2026, 12, 31);
+        var series = new[] { EtrSeries.FromPath("real-2025-2026", schedule.VietnamEtrPath(from, to)) };
+        var collected = VietUsTrade.Sim.Reporting.CollectedRates.Table(VietUsTrade.Sim.Data.ObservedTrade.LoadEmbedded(), schedule, from, to);
+        Assert.Equal(11, collected.Count); // Jan-Nov 2025
+        var plain = EtrChart.Build(series, [], to);
+        var dotted = EtrChart.Build(series, [], to, collected: collected);
+        Assert.Equal(plain.GetPlottables().Count() + 1, dotted.GetPlottables().Count());
+        var dots = dotted.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().Single(p => p.LineWidth == 0 || p.ConnectStyle != ScottPlot.ConnectStyle.StepHorizontal);
+        Assert.Equal(11, dots.Data.GetScatterPoints().Count);
+        Assert.All(dots.Data.GetScatterPoints().Zip(collected), p => Assert.Equal(p.Second.VietnamCollectedRate * 100, p.First.Y, 12));
+    }
+
+    [Fact]
     public void Every_etr_step_of_at_least_0_2_pp_is_numbered_with_readable_labels()
     {
         var data = BaselineDataset.LoadEmbedded();
