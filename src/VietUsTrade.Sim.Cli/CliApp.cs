@@ -160,6 +160,7 @@ public static class CliApp
         yield return ExplainCommands.Create(context);
         yield return TariffCommands.Create(context);
         yield return RefundCommands.Create(context);
+        yield return SweepCommands.Create(context);
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");
