@@ -58,7 +58,20 @@ internal static class RunCommands
         Description = "Share (0–1) of Vietnam's goods under the 40% transshipment rule: replaces the share of the scenario's transshipment measures (real-2025-2026, transshipment-enforced, or a scenario file with one).",
     };
 
-    internal static PeRunOptions Options(ParseResult parse, Option<string> date, Option<string> sigma, Option<double> omega, Option<double?>? transshipment = null) =>
+    internal static PeRunOptions Options(ParseResult parse, Option<string> date, Option<string> sigma, Option<double> omega, Option<double?>? transshipment = null)
+    {
+        try
+        {
+            return NewOptions(parse, date, sigma, omega, transshipment);
+        }
+        catch (ArgumentException ex) when (ex.ParamName == nameof(PeRunOptions.ExportSupplyElasticity))
+        {
+            // The library's range (checked when the field is set) named with the option that gave it: a usage error.
+            throw new CliUsageException("--omega: " + ex.Message);
+        }
+    }
+
+    private static PeRunOptions NewOptions(ParseResult parse, Option<string> date, Option<string> sigma, Option<double> omega, Option<double?>? transshipment) =>
         new(PolicyCommands.ParseDate(parse.GetValue(date)!, "--date"),
             parse.GetValue(sigma) switch
             {

@@ -46,6 +46,29 @@ public enum MatchLevel
 /// <remarks>Elasticities are positive magnitudes: a tariff increase lowers quantities (sign convention of docs/data.md).</remarks>
 public sealed record Elasticity(double Value, double RawValue, double? StandardError, ElasticitySource Source, MatchLevel Level, string SourceCode)
 {
+    // Checked when set (constructor and `with` alike); ranges in docs/input-limits.md.
+
+    /// <summary>The value used by the models: finite, in [0, 1,000].</summary>
+    public double Value { get; init => field = Magnitude(value, nameof(Value)); } = Magnitude(Value, nameof(Value));
+
+    /// <summary>The value as published (before the cap): finite.</summary>
+    public double RawValue { get; init => field = Published(value); } = Published(RawValue);
+
+    /// <summary>The standard error where the source gives one: finite and ≥ 0, or null.</summary>
+    public double? StandardError { get; init => field = Error(value); } = Error(StandardError);
+
+    /// <summary>The publication the number comes from (a defined <see cref="ElasticitySource"/>).</summary>
+    public ElasticitySource Source { get; init => field = FieldRule.Check(value, Enum.IsDefined(value), nameof(Source), "is not a defined source"); } = FieldRule.Check(Source, Enum.IsDefined(Source), nameof(Source), "is not a defined source");
+
+    /// <summary>The fallback level that gave the value (a defined <see cref="MatchLevel"/>).</summary>
+    public MatchLevel Level { get; init => field = FieldRule.Check(value, Enum.IsDefined(value), nameof(Level), "is not a defined match level"); } = FieldRule.Check(Level, Enum.IsDefined(Level), nameof(Level), "is not a defined match level");
+
+    private static double Magnitude(double v, string field) => FieldRule.Check(v, v is >= 0 and <= ValueRanges.MaxElasticity, field, "must be a finite magnitude in [0, 1000]");
+
+    private static double Published(double v) => FieldRule.Check(v, double.IsFinite(v), nameof(RawValue), "must be finite");
+
+    private static double? Error(double? v) => FieldRule.Check(v, v is null or (>= 0 and <= double.MaxValue), nameof(StandardError), "must be finite and ≥ 0, or null");
+
     /// <summary>True when the documented cap lowered the published value.</summary>
     public bool IsCapped => Value < RawValue;
 }

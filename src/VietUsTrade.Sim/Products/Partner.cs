@@ -12,6 +12,12 @@ namespace VietUsTrade.Sim.Products;
 /// </remarks>
 public sealed record Partner(string CensusCode, string Name, double Imports2024Usd, double Duty2024Usd)
 {
+    /// <summary>US imports from the partner in 2024, US dollars: finite, in [0, <see cref="ValueRanges.MaxTradeUsd"/>] (checked when set).</summary>
+    public double Imports2024Usd { get; init => field = FieldRule.Usd(value, nameof(Imports2024Usd)); } = FieldRule.Usd(Imports2024Usd, nameof(Imports2024Usd));
+
+    /// <summary>Calculated duty on those imports, US dollars: finite, in [0, <see cref="ValueRanges.MaxTradeUsd"/>] (checked when set).</summary>
+    public double Duty2024Usd { get; init => field = FieldRule.Usd(value, nameof(Duty2024Usd)); } = FieldRule.Usd(Duty2024Usd, nameof(Duty2024Usd));
+
     /// <summary>Census code of Vietnam.</summary>
     public const string VietnamCode = "5520";
 

@@ -86,8 +86,7 @@ public sealed record ProjectionOptions(
     public double? RelocationShare { get; init => field = Rule(value, value is null or (>= 0 and <= 0.5), nameof(RelocationShare), "must be in [0, 0.5]"); }
         = Rule(RelocationShare, RelocationShare is null or (>= 0 and <= 0.5), nameof(RelocationShare), "must be in [0, 0.5]");
 
-    private static T Rule<T>(T value, bool ok, string field, string rule) =>
-        ok ? value : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{field} = {value} {rule}."), field);
+    private static T Rule<T>(T value, bool ok, string field, string rule) => FieldRule.Check(value, ok, field, rule);
 
     private static double? Growth(double? value, string field) =>
         Rule(value, value is null || (value > -0.9 && value < 2.0), field, "must be a growth rate in (−0.9, 2)");

@@ -89,6 +89,12 @@ public sealed class GeBaseline
 
         for (var i = 0; i < n; i++)
         {
+            // Finite flows can still add up to +∞ (two of 1e308); the model would then print ∞ or NaN.
+            if (!double.IsFinite(output[i]) || !double.IsFinite(spending[i]))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Country '{countries[i]}': its flows add up beyond the largest number (output {output[i]}, expenditure {spending[i]}); use a larger unit."), nameof(flows));
+            }
+
             if (!(output[i] > 0))
             {
                 throw new ArgumentException($"Country '{countries[i]}' has zero output (its row of flows, domestic sales included, sums to 0).", nameof(flows));
@@ -98,6 +104,11 @@ public sealed class GeBaseline
             {
                 throw new ArgumentException($"Country '{countries[i]}' has zero expenditure (its column of flows, domestic purchases included, sums to 0).", nameof(flows));
             }
+        }
+
+        if (!double.IsFinite(output.Sum()))
+        {
+            throw new ArgumentException("flows: world output adds up beyond the largest number; use a larger unit.", nameof(flows));
         }
 
         Output = output;

@@ -22,7 +22,8 @@ public sealed record GeTariffChange(string Exporter, string Importer, double New
 
 /// <summary>
 /// A counterfactual: cost changes and tariff changes on listed pairs; every other pair is unchanged.
-/// Immutable; validated at construction (finite values, rates in [0, 100], no pair listed twice). Country and
+/// Immutable; validated at construction (finite values, dlog_cost within ±50, rates in [0, 10] or with the override in
+/// [0, 100], no pair listed twice). Country and
 /// sector codes are checked against the baseline when the model is solved.
 /// </summary>
 /// <remarks>
@@ -37,9 +38,11 @@ public sealed class GeShock
     /// <summary>Creates a shock.</summary>
     /// <param name="costChanges">Non-tariff cost changes (may be empty).</param>
     /// <param name="tariffChanges">Tariff changes (may be empty).</param>
-    /// <exception cref="ArgumentException">A value is not finite, a rate is outside [0, 100], or a pair is listed twice.</exception>
-    public GeShock(IEnumerable<GeCostChange>? costChanges = null, IEnumerable<GeTariffChange>? tariffChanges = null)
+    /// <param name="allowHighTariffs">Accept rates above <see cref="ValueRanges.MaxTariffRate"/> (1,000 %) up to <see cref="ValueRanges.MaxTariffRateWithOverride"/> (10,000 %); off by default.</param>
+    /// <exception cref="ArgumentException">A value is not finite, a rate is outside [0, 10] (or [0, 100] with the override), or a pair is listed twice.</exception>
+    public GeShock(IEnumerable<GeCostChange>? costChanges = null, IEnumerable<GeTariffChange>? tariffChanges = null, bool allowHighTariffs = false)
     {
+        var maxRate = allowHighTariffs ? ValueRanges.MaxTariffRateWithOverride : ValueRanges.MaxTariffRate;
         var costs = (costChanges ?? []).ToList();
         var tariffs = (tariffChanges ?? []).ToList();
         var seen = new HashSet<(string, string, string?)>();
@@ -63,8 +66,8 @@ public sealed class GeShock
         {
             ArgumentNullException.ThrowIfNull(t, nameof(tariffChanges));
             CheckCodes(t.Exporter, t.Importer, nameof(tariffChanges));
-            CheckRate(t.NewRate, $"tariff for {t.Exporter}->{t.Importer}");
-            CheckRate(t.BaselineRate, $"baseline tariff for {t.Exporter}->{t.Importer}");
+            CheckRate(t.NewRate, $"tariff for {t.Exporter}->{t.Importer}", maxRate);
+            CheckRate(t.BaselineRate, $"baseline tariff for {t.Exporter}->{t.Importer}", maxRate);
             if (!seen.Add((t.Exporter, t.Importer, t.Sector)))
             {
                 throw new ArgumentException($"Tariff change {t.Exporter}->{t.Importer} (sector {t.Sector ?? "all"}) is listed twice.", nameof(tariffChanges));
@@ -102,11 +105,12 @@ public sealed class GeShock
         }
     }
 
-    private static void CheckRate(double rate, string field)
+    private static void CheckRate(double rate, string field, double maxRate)
     {
-        if (!double.IsFinite(rate) || rate < 0 || rate > 100)
+        if (!double.IsFinite(rate) || rate < 0 || rate > maxRate)
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{field} = {rate} must be a fraction in [0, 100] (0.20 = 20%)."), field);
+            var hint = maxRate < ValueRanges.MaxTariffRateWithOverride ? "; rates above 10 = 1,000% need allowHighTariffs" : string.Empty;
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{field} = {rate} must be a fraction in [0, {maxRate}] (0.20 = 20%){hint}."), field);
         }
     }
 }

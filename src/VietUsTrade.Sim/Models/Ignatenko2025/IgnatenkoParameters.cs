@@ -21,11 +21,11 @@ public sealed record IgnatenkoParameters
     public static readonly IgnatenkoParameters Paper = new(4.0, 0.5, 0.67 / 4.0, 4.0 / 0.67, 1.0);
 
     /// <summary>Creates and validates a parameter set.</summary>
-    /// <param name="tradeElasticity">ε &gt; 0.</param>
-    /// <param name="laborSupplyElasticity">κ ≥ 0.</param>
-    /// <param name="scaleElasticity">ψ ≥ 0.</param>
-    /// <param name="theta">θ &gt; 0.</param>
-    /// <param name="firmPassThrough">φ̃ &gt; 0 (1 = complete firm-level pass-through).</param>
+    /// <param name="tradeElasticity">ε in (0, 1000].</param>
+    /// <param name="laborSupplyElasticity">κ in [0, 1000].</param>
+    /// <param name="scaleElasticity">ψ in [0, 1000].</param>
+    /// <param name="theta">θ in (0, 1000].</param>
+    /// <param name="firmPassThrough">φ̃ in (0, 1000] (1 = complete firm-level pass-through).</param>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range or not finite.</exception>
     public IgnatenkoParameters(double tradeElasticity, double laborSupplyElasticity, double scaleElasticity, double theta, double firmPassThrough)
     {
@@ -76,9 +76,9 @@ public sealed record IgnatenkoParameters
 
     private static double Check(double value, string name, bool strict)
     {
-        if (!double.IsFinite(value) || value < 0 || (strict && value == 0))
+        if (!double.IsFinite(value) || value < 0 || (strict && value == 0) || value > ValueRanges.MaxElasticity)
         {
-            throw new ArgumentOutOfRangeException(name, value, $"{name} = {value.ToString(CultureInfo.InvariantCulture)} must be finite and {(strict ? "positive" : "non-negative")}.");
+            throw new ArgumentOutOfRangeException(name, value, $"{name} = {value.ToString(CultureInfo.InvariantCulture)} must be finite, {(strict ? "positive" : "non-negative")} and at most 1000.");
         }
 
         return value;
@@ -127,5 +127,17 @@ public sealed record IgnatenkoOptions
     /// these tariffs in place, baseline revenue is part of US expenditure, and the cost shifter uses
     /// (1 + t′)/(1 + t⁰).
     /// </summary>
-    public IReadOnlyDictionary<string, double>? BaselineUsTariffs { get; init; }
+    /// <remarks>Checked when set: codes non-empty, rates finite fractions in [0, 10] (1,000 %).</remarks>
+    public IReadOnlyDictionary<string, double>? BaselineUsTariffs { get; init => field = CheckTariffs(value); }
+
+    private static IReadOnlyDictionary<string, double>? CheckTariffs(IReadOnlyDictionary<string, double>? tariffs)
+    {
+        foreach (var (code, rate) in tariffs ?? new Dictionary<string, double>())
+        {
+            FieldRule.Check(code, !string.IsNullOrWhiteSpace(code), nameof(BaselineUsTariffs), "holds an empty partner code");
+            FieldRule.Check(rate, rate is >= 0 and <= ValueRanges.MaxTariffRate, $"{nameof(BaselineUsTariffs)}[{code}]", "must be a fraction in [0, 10] (0.20 = 20%)");
+        }
+
+        return tariffs;
+    }
 }

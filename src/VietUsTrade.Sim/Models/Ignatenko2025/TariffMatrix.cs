@@ -47,7 +47,7 @@ public sealed class TariffMatrix
     /// <param name="importer">Importer index.</param>
     /// <param name="rates">One rate per exporter (the importer's own entry is ignored).</param>
     /// <returns>The new matrix.</returns>
-    /// <exception cref="ArgumentException">A rate is not finite or is ≤ −1, or the length is wrong.</exception>
+    /// <exception cref="ArgumentException">A rate is not finite, is ≤ −1 or above 10 (1,000 %), or the length is wrong.</exception>
     public TariffMatrix WithImporterRates(int importer, IReadOnlyList<double> rates)
     {
         ArgumentNullException.ThrowIfNull(rates);
@@ -122,9 +122,9 @@ public sealed class TariffMatrix
 
     private static double CheckRate(double rate, string name)
     {
-        if (!double.IsFinite(rate) || rate <= -1)
+        if (!double.IsFinite(rate) || rate <= -1 || rate > ValueRanges.MaxTariffRate)
         {
-            throw new ArgumentException($"{name} = {rate.ToString(CultureInfo.InvariantCulture)} must be a finite fraction greater than -1.", name);
+            throw new ArgumentException($"{name} = {rate.ToString(CultureInfo.InvariantCulture)} must be a finite fraction greater than -1 and at most 10 (1,000%).", name);
         }
 
         return rate;

@@ -42,47 +42,66 @@ public sealed record PeRunOptions(
     double? AdditionalityOverride = null,
     double? TransshipmentShareOverride = null)
 {
+    // Every field is checked when set, by the constructor and by a `with` expression alike, so no instance holds an invalid
+    // value (ranges in docs/input-limits.md); Validate(scenario) adds the rule that joins the options to a scenario.
+
+    /// <summary>Which σ set to use (a defined <see cref="SigmaSet"/>).</summary>
+    public SigmaSet Sigma { get; init => field = CheckSigmaSet(value); } = CheckSigmaSet(Sigma);
+
+    /// <summary>Multiplier on every line's σ, in (0, 100].</summary>
+    public double SigmaScale { get; init => field = Scale(value, nameof(SigmaScale)); } = Scale(SigmaScale, nameof(SigmaScale));
+
+    /// <summary>Multiplier on every line's ε, in (0, 100].</summary>
+    public double EpsilonScale { get; init => field = Scale(value, nameof(EpsilonScale)); } = Scale(EpsilonScale, nameof(EpsilonScale));
+
+    /// <summary>ω of every foreign supplier, in (0, 1,000] or +∞ (full pass-through).</summary>
+    public double ExportSupplyElasticity { get; init => field = Omega(value); } = Omega(ExportSupplyElasticity);
+
+    /// <summary>ε of Vietnam's import demand, in [0, 50].</summary>
+    public double VietnamImportDemandElasticity { get; init => field = DemandElasticity(value); } = DemandElasticity(VietnamImportDemandElasticity);
+
+    /// <summary>σ between suppliers in Vietnam's imports, in (0, 1,000].</summary>
+    public double VietnamSubstitutionElasticity { get; init => field = SubstitutionElasticity(value); } = SubstitutionElasticity(VietnamSubstitutionElasticity);
+
+    /// <summary>The US share of Vietnam's imports of each line, in (0, 1).</summary>
+    public double UsShareOfVietnamImports { get; init => field = UsShare(value); } = UsShare(UsShareOfVietnamImports);
+
+    /// <summary>Length of the commitment window, 1–600 months.</summary>
+    public int CommitmentMonths { get; init => field = Months(value); } = Months(CommitmentMonths);
+
+    /// <summary>If set, every commitment's fulfilment, in [0, 1].</summary>
+    public double? FulfilmentOverride { get; init => field = Share(value, nameof(FulfilmentOverride)); } = Share(FulfilmentOverride, nameof(FulfilmentOverride));
+
+    /// <summary>If set, every commitment's additionality, in [0, 1].</summary>
+    public double? AdditionalityOverride { get; init => field = Share(value, nameof(AdditionalityOverride)); } = Share(AdditionalityOverride, nameof(AdditionalityOverride));
+
+    /// <summary>If set, the share of goods of every transshipment measure, in [0, 1].</summary>
+    public double? TransshipmentShareOverride { get; init => field = Share(value, nameof(TransshipmentShareOverride)); } = Share(TransshipmentShareOverride, nameof(TransshipmentShareOverride));
+
     /// <summary>The defaults with the regime of 2025-12-01.</summary>
     public static PeRunOptions Default { get; } = new(new DateOnly(2025, 12, 1));
 
-    /// <summary>Checks every field; throws naming the field and value.</summary>
-    /// <exception cref="ArgumentException">A field is out of range.</exception>
+    private static SigmaSet CheckSigmaSet(SigmaSet v) => FieldRule.Check(v, Enum.IsDefined(v), nameof(Sigma), "is not a defined σ set");
+
+    private static double Scale(double v, string field) => FieldRule.Check(v, v is > 0 and <= 100, field, "must be a positive multiplier in (0, 100]");
+
+    private static double Omega(double v) => FieldRule.Check(v, v is (> 0 and <= ValueRanges.MaxElasticity) or double.PositiveInfinity, nameof(ExportSupplyElasticity), "must be in (0, 1000] or +∞");
+
+    private static double DemandElasticity(double v) => FieldRule.Check(v, v is >= 0 and <= 50, nameof(VietnamImportDemandElasticity), "must be in [0, 50]");
+
+    private static double SubstitutionElasticity(double v) => FieldRule.Check(v, v is > 0 and <= ValueRanges.MaxElasticity, nameof(VietnamSubstitutionElasticity), "must be in (0, 1000]");
+
+    private static double UsShare(double v) => FieldRule.Check(v, v is > 0 and < 1, nameof(UsShareOfVietnamImports), "must be in (0, 1)");
+
+    private static int Months(int v) => FieldRule.Check(v, v is >= 1 and <= 600, nameof(CommitmentMonths), "must be 1–600");
+
+    private static double? Share(double? v, string field) => FieldRule.Check(v, v is null or (>= 0 and <= 1), field, "must be in [0, 1]");
+
+    /// <summary>Checks every field; since each field is checked when set, an instance is always valid and this does nothing more (kept for callers).</summary>
+    /// <exception cref="ArgumentException">Never: a field out of range is refused when set (named with its value).</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Public API kept for callers; every rule is checked when a field is set.")]
     public void Validate()
     {
-        static void Positive(double v, string name, bool allowInfinity = false)
-        {
-            if (double.IsNaN(v) || v <= 0 || (!allowInfinity && double.IsInfinity(v)))
-            {
-                throw new ArgumentException($"{name} = {v.ToString(CultureInfo.InvariantCulture)} must be a positive number.", name);
-            }
-        }
-
-        Positive(SigmaScale, nameof(SigmaScale));
-        Positive(EpsilonScale, nameof(EpsilonScale));
-        Positive(ExportSupplyElasticity, nameof(ExportSupplyElasticity), allowInfinity: true);
-        Positive(VietnamSubstitutionElasticity, nameof(VietnamSubstitutionElasticity));
-        if (!double.IsFinite(VietnamImportDemandElasticity) || VietnamImportDemandElasticity < 0)
-        {
-            throw new ArgumentException($"VietnamImportDemandElasticity = {VietnamImportDemandElasticity} must be ≥ 0.", nameof(VietnamImportDemandElasticity));
-        }
-
-        if (!(UsShareOfVietnamImports is > 0 and < 1))
-        {
-            throw new ArgumentException($"UsShareOfVietnamImports = {UsShareOfVietnamImports} must be in (0, 1).", nameof(UsShareOfVietnamImports));
-        }
-
-        if (CommitmentMonths is < 1 or > 600)
-        {
-            throw new ArgumentException($"CommitmentMonths = {CommitmentMonths} must be 1–600.", nameof(CommitmentMonths));
-        }
-
-        foreach (var (v, n) in new[] { (FulfilmentOverride, nameof(FulfilmentOverride)), (AdditionalityOverride, nameof(AdditionalityOverride)), (TransshipmentShareOverride, nameof(TransshipmentShareOverride)) })
-        {
-            if (v is { } x && !(x is >= 0 and <= 1))
-            {
-                throw new ArgumentException($"{n} = {x} must be in [0, 1].", n);
-            }
-        }
     }
 
     /// <summary>Checks every field and that the options can act on <paramref name="scenario"/>: a transshipment share needs a transshipment measure (it would otherwise do nothing, silently).</summary>

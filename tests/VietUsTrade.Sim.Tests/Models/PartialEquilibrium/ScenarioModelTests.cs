@@ -93,14 +93,14 @@ public class ScenarioModelTests
     [InlineData(nameof(PeRunOptions.FulfilmentOverride), 2.0)]
     public void Invalid_options_name_the_parameter(string name, double value)
     {
-        var o = name switch
+        // The options refuse the value when it is set (the with expression), before the run.
+        var ex = Assert.Throws<ArgumentException>(() => ScenarioModel.Run(D, Presets.Get("reciprocal-20"), name switch
         {
             nameof(PeRunOptions.SigmaScale) => Dec2025 with { SigmaScale = value },
             nameof(PeRunOptions.ExportSupplyElasticity) => Dec2025 with { ExportSupplyElasticity = value },
             nameof(PeRunOptions.UsShareOfVietnamImports) => Dec2025 with { UsShareOfVietnamImports = value },
             _ => Dec2025 with { FulfilmentOverride = value },
-        };
-        var ex = Assert.Throws<ArgumentException>(() => ScenarioModel.Run(D, Presets.Get("reciprocal-20"), o));
+        }));
         Assert.Equal(name, ex.ParamName);
     }
 

@@ -1,0 +1,115 @@
+using VietUsTrade.Sim.Data;
+using VietUsTrade.Sim.Models.GeneralEquilibrium;
+using VietUsTrade.Sim.Models.Ignatenko2025;
+using VietUsTrade.Sim.Models.PartialEquilibrium;
+using VietUsTrade.Sim.Policy;
+using VietUsTrade.Sim.Products;
+using Xunit;
+
+namespace VietUsTrade.Sim.Tests.Hardening;
+
+/// <summary>
+/// Every rate, amount, elasticity and count of the public records is checked in the library when it is set (issue 15
+/// item 3): finite only, tariffs up to 10 (1,000 %) unless an override, amounts up to world trade. The ranges are listed
+/// in docs/input-limits.md.
+/// </summary>
+public class LibraryRangeTests
+{
+    private static readonly PeRunOptions Dec2025 = new(new DateOnly(2025, 12, 1));
+
+    public static TheoryData<string, Func<PeRunOptions>> InvalidPeRunOptions() => new()
+    {
+        { nameof(PeRunOptions.Sigma), () => Dec2025 with { Sigma = (SigmaSet)7 } },
+        { nameof(PeRunOptions.SigmaScale), () => Dec2025 with { SigmaScale = double.NaN } },
+        { nameof(PeRunOptions.SigmaScale), () => new PeRunOptions(Dec2025.Date, SigmaScale: 101) },
+        { nameof(PeRunOptions.EpsilonScale), () => Dec2025 with { EpsilonScale = -1 } },
+        { nameof(PeRunOptions.ExportSupplyElasticity), () => Dec2025 with { ExportSupplyElasticity = double.NegativeInfinity } },
+        { nameof(PeRunOptions.ExportSupplyElasticity), () => new PeRunOptions(Dec2025.Date, ExportSupplyElasticity: 1e6) },
+        { nameof(PeRunOptions.VietnamImportDemandElasticity), () => Dec2025 with { VietnamImportDemandElasticity = 51 } },
+        { nameof(PeRunOptions.VietnamSubstitutionElasticity), () => Dec2025 with { VietnamSubstitutionElasticity = double.PositiveInfinity } },
+        { nameof(PeRunOptions.UsShareOfVietnamImports), () => new PeRunOptions(Dec2025.Date, UsShareOfVietnamImports: 1) },
+        { nameof(PeRunOptions.CommitmentMonths), () => Dec2025 with { CommitmentMonths = 0 } },
+        { nameof(PeRunOptions.FulfilmentOverride), () => Dec2025 with { FulfilmentOverride = double.NaN } },
+        { nameof(PeRunOptions.AdditionalityOverride), () => new PeRunOptions(Dec2025.Date, AdditionalityOverride: 1.5) },
+        { nameof(PeRunOptions.TransshipmentShareOverride), () => Dec2025 with { TransshipmentShareOverride = -0.1 } },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidPeRunOptions))]
+    public void PeRunOptions_refuse_an_invalid_field_when_it_is_set(string field, Func<PeRunOptions> make)
+    {
+        // Refused by the constructor or the with expression itself, before any run could use it.
+        var ex = Assert.Throws<ArgumentException>(make);
+        Assert.Equal(field, ex.ParamName);
+        Assert.StartsWith(field + " = ", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PeRunOptions_accept_the_edges_of_their_ranges()
+    {
+        var o = Dec2025 with { SigmaScale = 100, EpsilonScale = 0.01, ExportSupplyElasticity = double.PositiveInfinity, VietnamImportDemandElasticity = 0, CommitmentMonths = 600, FulfilmentOverride = 1, AdditionalityOverride = 0 };
+        Assert.Equal(100, o.SigmaScale);
+        Assert.Equal(600, o.CommitmentMonths);
+        Assert.Equal(1000, (Dec2025 with { ExportSupplyElasticity = 1000 }).ExportSupplyElasticity);
+    }
+
+    [Fact]
+    public void Elasticities_must_be_finite_magnitudes()
+    {
+        var ok = new Elasticity(3.2, 3.2, 0.4, ElasticitySource.Hauk2012, MatchLevel.Hs6, "010121");
+        Assert.Equal("Value", Assert.Throws<ArgumentException>(() => ok with { Value = double.NaN }).ParamName);
+        Assert.Equal("Value", Assert.Throws<ArgumentException>(() => new Elasticity(-1, 3.2, null, ElasticitySource.Hauk2012, MatchLevel.Hs6, "x")).ParamName);
+        Assert.Equal("RawValue", Assert.Throws<ArgumentException>(() => ok with { RawValue = double.PositiveInfinity }).ParamName);
+        Assert.Equal("StandardError", Assert.Throws<ArgumentException>(() => ok with { StandardError = -0.1 }).ParamName);
+        Assert.Equal("Source", Assert.Throws<ArgumentException>(() => ok with { Source = (ElasticitySource)9 }).ParamName);
+        Assert.Equal("Level", Assert.Throws<ArgumentException>(() => ok with { Level = (MatchLevel)9 }).ParamName);
+        Assert.Null((ok with { StandardError = null }).StandardError);
+    }
+
+    [Fact]
+    public void Trade_amounts_above_world_trade_or_not_finite_are_refused()
+    {
+        var vietnam = new Partner(Partner.VietnamCode, "VIETNAM", 1.4e11, 4e9);
+        Assert.Equal("Imports2024Usd", Assert.Throws<ArgumentException>(() => vietnam with { Imports2024Usd = 1.7e308 }).ParamName);
+        Assert.Equal("Duty2024Usd", Assert.Throws<ArgumentException>(() => new Partner("5520", "VIETNAM", 1, double.NaN)).ParamName);
+        Assert.Equal("ValueUsd", Assert.Throws<ArgumentException>(() => new SupplierFlow(vietnam, 4e13, 0)).ParamName);
+        Assert.Equal("DutyUsd", Assert.Throws<ArgumentException>(() => new SupplierFlow(vietnam, 1, -1)).ParamName);
+        Assert.Equal(ValueRanges.MaxTradeUsd, new SupplierFlow(vietnam, ValueRanges.MaxTradeUsd, 0).ValueUsd);
+    }
+
+    [Fact]
+    public void Ge_tariffs_above_ten_need_the_override_and_flows_may_not_add_up_to_infinity()
+    {
+        var high = new[] { new GeTariffChange("VNM", "USA", 12) };
+        var ex = Assert.Throws<ArgumentException>(() => new GeShock(tariffChanges: high));
+        Assert.Contains("= 12 must be a fraction in [0, 10]", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(12, new GeShock(tariffChanges: high, allowHighTariffs: true).TariffChanges[0].NewRate);
+        Assert.Throws<ArgumentException>(() => new GeShock(tariffChanges: [new GeTariffChange("VNM", "USA", 0.2, 101)], allowHighTariffs: true));
+
+        var overflow = Assert.Throws<ArgumentException>(() => GeBaseline.FromFlows([new GeFlow("USA", "USA", 1e308), new GeFlow("USA", "VNM", 1e308), new GeFlow("VNM", "VNM", 1), new GeFlow("VNM", "USA", 1)]));
+        Assert.Contains("Country 'USA': its flows add up beyond the largest number", overflow.Message, StringComparison.Ordinal);
+        var world = Assert.Throws<ArgumentException>(() => GeBaseline.FromFlows([new GeFlow("USA", "USA", 1e308), new GeFlow("VNM", "VNM", 1e308)]));
+        Assert.Contains("world output adds up beyond the largest number", world.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ignatenko_tariffs_and_parameters_have_upper_bounds()
+    {
+        var zero = TariffMatrix.Zero(3);
+        Assert.Equal("rate", Assert.Throws<ArgumentException>(() => zero.With(0, 1, 20)).ParamName);
+        Assert.Equal(10, zero.With(0, 1, 10)[0, 1], 12);
+        Assert.Equal("rates[2]", Assert.Throws<ArgumentException>(() => zero.WithImporterRates(0, [0, 0.2, 10.5])).ParamName);
+        Assert.Equal("theta", Assert.Throws<ArgumentOutOfRangeException>(() => new IgnatenkoParameters(4, 0.5, 0.1, 1e4, 1)).ParamName);
+        Assert.Equal("BaselineUsTariffs[VNM]", Assert.Throws<ArgumentException>(() => new IgnatenkoOptions { BaselineUsTariffs = new Dictionary<string, double> { ["VNM"] = 20 } }).ParamName);
+        Assert.Equal("BaselineUsTariffs[CHN]", Assert.Throws<ArgumentException>(() => IgnatenkoOptions.Paper with { BaselineUsTariffs = new Dictionary<string, double> { ["CHN"] = double.NaN } }).ParamName);
+        Assert.Equal(0.2, new IgnatenkoOptions { BaselineUsTariffs = new Dictionary<string, double> { ["VNM"] = 0.2 } }.BaselineUsTariffs!["VNM"]);
+    }
+
+    [Fact]
+    public void Scenario_tariff_rates_above_ten_are_refused_in_the_measure()
+    {
+        var ex = Assert.Throws<ScenarioValidationException>(() => new TariffMeasure("x", MeasureKind.Reciprocal, 10.5, new DateOnly(2025, 8, 7)));
+        Assert.Equal("rate", ex.Path);
+        Assert.Equal(10, new TariffMeasure("x", MeasureKind.Reciprocal, 10, new DateOnly(2025, 8, 7)).Rate);
+    }
+}
