@@ -30,8 +30,11 @@ internal static class GeCommands
         var tariffMode = new Option<string>("--tariff-mode") { Description = "iceberg (default: cost with exponent 1-σ, no revenue) or revenue (ad valorem tax, revenue spent by the importer).", DefaultValueFactory = _ => "iceberg" };
         var mode = new Option<string>("--mode") { Description = "exact (default) or gegravity (reproduces gegravity v0.3; not the exact equilibrium).", DefaultValueFactory = _ => "exact" };
         var output = new Option<string>("--out") { Description = "Folder for country.csv and bilateral.csv (created if missing).", Required = true };
+        var sumDuplicates = new Option<bool>("--sum-duplicates") { Description = "Add up rows that repeat an (exporter, importer, sector) in --flows, and dlog_cost rows that repeat one in --shock; without it a repeated pair is refused, naming file, line and pair (a tariff pair is always refused twice)." };
+        var allowOwnFlow = new Option<bool>("--allow-own-flow-shocks") { Description = "Accept a shock row on a country's own domestic flow (exporter = importer); without it such a row is refused, naming file, line and pair." };
+        var allowHigh = new Option<bool>("--allow-high-tariffs") { Description = "Accept tariff and baseline_tariff rates above 10 (1,000 %), up to 100; without it such a row is refused, naming file, line and pair." };
         var solve = new Command("solve", "Solve a counterfactual on a flow matrix and write country.csv and bilateral.csv.");
-        foreach (var o in new Option[] { flows, shock, sigma, closure, normalize, tariffMode, mode, output })
+        foreach (var o in new Option[] { flows, shock, sigma, closure, normalize, tariffMode, mode, output, sumDuplicates, allowOwnFlow, allowHigh })
         {
             solve.Options.Add(o);
         }
@@ -70,8 +73,8 @@ internal static class GeCommands
             }
 
             var dir = OutputFolder.Create(parse.GetValue(output)!, "--out", parse.GetValue(context.Force));
-            var baseline = ReadFlows(parse.GetValue(flows)!);
-            var shockValue = ReadShock(parse.GetValue(shock)!);
+            var baseline = ReadFlows(parse.GetValue(flows)!, parse.GetValue(sumDuplicates));
+            var shockValue = ReadShock(parse.GetValue(shock)!, parse.GetValue(sumDuplicates), parse.GetValue(allowOwnFlow), parse.GetValue(allowHigh));
             var result = GeSolver.Solve(baseline, shockValue, options);
             WriteCountry(dir.File("country.csv"), result);
             WriteBilateral(dir.File("bilateral.csv"), result);
@@ -186,17 +189,28 @@ internal static class GeCommands
         _ => throw new CliUsageException($"--tariff-mode '{text}' is not iceberg or revenue"),
     };
 
-    private static GeBaseline ReadFlows(string path)
+    private static GeBaseline ReadFlows(string path, bool sumDuplicates)
     {
         var rows = ReadTable(path, ["exporter", "importer", "value"], ["exporter", "importer", "value", "sector"]);
-        return GeBaseline.FromFlows(rows.Select(r => new GeFlow(
-            r.Text("exporter"),
-            r.Text("importer"),
-            r.Number("value")!.Value,
-            r.Has("sector") && r.Text("sector").Length > 0 ? r.Text("sector") : GeBaseline.SingleSectorName)));
+        var flows = new List<GeFlow>(rows.Count);
+        var seen = new PairLines(path, sumDuplicates ? null : "pass --sum-duplicates to add them up");
+        foreach (var r in rows)
+        {
+            var flow = new GeFlow(r.Text("exporter"), r.Text("importer"), r.Number("value")!.Value, r.Has("sector") && r.Text("sector").Length > 0 ? r.Text("sector") : GeBaseline.SingleSectorName);
+            if (seen.Repeat(r, flow.Sector == GeBaseline.SingleSectorName ? null : flow.Sector) is { } k)
+            {
+                flows[k] = flows[k] with { Value = flows[k].Value + flow.Value };
+            }
+            else
+            {
+                flows.Add(flow);
+            }
+        }
+
+        return GeBaseline.FromFlows(flows);
     }
 
-    private static GeShock ReadShock(string path)
+    private static GeShock ReadShock(string path, bool sumDuplicates, bool allowOwnFlow, bool allowHighTariffs)
     {
         var rows = ReadTable(path, ["exporter", "importer"], ["exporter", "importer", "dlog_cost", "tariff", "baseline_tariff", "sector"]);
         if (rows.Count > 0 && !rows[0].Has("dlog_cost") && !rows[0].Has("tariff"))
@@ -206,19 +220,44 @@ internal static class GeCommands
 
         var costs = new List<GeCostChange>();
         var tariffs = new List<GeTariffChange>();
+        var costLines = new PairLines(path, sumDuplicates ? null : "pass --sum-duplicates to add the dlog_cost values up");
+        var tariffLines = new PairLines(path, "a pair has one tariff");
         foreach (var r in rows)
         {
             var sector = r.Has("sector") && r.Text("sector").Length > 0 ? r.Text("sector") : null;
+            if (!allowOwnFlow && string.Equals(r.Text("exporter"), r.Text("importer"), StringComparison.Ordinal))
+            {
+                // A tariff or cost change on a country's sales to itself is no trade cost; it used to be applied silently.
+                throw new InvalidDataException($"{path} line {r.Line}: {r.Text("exporter")} → {r.Text("importer")}{SectorNote(sector)} is a country's own domestic flow, not a trade flow; pass --allow-own-flow-shocks to shock it.");
+            }
+
             var used = false;
             if (r.Has("dlog_cost") && r.Number("dlog_cost") is { } d)
             {
-                costs.Add(new GeCostChange(r.Text("exporter"), r.Text("importer"), d, sector));
+                if (costLines.Repeat(r, sector) is { } k)
+                {
+                    costs[k] = costs[k] with { DeltaLogCost = costs[k].DeltaLogCost + d };
+                }
+                else
+                {
+                    costs.Add(new GeCostChange(r.Text("exporter"), r.Text("importer"), d, sector));
+                }
+
                 used = true;
             }
 
             if (r.Has("tariff") && r.Number("tariff") is { } t)
             {
+                tariffLines.Repeat(r, sector);
                 var baseRate = r.Has("baseline_tariff") ? r.Number("baseline_tariff") ?? 0 : 0;
+                foreach (var (column, rate) in new[] { ("tariff", t), ("baseline_tariff", baseRate) })
+                {
+                    if (!allowHighTariffs && rate > ValueRanges.MaxTariffRate)
+                    {
+                        throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{path} line {r.Line}: {column} {rate} for {r.Text("exporter")} → {r.Text("importer")} is above 10 (1,000%; rates are fractions, 0.20 = 20%); pass --allow-high-tariffs to accept it."));
+                    }
+                }
+
                 tariffs.Add(new GeTariffChange(r.Text("exporter"), r.Text("importer"), t, baseRate, sector));
                 used = true;
             }
@@ -230,8 +269,10 @@ internal static class GeCommands
             }
         }
 
-        return new GeShock(costs, tariffs);
+        return new GeShock(costs, tariffs, allowHighTariffs);
     }
+
+    private static string SectorNote(string? sector) => sector is null ? string.Empty : $" (sector {sector})";
 
     private static List<CsvRow> ReadTable(string path, string[] required, string[] allowed)
     {
@@ -391,6 +432,27 @@ internal static class GeCommands
         double SolveMilliseconds);
 
     private sealed record Figure(double Baseline, double Counterfactual, double ChangePct);
+
+    /// <summary>The line of each (exporter, importer, sector) already read from one file; a repeat is refused with both lines unless summing is allowed (<c>refusal</c> null).</summary>
+    private sealed class PairLines(string path, string? refusal)
+    {
+        private readonly Dictionary<(string, string, string), (int Index, int Line)> _first = [];
+
+        /// <summary>Null for a new pair (recorded at the next index); the index of the earlier row when summing is allowed.</summary>
+        public int? Repeat(CsvRow row, string? sector)
+        {
+            var key = (row.Text("exporter"), row.Text("importer"), sector ?? string.Empty);
+            if (_first.TryGetValue(key, out var first))
+            {
+                return refusal is null
+                    ? first.Index
+                    : throw new InvalidDataException($"{path} line {row.Line}: {key.Item1} → {key.Item2}{SectorNote(sector)} repeats line {first.Line}; {refusal}.");
+            }
+
+            _first[key] = (_first.Count, row.Line);
+            return null;
+        }
+    }
 
     private sealed record CsvRow(string Path, int Line, Dictionary<string, string> Cells)
     {
