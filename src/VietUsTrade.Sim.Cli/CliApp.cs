@@ -25,9 +25,15 @@ public static class CliApp
             Description = "Replace existing output files (--out FILE) and write into a folder that is not empty (--out DIR, --chart DIR); without it such outputs are refused.",
             Recursive = true,
         };
+        var verbose = new Option<bool>("--verbose")
+        {
+            Description = "On a failure, print the exception's stack trace after the one-line reason (for bug reports).",
+            Recursive = true,
+        };
         var context = new CliContext(stdout, stderr, force, args);
         var root = new RootCommand("vietus-sim: simulate US tariff scenarios on goods from Vietnam (VietUsTrade.Sim).");
         root.Options.Add(force);
+        root.Options.Add(verbose);
         foreach (var command in CommandSet(context))
         {
             root.Subcommands.Add(command);
@@ -51,8 +57,16 @@ public static class CliApp
         }
         catch (Exception ex)
         {
-            // Every failure, of any type (solver non-convergence included), is one line and exit 1: never a stack trace.
+            // Every failure, of any type (solver non-convergence included), is one line and exit 1; the stack trace only with --verbose.
             stderr.WriteLine(FailureLine(ex));
+            if (parse.GetValue(verbose))
+            {
+                foreach (var line in ex.ToString().Split('\n'))
+                {
+                    stderr.WriteLine(Escape(line.TrimEnd('\r')));
+                }
+            }
+
             return 1;
         }
     }

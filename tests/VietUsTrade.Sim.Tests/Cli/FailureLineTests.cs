@@ -77,4 +77,70 @@ public class FailureLineTests
         Assert.Contains("\\x1B[2J", err, StringComparison.Ordinal);
         Assert.Single(err.Trim().Split('\n'));
     }
+
+    [Fact]
+    public void A_scenario_file_cannot_send_escape_sequences_or_bidi_controls_to_the_terminal()
+    {
+        // The file's own text (a JSON string with ESC, BEL, bidirectional overrides and a NEL line break) is quoted by the
+        // library's message; the CLI's one failure line shows every such character as \xNN or \uNNNN (a line break as a space).
+        var dir = Directory.CreateTempSubdirectory("vus-escape-").FullName;
+        try
+        {
+            var file = Path.Combine(dir, "evil.json");
+            File.WriteAllText(file, """{"name": "evil", "extends": "x\u001b]0;pwned\u0007\u001b[2J\u0085\u202Eevil\u2066\u200F", "measures": []}""");
+            var (code, output, err) = CliRunner.Run("run", file);
+            Assert.Equal(1, code);
+            Assert.Equal(string.Empty, output);
+            Assert.Single(err.Trim().Split('\n'));
+            Assert.Contains("extends = 'x\\x1B]0;pwned\\x07\\x1B[2J \\u202Eevil\\u2066\\u200F': unknown preset", err, StringComparison.Ordinal);
+            Assert.DoesNotContain(err.TrimEnd('\n'), c => char.IsControl(c) || c is '\u202E' or '\u2066' or '\u200F');
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_stack_trace_is_printed_only_with_verbose()
+    {
+        var (code, output, err) = CliRunner.Run("run", "/nonexistent/vus-missing.json");
+        Assert.NotEqual(0, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Single(err.Trim().Split('\n'));
+        Assert.DoesNotContain("   at ", err, StringComparison.Ordinal);
+
+        var dir = Directory.CreateTempSubdirectory("vus-verbose-").FullName;
+        try
+        {
+            var flows = Path.Combine(dir, "flows.csv");
+            File.WriteAllText(flows, "exporter,importer,value\nUSA,USA,-5\nUSA,VNM,1\nVNM,VNM,3\nVNM,USA,1\n");
+            string[] args = ["ge", "solve", "--flows", flows, "--shock", flows, "--sigma", "5", "--out", Path.Combine(dir, "o")];
+            var plain = CliRunner.Run(args);
+            Assert.Equal(1, plain.Code);
+            Assert.Single(plain.Err.Trim().Split('\n'));
+            var verbose = CliRunner.Run([.. args, "--verbose"]);
+            Assert.Equal(1, verbose.Code);
+            var lines = verbose.Err.Trim().Split('\n');
+            Assert.Equal(plain.Err.Trim(), lines[0].TrimEnd('\r'));
+            Assert.Contains(lines, l => l.StartsWith("   at VietUsTrade.Sim.", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("run", "--preset", "reciprocal-20", "--frobnicate")]
+    [InlineData("run", "--frobnicate", "scenario.json")]
+    [InlineData("ge", "solve", "--flows", "f.csv", "--shock", "s.csv", "--sigma", "5", "--out", "o", "--frobnicate")]
+    public void An_unknown_option_is_named_never_taken_for_a_file(params string[] args)
+    {
+        var (code, output, err) = CliRunner.Run(args);
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Single(err.Trim().Split('\n'));
+        Assert.Contains("unknown option '--frobnicate'", err, StringComparison.Ordinal);
+    }
 }
