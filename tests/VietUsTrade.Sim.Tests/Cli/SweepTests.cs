@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using VietUsTrade.Sim.Cli.Commands;
 using VietUsTrade.Sim.Cli.Sweep;
@@ -33,18 +32,6 @@ public sealed class SweepTests : IDisposable
         return path;
     }
 
-    private static Process Start(params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "vietus-sim.dll"));
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        return Process.Start(info) ?? throw new InvalidOperationException("could not start the CLI");
-    }
-
     [Fact]
     public async Task Four_shard_processes_merge_to_the_bytes_of_the_unsharded_run()
     {
@@ -55,14 +42,11 @@ public sealed class SweepTests : IDisposable
         Assert.Equal(0, CliRunner.Run("sweep", "merge", whole).Code);
 
         // Four independent processes into one folder at the same time, as a job array would run them.
-        var processes = Enumerable.Range(0, 4).Select(k => Start("sweep", grid, "--out", sharded, "--shard", $"{k}/4")).ToArray();
+        var processes = Enumerable.Range(0, 4).Select(k => CliProcess.Start("sweep", grid, "--out", sharded, "--shard", $"{k}/4")).ToArray();
         foreach (var p in processes)
         {
-            var err = p.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-            await p.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-            await p.WaitForExitAsync(TestContext.Current.CancellationToken);
-            Assert.True(p.ExitCode == 0, await err);
-            p.Dispose();
+            var (code0, err) = await CliProcess.FinishAsync(p, TestContext.Current.CancellationToken);
+            Assert.True(code0 == 0, err);
         }
 
         Assert.Equal(4, Directory.GetFiles(sharded, "shard-*-of-4.parquet").Length);

@@ -10,17 +10,7 @@ public sealed class KillTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static Process Start(string outDir)
-    {
-        var cli = Path.Combine(AppContext.BaseDirectory, "vietus-sim.dll");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { cli, "flagship", "--out", outDir, "--force" })
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        return Process.Start(info) ?? throw new InvalidOperationException("could not start the CLI");
-    }
+    private static Process Start(string outDir) => CliProcess.Start("flagship", "--out", outDir, "--force");
 
     [Fact]
     public void A_flagship_killed_while_writing_leaves_only_whole_files()
