@@ -57,15 +57,22 @@ internal static class IgnatenkoCommands
                 };
                 result = IgnatenkoModel.SolvePaperRun(baseline, run);
             }
-            else if (file is not null)
-            {
-                double other = parse.GetValue(otherOption);
-                var rates = ReadTariffs(file);
-                result = IgnatenkoModel.Solve(baseline, IgnatenkoScenarios.UsTariffsByPartner(baseline, rates, other, revenueUse, $"US tariffs from {file.Name}"));
-            }
             else
             {
-                result = IgnatenkoModel.Solve(baseline, IgnatenkoScenarios.VietnamOnly(baseline, vietnamRate!.Value, revenueUse));
+                IgnatenkoScenario scenario;
+                try
+                {
+                    scenario = file is not null
+                        ? IgnatenkoScenarios.UsTariffsByPartner(baseline, ReadTariffs(file), parse.GetValue(otherOption), revenueUse, $"US tariffs from {file.Name}")
+                        : IgnatenkoScenarios.VietnamOnly(baseline, vietnamRate!.Value, revenueUse);
+                }
+                catch (ArgumentException ex) when (ex.ParamName is "otherPartnersRate" or "vietnamRate")
+                {
+                    // The library's range, named with the option that gave the rate: a usage error.
+                    throw new CliUsageException($"{(ex.ParamName == "vietnamRate" ? "--vietnam-rate" : "--other-rate")}: {ex.Message}");
+                }
+
+                result = IgnatenkoModel.Solve(baseline, scenario);
             }
 
             if (parse.GetValue(jsonOption))

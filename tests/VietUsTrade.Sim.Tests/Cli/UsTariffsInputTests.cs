@@ -25,4 +25,30 @@ public sealed class UsTariffsInputTests : IDisposable
         Assert.Contains("line 2", err, StringComparison.Ordinal);
         Assert.Contains(expected, err, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("--vietnam-rate", "-0.9")] // used to run and report US welfare -116 %
+    [InlineData("--vietnam-rate", "20")]
+    [InlineData("--vietnam-rate", "NaN")]
+    [InlineData("--other-rate", "-0.5")]
+    [InlineData("--other-rate", "11")]
+    public void A_negative_or_absurd_rate_option_is_a_usage_error_naming_it(string option, string value)
+    {
+        string[] args = option == "--vietnam-rate"
+            ? ["ge", "ignatenko", option, value]
+            : ["ge", "ignatenko", "--us-tariffs", Write("VNM,0.2"), option, value];
+        var (code, output, err) = CliRunner.Run(args);
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Single(err.Trim().Split('\n'));
+        Assert.Contains($"{option}: ", err, StringComparison.Ordinal);
+        Assert.Contains("must be a fraction from 0 to 10", err, StringComparison.Ordinal);
+    }
+
+    private string Write(string row)
+    {
+        var path = Path.Combine(_dir, "ok.csv");
+        File.WriteAllText(path, "country,tariff\n" + row + "\n");
+        return path;
+    }
 }

@@ -202,8 +202,8 @@ public static class IgnatenkoScenarios
     /// <paramref name="otherPartnersRate"/> (no retaliation).
     /// </summary>
     /// <param name="baseline">The baseline.</param>
-    /// <param name="ratesByIso3">ISO3 → rate (fraction &gt; −1); "USA" is not allowed.</param>
-    /// <param name="otherPartnersRate">The rate on partners not listed (e.g. 0.10, the Annex I floor).</param>
+    /// <param name="ratesByIso3">ISO3 → rate, a fraction in [0, 10] (10 = 1,000 %); "USA" is not allowed.</param>
+    /// <param name="otherPartnersRate">The rate on partners not listed (e.g. 0.10, the Annex I floor), in [0, 10].</param>
     /// <param name="revenueUse">How revenue is used.</param>
     /// <param name="name">Optional name.</param>
     /// <returns>The scenario.</returns>
@@ -217,9 +217,10 @@ public static class IgnatenkoScenarios
     {
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(ratesByIso3);
-        var rates = Enumerable.Repeat(otherPartnersRate, baseline.Count).ToArray();
+        var rates = Enumerable.Repeat(UsRate(otherPartnersRate, nameof(otherPartnersRate)), baseline.Count).ToArray();
         foreach (var (iso, rate) in ratesByIso3)
         {
+            UsRate(rate, $"{nameof(ratesByIso3)}[{iso}]");
             if (!baseline.Data.TryIndexOf(iso, out int j))
             {
                 throw new ArgumentException($"ratesByIso3: country '{iso}' is not one of the {baseline.Count} countries of the model.", nameof(ratesByIso3));
@@ -239,13 +240,20 @@ public static class IgnatenkoScenarios
 
     /// <summary>The paper's USTR rates on every partner except Vietnam, which pays <paramref name="vietnamRate"/>.</summary>
     /// <param name="baseline">The baseline.</param>
-    /// <param name="vietnamRate">The rate on Vietnamese goods (e.g. 0.20 under the 2025-07-31 Annex I).</param>
+    /// <param name="vietnamRate">The rate on Vietnamese goods (e.g. 0.20 under the 2025-07-31 Annex I), in [0, 10].</param>
     /// <param name="revenueUse">How revenue is used.</param>
     /// <returns>The scenario.</returns>
+    /// <exception cref="ArgumentException">The rate is negative, above 10 (1,000 %) or not finite.</exception>
     public static IgnatenkoScenario VietnamOnly(IgnatenkoBaseline baseline, double vietnamRate, RevenueUse revenueUse = RevenueUse.IncomeTaxRelief)
     {
         ArgumentNullException.ThrowIfNull(baseline);
+        UsRate(vietnamRate, nameof(vietnamRate));
         var t = Ustr(baseline, revenueUse).Tariffs.With(baseline.Data.IndexOf("VNM"), baseline.UsIndex, vietnamRate);
         return new IgnatenkoScenario($"USTR tariffs, Vietnam at {(vietnamRate * 100).ToString("0.##", CultureInfo.InvariantCulture)}%", t, revenueUse);
     }
+
+    // A US tariff set by a user: a fraction from 0 to 10 (a negative rate is an import subsidy the scenarios do not model;
+    // -0.9 used to report US welfare -116 %).
+    private static double UsRate(double rate, string field) =>
+        FieldRule.Check(rate, rate is >= 0 and <= ValueRanges.MaxTariffRate, field, "must be a fraction from 0 to 10 (0.20 = 20%; 10 = 1,000%)");
 }
