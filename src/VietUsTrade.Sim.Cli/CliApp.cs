@@ -6,7 +6,8 @@ namespace VietUsTrade.Sim.Cli;
 /// <summary>Entry point of the vietus-sim command line; returns the process exit code.</summary>
 /// <remarks>
 /// Exit codes: 0 success, 1 a run failed (the reason is printed on one line to standard error),
-/// 2 the command line was wrong (one line naming the problem, then "see vietus-sim --help").
+/// 2 the command line was wrong, including a file or folder it names that does not exist (one line naming the problem,
+/// then "see vietus-sim --help"); with --verbose a failure's stack trace follows its line.
 /// </remarks>
 public static class CliApp
 {
@@ -50,8 +51,9 @@ public static class CliApp
         {
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
-        catch (CliUsageException ex)
+        catch (Exception ex) when (ex is CliUsageException or FileNotFoundException or DirectoryNotFoundException)
         {
+            // A file or folder named on the command line that does not exist is a wrong argument, like a wrong option.
             stderr.WriteLine($"vietus-sim: {Escape(OneLine(ex.Message))} (see vietus-sim --help)");
             return 2;
         }

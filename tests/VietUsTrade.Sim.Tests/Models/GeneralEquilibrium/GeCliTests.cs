@@ -110,14 +110,14 @@ public sealed class GeCliTests : IDisposable
     }
 
     [Fact]
-    public void Bad_files_exit_1_naming_the_problem()
+    public void Bad_files_exit_1_and_missing_files_exit_2_naming_the_problem()
     {
         File.WriteAllText(Path.Combine(_dir, "bad.csv"), "exporter,importer,value\nUSA,USA,abc\n");
         var (code, _, stderr) = Run("ge", "solve", "--flows", Path.Combine(_dir, "bad.csv"), "--shock", Path.Combine(_dir, "tariff.csv"), "--sigma", "5", "--out", Path.Combine(_dir, "o4"));
         Assert.Equal(1, code);
         Assert.Contains("'abc'", stderr, StringComparison.Ordinal);
         var (code2, _, stderr2) = Run("ge", "solve", "--flows", Path.Combine(_dir, "missing.csv"), "--shock", Path.Combine(_dir, "tariff.csv"), "--sigma", "5", "--out", Path.Combine(_dir, "o4"));
-        Assert.Equal(1, code2);
+        Assert.Equal(2, code2); // a file named on the command line that does not exist is a wrong argument (issue 15)
         Assert.Contains("missing.csv", stderr2, StringComparison.Ordinal);
     }
 
