@@ -112,4 +112,19 @@ public class LibraryRangeTests
         Assert.Equal("rate", ex.Path);
         Assert.Equal(10, new TariffMeasure("x", MeasureKind.Reciprocal, 10, new DateOnly(2025, 8, 7)).Rate);
     }
+
+    [Fact]
+    public void Pe_solver_and_smart_options_refuse_an_invalid_field_when_it_is_set()
+    {
+        Assert.Equal("Tolerance", Assert.Throws<ArgumentException>(() => PeSolverOptions.Default with { Tolerance = double.NaN }).ParamName);
+        Assert.Equal("Tolerance", Assert.Throws<ArgumentException>(() => new PeSolverOptions { Tolerance = 0.01 }).ParamName);
+        Assert.Equal("MaxIterations", Assert.Throws<ArgumentException>(() => new PeSolverOptions { MaxIterations = 0 }).ParamName);
+        Assert.Equal(100_000, (PeSolverOptions.Default with { MaxIterations = 100_000 }).MaxIterations);
+        Assert.Equal("ExportSupplyElasticity", Assert.Throws<ArgumentException>(() => SmartOptions.Default with { ExportSupplyElasticity = 0 }).ParamName);
+        Assert.Equal("ExportSupplyElasticity", Assert.Throws<ArgumentException>(() => new SmartOptions { ExportSupplyElasticity = double.NaN }).ParamName);
+        Assert.Equal("WelfareFlow", Assert.Throws<ArgumentException>(() => SmartOptions.Default with { WelfareFlow = (SmartWelfareFlow)5 }).ParamName);
+        Assert.Equal("NegativeFlowPolicy", Assert.Throws<ArgumentException>(() => new SmartOptions { NegativeFlowPolicy = (SmartNegativeFlowPolicy)5 }).ParamName);
+        Assert.Equal("DiversionPriceForm", Assert.Throws<ArgumentException>(() => new SmartOptions { DiversionPriceForm = (SmartDiversionPriceForm)5 }).ParamName);
+        Assert.Null(SmartOptions.Default.ExportSupplyElasticity);
+    }
 }

@@ -47,7 +47,6 @@ public static class PeSolver
     {
         ArgumentNullException.ThrowIfNull(problem);
         options ??= PeSolverOptions.Default;
-        options.Validate();
 
         var lines = problem.LineCount;
         var cells = problem.CellCount;

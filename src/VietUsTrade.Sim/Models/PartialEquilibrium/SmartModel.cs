@@ -49,30 +49,17 @@ public sealed record SmartOptions
     /// <summary>WITS defaults: as <see cref="Default"/> but with the export supply elasticity μ = 99 for every partner.</summary>
     public static SmartOptions Wits { get; } = new() { ExportSupplyElasticity = SmartDefaults.ExportSupplyElasticity };
 
-    /// <summary>Common export supply elasticity μ &gt; 0 (may be +∞); null = use the beneficiary cell's ω from the problem.</summary>
-    public double? ExportSupplyElasticity { get; init; }
+    /// <summary>Common export supply elasticity μ &gt; 0 (may be +∞); null = use the beneficiary cell's ω from the problem (checked when set).</summary>
+    public double? ExportSupplyElasticity { get; init => field = FieldRule.Check(value, value is null or > 0, nameof(ExportSupplyElasticity), "must be μ > 0 (or +∞, or null)"); }
 
     /// <summary>Form of the relative price change in trade diversion.</summary>
-    public SmartDiversionPriceForm DiversionPriceForm { get; init; } = SmartDiversionPriceForm.PriceRatio;
+    public SmartDiversionPriceForm DiversionPriceForm { get; init => field = FieldRule.Check(value, Enum.IsDefined(value), nameof(DiversionPriceForm), "is not a defined value"); } = SmartDiversionPriceForm.PriceRatio;
 
     /// <summary>Flow used in the welfare triangle.</summary>
-    public SmartWelfareFlow WelfareFlow { get; init; } = SmartWelfareFlow.TradeCreation;
+    public SmartWelfareFlow WelfareFlow { get; init => field = FieldRule.Check(value, Enum.IsDefined(value), nameof(WelfareFlow), "is not a defined value"); } = SmartWelfareFlow.TradeCreation;
 
     /// <summary>Behaviour on implied negative flows.</summary>
-    public SmartNegativeFlowPolicy NegativeFlowPolicy { get; init; } = SmartNegativeFlowPolicy.Throw;
-
-    internal void Validate()
-    {
-        if (ExportSupplyElasticity is { } mu && !(mu > 0))
-        {
-            throw new ArgumentException($"ExportSupplyElasticity = {PeValidation.Fmt(mu)} is not valid: expected μ > 0 (or null).", nameof(ExportSupplyElasticity));
-        }
-
-        if (!Enum.IsDefined(DiversionPriceForm) || !Enum.IsDefined(WelfareFlow) || !Enum.IsDefined(NegativeFlowPolicy))
-        {
-            throw new ArgumentException("SmartOptions has an undefined enum value.", nameof(DiversionPriceForm));
-        }
-    }
+    public SmartNegativeFlowPolicy NegativeFlowPolicy { get; init => field = FieldRule.Check(value, Enum.IsDefined(value), nameof(NegativeFlowPolicy), "is not a defined value"); } = SmartNegativeFlowPolicy.Throw;
 }
 
 /// <summary>SMART totals of one supplier over all lines (US dollars).</summary>
@@ -238,7 +225,6 @@ public static class SmartModel
     {
         ArgumentNullException.ThrowIfNull(problem);
         options ??= SmartOptions.Default;
-        options.Validate();
         var cells = problem.CellCount;
         var lines = problem.LineCount;
         var nv = new double[cells];
