@@ -203,34 +203,36 @@ public sealed record UncertaintySpec(
     bool BaselineGrowth = true,
     double? RelocationShareHigh = 0.18)
 {
+    // The single-field rules are checked when set (constructor and with alike); Validate keeps the rule that joins the
+    // two long-run ends.
+
+    /// <summary>λ, null or in [0, 2].</summary>
+    public double? ElasticityLogSd { get; init => field = Rule(value, value is null or (>= 0 and <= 2), nameof(ElasticityLogSd), "must be in [0, 2]"); }
+        = Rule(ElasticityLogSd, ElasticityLogSd is null or (>= 0 and <= 2), nameof(ElasticityLogSd), "must be in [0, 2]");
+
+    /// <summary>Upper end of the transshipment share, null or in [0, 1].</summary>
+    public double? TransshipmentShareHigh { get; init => field = Rule(value, value is null or (>= 0 and <= 1), nameof(TransshipmentShareHigh), "must be in [0, 1]"); }
+        = Rule(TransshipmentShareHigh, TransshipmentShareHigh is null or (>= 0 and <= 1), nameof(TransshipmentShareHigh), "must be in [0, 1]");
+
+    /// <summary>Upper end of the relocation share, null or in [0, 0.5].</summary>
+    public double? RelocationShareHigh { get; init => field = Rule(value, value is null or (>= 0 and <= 0.5), nameof(RelocationShareHigh), "must be in [0, 0.5]"); }
+        = Rule(RelocationShareHigh, RelocationShareHigh is null or (>= 0 and <= 0.5), nameof(RelocationShareHigh), "must be in [0, 0.5]");
+
     /// <summary>All documented uncertainties on.</summary>
     public static UncertaintySpec Default { get; } = new();
 
     /// <summary>No uncertainty: every draw equals the deterministic projection.</summary>
     public static UncertaintySpec None { get; } = new(0.0, 2.0, 2.0, null, false, false, null);
 
-    /// <summary>Checks every field.</summary>
+    /// <summary>Checks the rule that joins the long-run ends (every single-field rule is checked when the field is set).</summary>
     /// <exception cref="ArgumentException">A field is out of range (named with its value).</exception>
     public void Validate()
     {
-        if (ElasticityLogSd is { } l && !(l is >= 0 and <= 2))
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"ElasticityLogSd = {l} must be in [0, 2]."), nameof(ElasticityLogSd));
-        }
-
         if (!(LongRunElasticityLow > 0.8 && LongRunElasticityLow <= LongRunElasticityHigh && LongRunElasticityHigh < 50))
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"LongRunElasticityLow = {LongRunElasticityLow} and LongRunElasticityHigh = {LongRunElasticityHigh} must satisfy 0.8 < low ≤ high < 50."), nameof(LongRunElasticityLow));
         }
-
-        if (RelocationShareHigh is { } r && !(r is >= 0 and <= 0.5))
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"RelocationShareHigh = {r} must be in [0, 0.5]."), nameof(RelocationShareHigh));
-        }
-
-        if (TransshipmentShareHigh is { } s && !(s is >= 0 and <= 1))
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"TransshipmentShareHigh = {s} must be in [0, 1]."), nameof(TransshipmentShareHigh));
-        }
     }
+
+    private static double? Rule(double? value, bool ok, string field, string rule) => FieldRule.Check(value, ok, field, rule);
 }

@@ -4,6 +4,7 @@ using VietUsTrade.Sim.Models.Ignatenko2025;
 using VietUsTrade.Sim.Models.PartialEquilibrium;
 using VietUsTrade.Sim.Policy;
 using VietUsTrade.Sim.Products;
+using VietUsTrade.Sim.Projection;
 using Xunit;
 
 namespace VietUsTrade.Sim.Tests.Hardening;
@@ -126,5 +127,18 @@ public class LibraryRangeTests
         Assert.Equal("NegativeFlowPolicy", Assert.Throws<ArgumentException>(() => new SmartOptions { NegativeFlowPolicy = (SmartNegativeFlowPolicy)5 }).ParamName);
         Assert.Equal("DiversionPriceForm", Assert.Throws<ArgumentException>(() => new SmartOptions { DiversionPriceForm = (SmartDiversionPriceForm)5 }).ParamName);
         Assert.Null(SmartOptions.Default.ExportSupplyElasticity);
+    }
+
+    [Fact]
+    public void Uncertainty_spec_refuses_an_invalid_field_when_it_is_set()
+    {
+        Assert.Equal("ElasticityLogSd", Assert.Throws<ArgumentException>(() => UncertaintySpec.Default with { ElasticityLogSd = double.NaN }).ParamName);
+        Assert.Equal("TransshipmentShareHigh", Assert.Throws<ArgumentException>(() => UncertaintySpec.Default with { TransshipmentShareHigh = 1.5 }).ParamName);
+        Assert.Equal("RelocationShareHigh", Assert.Throws<ArgumentException>(() => new UncertaintySpec(RelocationShareHigh: 0.6)).ParamName);
+        Assert.Null((UncertaintySpec.Default with { RelocationShareHigh = null }).RelocationShareHigh);
+
+        // The rule that joins two fields is still checked by Validate.
+        var swapped = UncertaintySpec.Default with { LongRunElasticityLow = 3, LongRunElasticityHigh = 2 };
+        Assert.Equal("LongRunElasticityLow", Assert.Throws<ArgumentException>(swapped.Validate).ParamName);
     }
 }
