@@ -135,29 +135,8 @@ public static class CliApp
         return $"vietus-sim: {kind}{Escape(OneLine(message))}";
     }
 
-    /// <summary>Control and bidirectional-formatting characters shown as \xNN or \uNNNN, so a message cannot drive the terminal.</summary>
-    internal static string Escape(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var sb = new System.Text.StringBuilder(text.Length);
-        foreach (var ch in text)
-        {
-            if (ch < 0x20 || ch is (char)0x7F || ch is >= (char)0x80 and <= (char)0x9F)
-            {
-                sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\x{(int)ch:X2}");
-            }
-            else if (ch is '\u200E' or '\u200F' or '\u061C' or >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069')
-            {
-                sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\u{(int)ch:X4}");
-            }
-            else
-            {
-                sb.Append(ch);
-            }
-        }
-
-        return sb.ToString();
-    }
+    /// <summary>Control and bidirectional-formatting characters shown as \xNN or \uNNNN, so a message cannot drive the terminal (the library's one rule).</summary>
+    internal static string Escape(string text) => UntrustedText.Escape(text);
 
     private static IEnumerable<Command> CommandSet(CliContext context)
     {

@@ -62,6 +62,7 @@ public sealed class DataFileException : Exception
         var where = line > 0 ? $"{file}, line {line}" : file;
         var what = field.Length > 0 ? $", field '{field}'" : string.Empty;
         var val = value.Length > 0 || field.Length > 0 ? $", value '{value}'" : string.Empty;
-        return $"{where}{what}{val}: {reason}";
+        // Values and names come from the file: shown escaped, so a message cannot drive the terminal that prints it.
+        return UntrustedText.Escape($"{where}{what}{val}: {reason}");
     }
 }

@@ -243,7 +243,7 @@ public sealed class ScenarioValidationException : Exception
     }
 
     private ScenarioValidationException(string path, string formattedValue, string reason, bool formatted)
-        : base($"{path} = {formattedValue}: {reason}")
+        : base(UntrustedText.Escape($"{path} = {formattedValue}: {reason}"))
     {
         _ = formatted;
         Path = path;
@@ -293,7 +293,7 @@ public sealed class ScenarioValidationException : Exception
     private static string FormatValue(object value) => value switch
     {
         double d => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
-        string s => $"'{s}'",
+        string s => $"'{UntrustedText.Escape(s)}'",
         _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "null",
     };
 }

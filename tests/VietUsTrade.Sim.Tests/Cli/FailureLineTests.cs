@@ -92,7 +92,7 @@ public class FailureLineTests
             Assert.Equal(1, code);
             Assert.Equal(string.Empty, output);
             Assert.Single(err.Trim().Split('\n'));
-            Assert.Contains("extends = 'x\\x1B]0;pwned\\x07\\x1B[2J \\u202Eevil\\u2066\\u200F': unknown preset", err, StringComparison.Ordinal);
+            Assert.Contains("extends = 'x\\x1B]0;pwned\\x07\\x1B[2J\\x85\\u202Eevil\\u2066\\u200F': unknown preset", err, StringComparison.Ordinal);
             Assert.DoesNotContain(err.TrimEnd('\n'), c => char.IsControl(c) || c is '\u202E' or '\u2066' or '\u200F');
         }
         finally
@@ -142,5 +142,16 @@ public class FailureLineTests
         Assert.Equal(string.Empty, output);
         Assert.Single(err.Trim().Split('\n'));
         Assert.Contains("unknown option '--frobnicate'", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Library_messages_quoting_file_content_are_escaped_and_escaping_twice_changes_nothing()
+    {
+        var scenario = Assert.Throws<VietUsTrade.Sim.Policy.ScenarioValidationException>(() => VietUsTrade.Sim.Policy.ScenarioJson.Parse("""{"name": "x", "extends": "a\u001b[31mb\u202Ec"}"""));
+        Assert.Equal("extends = 'a\\x1B[31mb\\u202Ec': unknown preset", scenario.Message[..scenario.Message.IndexOf(" (", StringComparison.Ordinal)]);
+        var data = new VietUsTrade.Sim.Data.DataFileException("f.csv", 3, "value", "1\u001b]0;t\u0007", "not a number");
+        Assert.Equal("f.csv, line 3, field 'value', value '1\\x1B]0;t\\x07': not a number", data.Message);
+        Assert.Equal(data.Message, UntrustedText.Escape(data.Message));
+        Assert.Equal("vietus-sim: " + data.Message, CliApp.FailureLine(data));
     }
 }
