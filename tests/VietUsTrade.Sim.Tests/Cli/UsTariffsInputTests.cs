@@ -3,12 +3,8 @@ using Xunit;
 namespace VietUsTrade.Sim.Tests.Cli;
 
 /// <summary>`ge ignatenko --us-tariffs` refuses sloppy numbers instead of misreading them (issue 15 findings).</summary>
-public sealed class UsTariffsInputTests : IDisposable
+public sealed class UsTariffsInputTests() : TempFolderTest("vus-ustariffs-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("vus-ustariffs-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     [Theory]
     [InlineData("VNM,\"0,20\"", "expected 2 unquoted cells")] // a quoted comma decimal used to be read as 0
     [InlineData("VNM,20", "must be a fraction from 0 to 10")]  // 20 used to be applied as 2,000 %
@@ -16,8 +12,7 @@ public sealed class UsTariffsInputTests : IDisposable
     [InlineData("VNM,", "must be a fraction from 0 to 10")]
     public void A_sloppy_rate_is_a_one_line_failure_naming_the_line(string row, string expected)
     {
-        var path = Path.Combine(_dir, "tariffs.csv");
-        File.WriteAllText(path, "country,tariff\n" + row + "\n");
+        var path = Write("tariffs.csv", "country,tariff\n" + row + "\n");
         var (code, output, err) = CliRunner.Run("ge", "ignatenko", "--us-tariffs", path);
         Assert.Equal(1, code);
         Assert.Equal(string.Empty, output);
@@ -36,19 +31,12 @@ public sealed class UsTariffsInputTests : IDisposable
     {
         string[] args = option == "--vietnam-rate"
             ? ["ge", "ignatenko", option, value]
-            : ["ge", "ignatenko", "--us-tariffs", Write("VNM,0.2"), option, value];
+            : ["ge", "ignatenko", "--us-tariffs", Write("ok.csv", "country,tariff\nVNM,0.2\n"), option, value];
         var (code, output, err) = CliRunner.Run(args);
         Assert.Equal(2, code);
         Assert.Equal(string.Empty, output);
         Assert.Single(err.Trim().Split('\n'));
         Assert.Contains($"{option}: ", err, StringComparison.Ordinal);
         Assert.Contains("must be a fraction from 0 to 10", err, StringComparison.Ordinal);
-    }
-
-    private string Write(string row)
-    {
-        var path = Path.Combine(_dir, "ok.csv");
-        File.WriteAllText(path, "country,tariff\n" + row + "\n");
-        return path;
     }
 }

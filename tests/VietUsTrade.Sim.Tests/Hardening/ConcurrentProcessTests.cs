@@ -5,14 +5,10 @@ using Xunit;
 namespace VietUsTrade.Sim.Tests.Hardening;
 
 /// <summary>Four processes writing into one folder at once, 25 trials: every file read afterwards is whole (issue 15, "must hold").</summary>
-public sealed class ConcurrentProcessTests : IDisposable
+public sealed class ConcurrentProcessTests() : TempFolderTest("vus-procs-")
 {
     private const int Writers = 4;
     private const int Trials = 25;
-
-    private readonly string _dir = Directory.CreateTempSubdirectory("vus-procs-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
     public async Task Four_processes_into_one_folder_never_leave_a_torn_file()
@@ -31,11 +27,11 @@ public sealed class ConcurrentProcessTests : IDisposable
             }
         }
 
-        var flowsPath = Path.Combine(_dir, "flows.csv");
+        var flowsPath = Path.Combine(Dir, "flows.csv");
         File.WriteAllLines(flowsPath, flows);
         var shocks = Enumerable.Range(0, Writers).Select(k =>
         {
-            var path = Path.Combine(_dir, $"shock{k}.csv");
+            var path = Path.Combine(Dir, $"shock{k}.csv");
             File.WriteAllLines(path, ["exporter,importer,tariff", string.Create(CultureInfo.InvariantCulture, $"C01,C00,{0.1 * (k + 1)}")]);
             return path;
         }).ToArray();
@@ -45,7 +41,7 @@ public sealed class ConcurrentProcessTests : IDisposable
         var bilateral = new HashSet<string>(StringComparer.Ordinal);
         for (var k = 0; k < Writers; k++)
         {
-            var refDir = Path.Combine(_dir, $"ref{k}");
+            var refDir = Path.Combine(Dir, $"ref{k}");
             Assert.Equal(0, CliRunner.Run(Args(k, refDir)).Code);
             country.Add(File.ReadAllText(Path.Combine(refDir, "country.csv")));
             bilateral.Add(File.ReadAllText(Path.Combine(refDir, "bilateral.csv")));
@@ -53,7 +49,7 @@ public sealed class ConcurrentProcessTests : IDisposable
 
         Assert.Equal(Writers, country.Count);
         Assert.Equal(Writers, bilateral.Count);
-        var shared = Path.Combine(_dir, "shared");
+        var shared = Path.Combine(Dir, "shared");
         var torn = 0;
         for (var trial = 0; trial < Trials; trial++)
         {

@@ -7,19 +7,8 @@ namespace VietUsTrade.Sim.Tests.Hardening;
 /// non-convergence through the command line, a symlink planted in an --out folder, a missing input file.
 /// The table of every finding and its test is docs/reliability.md.
 /// </summary>
-public sealed class FindingTests : IDisposable
+public sealed class FindingTests() : TempFolderTest("vus-findings-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("vus-findings-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(_dir, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
-
     private static void AssertOneLine(string err)
     {
         Assert.Single(err.Trim().Split('\n'));
@@ -33,7 +22,7 @@ public sealed class FindingTests : IDisposable
         // Vietnam sells nearly all its output to the US (finding 1: "Unhandled exception", a stack trace and exit 134).
         var flows = Write("flows.csv", "exporter,importer,value\nUSA,USA,1000\nVNM,USA,1000000\nVNM,VNM,0.001\nUSA,VNM,1\n");
         var shock = Write("shock.csv", "exporter,importer,tariff\nVNM,USA,5\n");
-        var (code, output, err) = CliRunner.Run("ge", "solve", "--flows", flows, "--shock", shock, "--sigma", "5", "--out", Path.Combine(_dir, "o"));
+        var (code, output, err) = CliRunner.Run("ge", "solve", "--flows", flows, "--shock", shock, "--sigma", "5", "--out", Path.Combine(Dir, "o"));
         Assert.Equal(1, code);
         Assert.Equal(string.Empty, output);
         AssertOneLine(err);
@@ -67,7 +56,7 @@ public sealed class FindingTests : IDisposable
     {
         // Finding 3: ge solve wrote through a planted symlink, outside the folder, with exit 0.
         var outside = Write("outside.txt", "keep me");
-        var outDir = Path.Combine(_dir, "out");
+        var outDir = Path.Combine(Dir, "out");
         Directory.CreateDirectory(outDir);
         File.CreateSymbolicLink(Path.Combine(outDir, "bilateral.csv"), outside);
         var flows = Write("flows.csv", "exporter,importer,value\nUSA,USA,800\nUSA,VNM,10\nVNM,USA,95\nVNM,VNM,300\n");
@@ -88,7 +77,7 @@ public sealed class FindingTests : IDisposable
     public void A_missing_input_file_is_exit_2_with_one_line_naming_it(params string[] args)
     {
         // Finding 19: a missing file exited 1 with a .NET exception name where exit 2 and one line were promised.
-        var (code, output, err) = CliRunner.Run([.. args.Select(a => a.Replace("{dir}", _dir, StringComparison.Ordinal))]);
+        var (code, output, err) = CliRunner.Run([.. args.Select(a => a.Replace("{dir}", Dir, StringComparison.Ordinal))]);
         Assert.Equal(2, code);
         Assert.Equal(string.Empty, output);
         AssertOneLine(err);

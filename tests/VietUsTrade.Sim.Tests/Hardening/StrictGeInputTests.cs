@@ -7,24 +7,13 @@ namespace VietUsTrade.Sim.Tests.Hardening;
 /// country's own domestic flow and a tariff above 10 (1,000 %) are refused in one line naming file, line and pair, unless
 /// an option allows them (--sum-duplicates, --allow-own-flow-shocks, --allow-high-tariffs).
 /// </summary>
-public sealed class StrictGeInputTests : IDisposable
+public sealed class StrictGeInputTests() : TempFolderTest("vus-strict-ge-")
 {
     private const string Flows = "exporter,importer,value\nUSA,USA,800\nUSA,VNM,10\nUSA,CHN,60\nVNM,USA,95\nVNM,VNM,300\nVNM,CHN,40\nCHN,USA,450\nCHN,VNM,70\nCHN,CHN,1500\n";
 
-    private readonly string _dir = Directory.CreateTempSubdirectory("vus-strict-ge-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(_dir, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
-
     private (int Code, string Out, string Err, string Bilateral) Solve(string flows, string shock, params string[] options)
     {
-        var outDir = Path.Combine(_dir, "o-" + Guid.NewGuid().ToString("N"));
+        var outDir = Path.Combine(Dir, "o-" + Guid.NewGuid().ToString("N"));
         var (code, output, err) = CliRunner.Run(["ge", "solve", "--flows", flows, "--shock", shock, "--sigma", "5", "--out", outDir, .. options]);
         var bilateral = Path.Combine(outDir, "bilateral.csv");
         return (code, output, err, File.Exists(bilateral) ? File.ReadAllText(bilateral) : string.Empty);
