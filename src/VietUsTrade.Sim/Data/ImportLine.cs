@@ -132,6 +132,12 @@ public sealed class ImportLine
 /// <param name="Value2023Usd">The same for calendar 2023.</param>
 public sealed record ExportLine(HtsCode Code, string Description, double Value2024Usd, double Value2023Usd)
 {
+    /// <summary>Exports in 2024, US dollars: finite, in [0, <see cref="ValueRanges.MaxTradeUsd"/>] (checked when set).</summary>
+    public double Value2024Usd { get; init => field = FieldRule.Usd(value, nameof(Value2024Usd)); } = FieldRule.Usd(Value2024Usd, nameof(Value2024Usd));
+
+    /// <summary>Exports in 2023, US dollars: finite, in [0, <see cref="ValueRanges.MaxTradeUsd"/>] (checked when set).</summary>
+    public double Value2023Usd { get; init => field = FieldRule.Usd(value, nameof(Value2023Usd)); } = FieldRule.Usd(Value2023Usd, nameof(Value2023Usd));
+
     /// <summary>The HS chapter.</summary>
     public int Chapter => Code.Chapter;
 }
@@ -154,7 +160,14 @@ public sealed record ChapterTotals(int Chapter, string Name, double WorldValueUs
 /// <param name="Month">The first day of the month.</param>
 /// <param name="ValueUsd">Value in US dollars (imports for consumption, customs value; or exports, FAS).</param>
 /// <param name="DutyUsd">Calculated duty in US dollars (0 for exports).</param>
-public readonly record struct MonthlyPoint(DateOnly Month, double ValueUsd, double DutyUsd);
+public readonly record struct MonthlyPoint(DateOnly Month, double ValueUsd, double DutyUsd)
+{
+    /// <summary>Value in US dollars: finite, in [0, <see cref="ValueRanges.MaxTradeUsd"/>] (checked when set).</summary>
+    public double ValueUsd { get; init => field = FieldRule.Usd(value, nameof(ValueUsd)); } = FieldRule.Usd(ValueUsd, nameof(ValueUsd));
+
+    /// <summary>Calculated duty in US dollars: finite, in [0, <see cref="ValueRanges.MaxTradeUsd"/>] (checked when set).</summary>
+    public double DutyUsd { get; init => field = FieldRule.Usd(value, nameof(DutyUsd)); } = FieldRule.Usd(DutyUsd, nameof(DutyUsd));
+}
 
 /// <summary>A monthly series with a label, e.g. US imports from Vietnam of NAICS 334.</summary>
 /// <param name="Key">A stable key, e.g. "imports/VIETNAM/334", "imports/TOTAL FOR ALL COUNTRIES/00" or "exports/VIETNAM/total".</param>

@@ -76,6 +76,11 @@ public class LibraryRangeTests
         Assert.Equal("ValueUsd", Assert.Throws<ArgumentException>(() => new SupplierFlow(vietnam, 4e13, 0)).ParamName);
         Assert.Equal("DutyUsd", Assert.Throws<ArgumentException>(() => new SupplierFlow(vietnam, 1, -1)).ParamName);
         Assert.Equal(ValueRanges.MaxTradeUsd, new SupplierFlow(vietnam, ValueRanges.MaxTradeUsd, 0).ValueUsd);
+        var coffee = new ExportLine(HtsCode.Parse("090111"), "coffee", 1e6, 9e5);
+        Assert.Equal("Value2024Usd", Assert.Throws<ArgumentException>(() => coffee with { Value2024Usd = double.PositiveInfinity }).ParamName);
+        Assert.Equal("Value2023Usd", Assert.Throws<ArgumentException>(() => new ExportLine(coffee.Code, "coffee", 1, -5)).ParamName);
+        Assert.Equal("ValueUsd", Assert.Throws<ArgumentException>(() => new MonthlyPoint(new DateOnly(2025, 1, 1), 1.7e308, 0)).ParamName);
+        Assert.Equal("DutyUsd", Assert.Throws<ArgumentException>(() => new MonthlyPoint(new DateOnly(2025, 1, 1), 1, double.NaN) with { }).ParamName);
     }
 
     [Fact]
