@@ -220,7 +220,7 @@ public static class Presets
 
             var others = m.ExemptionLists.Where(l => l != PartAList).ToArray();
             measures.Add(new TariffMeasure(m.Id, m.Kind, m.Rate, m.From, m.Until, m.Suppliers, exemptionLists: [.. others, uncond, aircraft, pharma],
-                exemptCodes: m.ExemptCodes, shareOfGoods: m.ShareOfGoods, isFloor: m.IsFloor, name: m.Name, source: m.Source, minimumPrice: m.MinimumPrice));
+                exemptCodes: m.ExemptCodes, shareOfGoods: m.ShareOfGoods, isFloor: m.IsFloor, name: m.Name, source: m.Source, minimumPrice: m.MinimumPrice, allowHighRate: m.AllowHighRate));
             foreach (var (part, q, label, exempt) in new[] { (aircraft, civilAircraftShare, "civil-aircraft", (string[])["88"]), (pharma, pharmaceuticalUseShare, "pharmaceutical-use", []) })
             {
                 if (q < 1)

@@ -98,7 +98,7 @@ public sealed class ScenarioBuilder
         {
             var m = _measures[k];
             _measures[k] = new TariffMeasure(m.Id, m.Kind, m.Rate, m.From, m.Until, m.Suppliers, m.Products, m.ProductLists, m.ExemptionLists,
-                [.. m.ExemptCodes, .. parsed.Where(c => !m.ExemptCodes.Contains(c))], m.ShareOfGoods, m.IsFloor, m.Name, m.Source);
+                [.. m.ExemptCodes, .. parsed.Where(c => !m.ExemptCodes.Contains(c))], m.ShareOfGoods, m.IsFloor, m.Name, m.Source, m.MinimumPrice, m.AllowHighRate);
         }
 
         return this;

@@ -22,7 +22,7 @@ public static class ScenarioJson
     private static readonly Dictionary<string, ConcessionKind> ConcessionKinds = Enum.GetValues<ConcessionKind>().ToDictionary(ConcessionKindName, StringComparer.Ordinal);
 
     private static readonly string[] TopLevel = ["name", "description", "extends", "sources", "assumptions", "measures", "commitments", "concessions"];
-    private static readonly string[] MeasureFields = ["id", "kind", "rate", "from", "until", "suppliers", "products", "product_lists", "exemption_lists", "exempt_codes", "share_of_goods", "is_floor", "name", "source", "floor_usd_per_unit", "unit_value_usd_per_unit", "unit", "unit_value_source"];
+    private static readonly string[] MeasureFields = ["id", "kind", "rate", "from", "until", "suppliers", "products", "product_lists", "exemption_lists", "exempt_codes", "share_of_goods", "is_floor", "name", "source", "floor_usd_per_unit", "unit_value_usd_per_unit", "unit", "unit_value_source", "allow_high_rate"];
     private static readonly string[] CommitmentFields = ["id", "name", "products", "amount_usd", "start", "end", "phase_in", "fulfilment", "fulfilment_low", "fulfilment_high", "additionality", "additionality_low", "additionality_high", "source"];
     private static readonly string[] ConcessionFields = ["id", "kind", "from", "rate", "products", "name", "source"];
 
@@ -64,6 +64,11 @@ public static class ScenarioJson
                 Strings(w, "exempt_codes", m.ExemptCodes.Select(p => p.Digits));
                 w.WriteNumber("share_of_goods", m.ShareOfGoods);
                 w.WriteBoolean("is_floor", m.IsFloor);
+                if (m.AllowHighRate)
+                {
+                    w.WriteBoolean("allow_high_rate", true);
+                }
+
                 w.WriteString("name", m.Name);
                 w.WriteString("source", m.Source);
                 if (m.MinimumPrice is { } mp)
@@ -261,7 +266,8 @@ public static class ScenarioJson
                 List(e, "suppliers", Str, path), List(e, "products", Code, path), List(e, "product_lists", Str, path), List(e, "exemption_lists", Str, path),
                 List(e, "exempt_codes", Code, path), e.TryGetProperty("share_of_goods", out var s) ? Num(s, $"{path}.share_of_goods") : 1.0,
                 e.TryGetProperty("is_floor", out var f) && Bool(f, $"{path}.is_floor"),
-                e.TryGetProperty("name", out var n) ? Str(n, $"{path}.name") : null, e.TryGetProperty("source", out var src) ? Str(src, $"{path}.source") : null, floor);
+                e.TryGetProperty("name", out var n) ? Str(n, $"{path}.name") : null, e.TryGetProperty("source", out var src) ? Str(src, $"{path}.source") : null, floor,
+                e.TryGetProperty("allow_high_rate", out var high) && Bool(high, $"{path}.allow_high_rate"));
         }
         catch (ScenarioValidationException ex) when (!ex.Path.StartsWith(path, StringComparison.Ordinal))
         {

@@ -38,11 +38,12 @@ public sealed class TariffMeasure
     /// <param name="name">A readable name.</param>
     /// <param name="source">The legal instrument and where the fact is documented.</param>
     /// <param name="minimumPrice">The floor and unit value of a <see cref="MeasureKind.MinimumImportPrice"/> measure (required for that kind, not allowed for others); its <paramref name="rate"/> is then 0 or the floor's ad valorem equivalent, and <see cref="Rate"/> is the equivalent.</param>
+    /// <param name="allowHighRate">Accept a rate above 10 (1,000 %) up to 100 (10,000 %): the explicit override of the JSON field <c>allow_high_rate</c>; off by default.</param>
     /// <exception cref="ScenarioValidationException">A field is invalid; the exception names the field and the value.</exception>
     public TariffMeasure(string id, MeasureKind kind, double rate, DateOnly from, DateOnly? until = null,
         IReadOnlyList<string>? suppliers = null, IReadOnlyList<HtsCode>? products = null, IReadOnlyList<string>? productLists = null,
         IReadOnlyList<string>? exemptionLists = null, IReadOnlyList<HtsCode>? exemptCodes = null, double shareOfGoods = 1.0,
-        bool isFloor = false, string? name = null, string? source = null, MinimumPrice? minimumPrice = null)
+        bool isFloor = false, string? name = null, string? source = null, MinimumPrice? minimumPrice = null, bool allowHighRate = false)
     {
         if (string.IsNullOrWhiteSpace(id))
         {
@@ -54,9 +55,11 @@ public sealed class TariffMeasure
             throw new ScenarioValidationException("rate", rate, "must be a finite fraction ≥ 0 (0.20 = 20%)");
         }
 
-        if (rate > 10)
+        if (rate > (allowHighRate ? ValueRanges.MaxTariffRateWithOverride : ValueRanges.MaxTariffRate))
         {
-            throw new ScenarioValidationException("rate", rate, "exceeds 1000%: rates are fractions (0.20 = 20%)");
+            throw new ScenarioValidationException("rate", rate, allowHighRate
+                ? "exceeds 10000% even with allow_high_rate: rates are fractions (0.20 = 20%)"
+                : "exceeds 1000%: rates are fractions (0.20 = 20%); set allow_high_rate to accept up to 100");
         }
 
         if (until is { } u && u <= from)
@@ -124,6 +127,7 @@ public sealed class TariffMeasure
         Name = name ?? id;
         Source = source ?? string.Empty;
         MinimumPrice = minimumPrice;
+        AllowHighRate = allowHighRate;
     }
 
     /// <summary>Unique id within the scenario.</summary>
@@ -182,6 +186,9 @@ public sealed class TariffMeasure
     /// <summary>The floor and unit value of a minimum-import-price measure; null for every other kind.</summary>
     public MinimumPrice? MinimumPrice { get; }
 
+    /// <summary>True when the rate may exceed 10 (1,000 %), up to 100: the explicit override (JSON <c>allow_high_rate</c>).</summary>
+    public bool AllowHighRate { get; }
+
     /// <summary>The row of <see cref="Kind"/> in the kind table (JSON name, stacking rule, label).</summary>
     public MeasureKindInfo KindInfo => MeasureKinds.Of(Kind);
 
@@ -209,25 +216,25 @@ public sealed class TariffMeasure
     /// <param name="until">New end.</param>
     /// <returns>The copy.</returns>
     public TariffMeasure WithDates(DateOnly from, DateOnly? until) =>
-        new(Id, Kind, Rate, from, until, Suppliers, Products, ProductLists, ExemptionLists, ExemptCodes, ShareOfGoods, IsFloor, Name, Source, MinimumPrice);
+        new(Id, Kind, Rate, from, until, Suppliers, Products, ProductLists, ExemptionLists, ExemptCodes, ShareOfGoods, IsFloor, Name, Source, MinimumPrice, AllowHighRate);
 
     /// <summary>A copy with another rate.</summary>
     /// <param name="rate">New rate.</param>
     /// <returns>The copy.</returns>
     public TariffMeasure WithRate(double rate) =>
-        new(Id, Kind, rate, From, Until, Suppliers, Products, ProductLists, ExemptionLists, ExemptCodes, ShareOfGoods, IsFloor, Name, Source, MinimumPrice);
+        new(Id, Kind, rate, From, Until, Suppliers, Products, ProductLists, ExemptionLists, ExemptCodes, ShareOfGoods, IsFloor, Name, Source, MinimumPrice, AllowHighRate);
 
     /// <summary>A copy with another share of goods.</summary>
     /// <param name="share">New share.</param>
     /// <returns>The copy.</returns>
     public TariffMeasure WithShare(double share) =>
-        new(Id, Kind, Rate, From, Until, Suppliers, Products, ProductLists, ExemptionLists, ExemptCodes, share, IsFloor, Name, Source, MinimumPrice);
+        new(Id, Kind, Rate, From, Until, Suppliers, Products, ProductLists, ExemptionLists, ExemptCodes, share, IsFloor, Name, Source, MinimumPrice, AllowHighRate);
 
     /// <summary>A copy with more exemption lists.</summary>
     /// <param name="lists">List names to add.</param>
     /// <returns>The copy.</returns>
     public TariffMeasure WithExemptions(params string[] lists) =>
-        new(Id, Kind, Rate, From, Until, Suppliers, Products, ProductLists, ExemptionLists.Concat(lists).Distinct(StringComparer.Ordinal).ToArray(), ExemptCodes, ShareOfGoods, IsFloor, Name, Source, MinimumPrice);
+        new(Id, Kind, Rate, From, Until, Suppliers, Products, ProductLists, ExemptionLists.Concat(lists).Distinct(StringComparer.Ordinal).ToArray(), ExemptCodes, ShareOfGoods, IsFloor, Name, Source, MinimumPrice, AllowHighRate);
 }
 
 /// <summary>A scenario or measure failed validation; <see cref="Path"/> names the field (e.g. "measures[2].rate") and <see cref="Value"/> its value.</summary>

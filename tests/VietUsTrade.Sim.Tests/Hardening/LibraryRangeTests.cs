@@ -112,11 +112,26 @@ public class LibraryRangeTests
     }
 
     [Fact]
-    public void Scenario_tariff_rates_above_ten_are_refused_in_the_measure()
+    public void Scenario_tariff_rates_above_ten_need_the_explicit_override()
     {
         var ex = Assert.Throws<ScenarioValidationException>(() => new TariffMeasure("x", MeasureKind.Reciprocal, 10.5, new DateOnly(2025, 8, 7)));
         Assert.Equal("rate", ex.Path);
+        Assert.Contains("set allow_high_rate", ex.Message, StringComparison.Ordinal);
         Assert.Equal(10, new TariffMeasure("x", MeasureKind.Reciprocal, 10, new DateOnly(2025, 8, 7)).Rate);
+        var high = new TariffMeasure("x", MeasureKind.Reciprocal, 12, new DateOnly(2025, 8, 7), allowHighRate: true);
+        Assert.Equal(12, high.Rate);
+        Assert.True(high.WithDates(new DateOnly(2026, 1, 1), null).AllowHighRate);
+        Assert.Throws<ScenarioValidationException>(() => new TariffMeasure("x", MeasureKind.Reciprocal, 101, new DateOnly(2025, 8, 7), allowHighRate: true));
+
+        // In a scenario file the override is the field allow_high_rate; it survives the JSON round trip and is written only when set.
+        const string json = """{"name":"high","measures":[{"id":"x","kind":"reciprocal","rate":12,"from":"2025-08-07","suppliers":["5520"]}]}""";
+        Assert.Equal("measures[0].rate", Assert.Throws<ScenarioValidationException>(() => ScenarioJson.Parse(json)).Path);
+        var parsed = ScenarioJson.Parse(json.Replace("\"rate\":12", "\"rate\":12,\"allow_high_rate\":true", StringComparison.Ordinal));
+        Assert.True(parsed.Measures[0].AllowHighRate);
+        var written = ScenarioJson.Write(parsed);
+        Assert.Contains("\"allow_high_rate\": true", written, StringComparison.Ordinal);
+        Assert.Equal(12, ScenarioJson.Parse(written).Measures[0].Rate);
+        Assert.DoesNotContain("allow_high_rate", ScenarioJson.Write(Presets.Get("reciprocal-20")), StringComparison.Ordinal);
     }
 
     [Fact]
