@@ -10,7 +10,7 @@ namespace VietUsTrade.Sim.Benchmarks;
 /// per warm solve, and optionally every output number as raw bits for before/after identity checks.
 /// </summary>
 /// <remarks>
-/// usage: <c>VietUsTrade.Sim.Benchmarks --ge-inprocess CASE [--repeat-seconds S] [--dump FILE]</c> with CASE one of
+/// usage: <c>VietUsTrade.Sim.Benchmarks --ge-inprocess CASE [--repeat-seconds S] [--tolerance T] [--dump FILE]</c> with CASE one of
 /// exact30, exact240, gegravity30, mult240, revenue240, icio46, icio-others, icio46-iceberg-mult, or
 /// <c>files:DIR:SIGMA</c> (DIR/flows.csv and DIR/shock.csv as read by <c>vietus-sim ge solve</c>);
 /// <c>--ge-compare A B</c> prints the largest absolute and relative difference between two dumps.
@@ -27,34 +27,43 @@ internal static class GeInProcess
         var name = args[1];
         var seconds = 1.5;
         string? dump = null;
+        double? tolerance = null;
         for (var k = 2; k + 1 < args.Length; k += 2)
         {
             switch (args[k])
             {
                 case "--repeat-seconds": seconds = double.Parse(args[k + 1], CultureInfo.InvariantCulture); break;
                 case "--dump": dump = args[k + 1]; break;
+                case "--tolerance": tolerance = double.Parse(args[k + 1], CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException("unknown option " + args[k]);
             }
         }
 
         var (baseline, shock, options) = Case(name);
+        if (tolerance is { } tol)
+        {
+            options = new GeOptions(options.Elasticities, options.Closure, options.Normalization, options.TariffTreatment, options.Mode, tol, options.MaxIterations, options.Damping);
+        }
         var watch = Stopwatch.StartNew();
         var result = GeSolver.Solve(baseline, shock, options);
         var first = watch.Elapsed.TotalMilliseconds;
         var times = new List<double>();
+        var solver = new List<double>();
         var total = Stopwatch.StartNew();
         long allocated = long.MaxValue;
         while (times.Count < 15 || (total.Elapsed.TotalSeconds < seconds && times.Count < 2000))
         {
             var before = GC.GetAllocatedBytesForCurrentThread();
             watch.Restart();
-            GeSolver.Solve(baseline, shock, options);
+            var warm = GeSolver.Solve(baseline, shock, options);
             times.Add(watch.Elapsed.TotalMilliseconds);
+            solver.Add(warm.Diagnostics.Elapsed.TotalMilliseconds);
             allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
         times.Sort();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"C#: case={name} N={baseline.CountryCount} S={baseline.SectorCount} iterations={result.Diagnostics.Iterations} solve_ms_first={first:F3} solve_ms_median={times[times.Count / 2]:F3} solve_ms_min={times[0]:F3} solves={times.Count} allocated_bytes_per_solve={allocated}"));
+        solver.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"C#: case={name} N={baseline.CountryCount} S={baseline.SectorCount} iterations={result.Diagnostics.Iterations} solve_ms_first={first:F3} solve_ms_median={times[times.Count / 2]:F3} solve_ms_min={times[0]:F3} set_up_and_iterations_ms_median={solver[solver.Count / 2]:F3} solves={times.Count} allocated_bytes_per_solve={allocated}"));
         if (dump is not null)
         {
             using var writer = new BinaryWriter(File.Create(dump));

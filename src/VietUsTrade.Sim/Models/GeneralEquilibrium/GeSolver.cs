@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace VietUsTrade.Sim.Models.GeneralEquilibrium;
 
@@ -59,7 +61,7 @@ public static class GeSolver
         ArgumentNullException.ThrowIfNull(shock);
         ArgumentNullException.ThrowIfNull(options);
         var watch = Stopwatch.StartNew();
-        var p = Prepared.Create(baseline, shock, options);
+        using var p = Prepared.Create(baseline, shock, options);
         return options.Mode == GeSolutionMode.Exact ? SolveExact(p, watch) : SolveGegravity(p, watch);
     }
 
@@ -223,7 +225,7 @@ public static class GeSolver
         var m = new double[n * n];
         for (var k = 0; k < m.Length; k++)
         {
-            m[k] = x[k] * p.Shift[0][k];
+            m[k] = x[k] * p.Shift![k];
         }
 
         // Matrix balancing: v_i = 1/b̂_i, u_j = 1/â_j with Σ_j M_ij u_j v_i = Y_i and Σ_i M_ij u_j v_i = E_j.
@@ -354,7 +356,7 @@ public static class GeSolver
         return new GeResult(p.Baseline, p.Options, [flows], countries, diagnostics);
     }
 
-    /// <summary>Work arrays of one evaluation of the excess-demand system.</summary>
+    /// <summary>Work arrays of one evaluation of the excess-demand system, allocated once per solve.</summary>
     private sealed class Evaluation(int n, int s)
     {
         public double[] Phi { get; } = new double[s * n];
@@ -369,6 +371,24 @@ public static class GeSolver
 
         public double[] KOverPhi { get; } = new double[s * n];
 
+        /// <summary>Σ_s α τ′/(1+τ′) λ′ per importer (revenue treatment).</summary>
+        public double[] TaxShare { get; } = new double[n];
+
+        /// <summary>Σ_i λ B T τ′/(1+τ′) ĉ_i per importer, one sector at a time.</summary>
+        public double[] TaxAcc { get; } = new double[n];
+
+        /// <summary>Σ_j WNet_ij k_j per exporter, one sector at a time.</summary>
+        public double[] Acc { get; } = new double[n];
+
+        /// <summary>Σ_j WNetW_ij (k/Φ)_j per exporter, one sector at a time.</summary>
+        public double[] Acc2 { get; } = new double[n];
+
+        /// <summary>The own-price term −Σ_s θ_s (…) per exporter.</summary>
+        public double[] OwnPrice { get; } = new double[n];
+
+        /// <summary>Σ_s X′_ii,s per country.</summary>
+        public double[] Domestic { get; } = new double[n];
+
         public double Kappa { get; set; }
 
         public double MaxResidual { get; set; }
@@ -376,8 +396,23 @@ public static class GeSolver
         public int BadCountry { get; set; } = -1;
     }
 
+    /// <summary>The shock on one cell (sector, exporter, importer); cells not listed are unchanged.</summary>
+    private struct ShockCell
+    {
+        public double LnB;
+        public bool TariffSet;
+        public double Tau0;
+        public double Tau1;
+    }
+
     /// <summary>Baseline shares and shock factors in the solver's layout.</summary>
-    private sealed class Prepared
+    /// <remarks>
+    /// The N×N matrices of all sectors are stored back to back in single arrays rented from the shared pool (sector s at
+    /// offset s·N²) and returned by <see cref="Dispose"/>, so a solve allocates only its small work vectors and its result.
+    /// <see cref="WNetT"/> and <see cref="WNetWT"/> are transposed (importer-major): the demand sums Σ_j over importers then
+    /// run as the same vector update across exporters as the price-index sums Σ_i across importers.
+    /// </remarks>
+    private sealed class Prepared : IDisposable
     {
         public required GeBaseline Baseline { get; init; }
 
@@ -408,23 +443,32 @@ public static class GeSolver
         /// <summary>α_j,s at [s*n + j].</summary>
         public required double[] Alpha { get; init; }
 
-        /// <summary>λ·B·T at [s][i*n+j].</summary>
-        public required double[][] W { get; init; }
+        /// <summary>λ·B·T at [s*n*n + i*n + j] (pooled).</summary>
+        public required double[] W { get; init; }
 
-        /// <summary>λ·B·T/(1+τ′) at [s][i*n+j].</summary>
-        public required double[][] WNet { get; init; }
+        /// <summary>λ·B·T/(1+τ′) at [s*n*n + j*n + i], transposed (pooled).</summary>
+        public required double[] WNetT { get; init; }
 
-        /// <summary>(λ·B·T)²/(1+τ′) at [s][i*n+j]: the own-price feedback through the importer's price index.</summary>
-        public required double[][] WNetW { get; init; }
+        /// <summary>
+        /// (λ·B·T)²/(1+τ′) at [s*n*n + j*n + i], transposed, for the sectors in <see cref="Taxed"/>, or null when none
+        /// (pooled): the own-price feedback through the importer's price index. Elsewhere it is the square of <see cref="WNetT"/>.
+        /// </summary>
+        public required double[]? WNetWT { get; init; }
 
-        /// <summary>λ·B·T·τ′/(1+τ′), or null when the sector has no tariff in the revenue treatment.</summary>
-        public required double[]?[] WTax { get; init; }
+        /// <summary>λ·B·T·τ′/(1+τ′) at [s*n*n + i*n + j] for the sectors in <see cref="Taxed"/>, or null when none (pooled).</summary>
+        public required double[]? WTax { get; init; }
 
-        /// <summary>B·T (the iceberg-equivalent shift) at [s][i*n+j].</summary>
-        public required double[][] Shift { get; init; }
+        /// <summary>1/(1+τ′) at [s*n*n + i*n + j] for the sectors in <see cref="Taxed"/>, or null when none (pooled).</summary>
+        public required double[]? InvOnePlusTau { get; init; }
 
-        /// <summary>1/(1+τ′) at [s][i*n+j], or null when 1.</summary>
-        public required double[]?[] InvOnePlusTau { get; init; }
+        /// <summary>Per sector, the cells (i*n+j) the shock touches, ascending; every other cell is unchanged.</summary>
+        public required int[][] ShockedCells { get; init; }
+
+        /// <summary>Whether a sector has a tariff in the revenue treatment.</summary>
+        public required bool[] Taxed { get; init; }
+
+        /// <summary>B·T (the iceberg-equivalent shift) of sector 0 at [i*n+j]; only in the gegravity-compatible mode.</summary>
+        public required double[]? Shift { get; init; }
 
         public required double[] StepScale { get; init; }
 
@@ -432,9 +476,11 @@ public static class GeSolver
 
         public bool Revenue { get; init; }
 
+        private int NN => N * N;
+
         public static Prepared Create(GeBaseline b, GeShock shock, GeOptions o)
         {
-            int n = b.CountryCount, sCount = b.SectorCount;
+            int n = b.CountryCount, sCount = b.SectorCount, nn = n * n;
             var sigma = new double[sCount];
             var theta = new double[sCount];
             for (var s = 0; s < sCount; s++)
@@ -446,30 +492,23 @@ public static class GeSolver
             var refIndex = o.Normalization.IsWorldOutput ? -1 : IndexOr(b, o.Normalization.ReferenceCountry!, "normalization");
             var revenue = o.TariffTreatment == GeTariffTreatment.Revenue;
 
-            var lnB = new double[sCount][];
-            var tau0 = new double[sCount][];
-            var tau1 = new double[sCount][];
-            var hasTax = new bool[sCount];
+            // The shock touches few cells: keep them per sector by cell index (applied in the shock's order, as the dense
+            // arrays of ln B, τ and τ′ were), then walk them in cell order beside the dense loops below.
+            var cells = new Dictionary<int, ShockCell>[sCount];
             for (var s = 0; s < sCount; s++)
             {
-                lnB[s] = new double[n * n];
-                tau0[s] = new double[n * n];
-                tau1[s] = new double[n * n];
+                cells[s] = [];
             }
 
+            var hasTax = new bool[sCount];
             foreach (var cc in shock.CostChanges)
             {
                 var k = IndexOr(b, cc.Exporter, "shock exporter") * n + IndexOr(b, cc.Importer, "shock importer");
                 foreach (var s in SectorsOf(b, cc.Sector))
                 {
-                    lnB[s][k] += cc.DeltaLogCost;
+                    ref var cell = ref CollectionsMarshal.GetValueRefOrAddDefault(cells[s], k, out _);
+                    cell.LnB += cc.DeltaLogCost;
                 }
-            }
-
-            var tariffSet = new bool[sCount][];
-            for (var s = 0; s < sCount; s++)
-            {
-                tariffSet[s] = new bool[n * n];
             }
 
             foreach (var t in shock.TariffChanges)
@@ -477,20 +516,29 @@ public static class GeSolver
                 var k = IndexOr(b, t.Exporter, "tariff exporter") * n + IndexOr(b, t.Importer, "tariff importer");
                 foreach (var s in SectorsOf(b, t.Sector))
                 {
+                    ref var cell = ref CollectionsMarshal.GetValueRefOrAddDefault(cells[s], k, out _);
+
                     // A sector-specific entry overrides an all-sector entry for the same pair.
-                    if (tariffSet[s][k] && t.Sector is null)
+                    if (cell.TariffSet && t.Sector is null)
                     {
                         continue;
                     }
 
-                    tariffSet[s][k] = true;
-                    tau0[s][k] = t.BaselineRate;
-                    tau1[s][k] = t.NewRate;
+                    cell.TariffSet = true;
+                    cell.Tau0 = t.BaselineRate;
+                    cell.Tau1 = t.NewRate;
                     if (t.NewRate > 0)
                     {
                         hasTax[s] = true;
                     }
                 }
+            }
+
+            var order = new int[sCount][];
+            for (var s = 0; s < sCount; s++)
+            {
+                order[s] = [.. cells[s].Keys];
+                Array.Sort(order[s]);
             }
 
             var y = b.Output.ToArray();
@@ -499,27 +547,37 @@ public static class GeSolver
             var rev0 = new double[n];
             var alpha = new double[sCount * n];
             var phi0 = new double[n];
-            var w = new double[sCount][];
-            var wNet = new double[sCount][];
-            var wTax = new double[]?[sCount];
-            var shift = new double[sCount][];
-            var inv = new double[]?[sCount];
             var colGross = new double[sCount * n];
             var outputShare = new double[sCount * n];
+            var row = new double[n];
             for (var s = 0; s < sCount; s++)
             {
+                // colGross_j = Σ_i X_ij (1 + τ_ij) in i order; rev0_j gains X_ij τ_ij (zero off the shocked cells).
                 var x = b.SectorFlows(s);
+                var col = colGross.AsSpan(s * n, n);
+                var next = 0;
+                var shocked = order[s];
                 for (var i = 0; i < n; i++)
                 {
-                    for (var j = 0; j < n; j++)
+                    ReadOnlySpan<double> xi = x.AsSpan(i * n, n);
+                    if (revenue && next < shocked.Length && shocked[next] < (i + 1) * n)
                     {
-                        var k = i * n + j;
-                        var g = revenue ? x[k] * (1 + tau0[s][k]) : x[k];
-                        colGross[s * n + j] += g;
-                        rev0[j] += g - x[k];
-                        outputShare[s * n + i] += x[k];
+                        xi.CopyTo(row);
+                        for (; next < shocked.Length && shocked[next] < (i + 1) * n; next++)
+                        {
+                            var k = shocked[next];
+                            var g = x[k] * (1 + cells[s][k].Tau0);
+                            row[k - i * n] = g;
+                            rev0[k - i * n] += g - x[k];
+                        }
+
+                        xi = row;
                     }
+
+                    GeKernels.MultiplyAddTo(col, xi, 1.0);
                 }
+
+                GeKernels.RowSums(outputShare.AsSpan(s * n, n), x, n);
             }
 
             for (var s = 0; s < sCount; s++)
@@ -530,43 +588,85 @@ public static class GeSolver
                 }
             }
 
+            var taxed = new bool[sCount];
+            var anyTaxed = false;
+            for (var s = 0; s < sCount; s++)
+            {
+                taxed[s] = revenue && hasTax[s];
+                anyTaxed |= taxed[s];
+            }
+
+            var pool = ArrayPool<double>.Shared;
+            var w = pool.Rent(sCount * nn);
+            var wNetT = pool.Rent(sCount * nn);
+            var wNetWT = anyTaxed ? pool.Rent(sCount * nn) : null;
+            var wTax = anyTaxed ? pool.Rent(sCount * nn) : null;
+            var inv = anyTaxed ? pool.Rent(sCount * nn) : null;
+            var shift = o.Mode == GeSolutionMode.GegravityCompatible ? new double[nn] : null;
             for (var s = 0; s < sCount; s++)
             {
                 var x = b.SectorFlows(s);
-                w[s] = new double[n * n];
-                shift[s] = new double[n * n];
-                wNet[s] = w[s];
-                var taxed = revenue && hasTax[s];
-                if (taxed)
-                {
-                    wNet[s] = new double[n * n];
-                    wTax[s] = new double[n * n];
-                    inv[s] = new double[n * n];
-                }
-
+                var off = s * nn;
+                var col = colGross.AsSpan(s * n, n);
                 for (var j = 0; j < n; j++)
                 {
                     alpha[s * n + j] = colGross[s * n + j] / eGross[j];
                 }
 
+                // Unshocked cells: λ·B·T = X_ij / colGross_j (0 for an empty column), no tax wedge (1/(1+τ′) = 1), shift 1.
+                var ws = w.AsSpan(off, nn);
                 for (var i = 0; i < n; i++)
                 {
-                    for (var j = 0; j < n; j++)
+                    GeKernels.DivideOrZero(ws.Slice(i * n, n), x.AsSpan(i * n, n), col);
+                }
+
+                if (taxed[s])
+                {
+                    inv.AsSpan(off, nn).Fill(1.0);
+                    wTax.AsSpan(off, nn).Clear();
+                }
+
+                shift?.AsSpan().Fill(1.0);
+
+                // Shocked cells, as the dense formula has them.
+                var shocked = order[s];
+                foreach (var k in shocked)
+                {
+                    var cell = cells[s][k];
+                    var c = colGross[s * n + (k % n)];
+                    var lambda = c > 0 ? (revenue ? x[k] * (1 + cell.Tau0) : x[k]) / c : 0.0;
+                    var tFactor = cell.TariffSet ? Math.Pow((1 + cell.Tau1) / (1 + cell.Tau0), -theta[s]) : 1.0;
+                    var f = cell.LnB == 0 ? tFactor : Math.Exp(cell.LnB) * tFactor;
+                    if (shift is not null && s == 0)
                     {
-                        var k = i * n + j;
-                        var col = colGross[s * n + j];
-                        var lambda = col > 0 ? (revenue ? x[k] * (1 + tau0[s][k]) : x[k]) / col : 0.0;
-                        var tFactor = tariffSet[s][k] ? Math.Pow((1 + tau1[s][k]) / (1 + tau0[s][k]), -theta[s]) : 1.0;
-                        var f = lnB[s][k] == 0 ? tFactor : Math.Exp(lnB[s][k]) * tFactor;
-                        shift[s][k] = f;
-                        w[s][k] = lambda * f;
-                        if (taxed)
-                        {
-                            var iv = 1 / (1 + tau1[s][k]);
-                            inv[s]![k] = iv;
-                            wNet[s][k] = w[s][k] * iv;
-                            wTax[s]![k] = w[s][k] * (1 - iv);
-                        }
+                        shift[k] = f;
+                    }
+
+                    var wk = lambda * f;
+                    w[off + k] = wk;
+                    if (taxed[s])
+                    {
+                        var iv = 1 / (1 + cell.Tau1);
+                        inv![off + k] = iv;
+                        wTax![off + k] = wk * (1 - iv);
+                    }
+                }
+
+                // The transposed net weights λBT/(1+τ′) and, for taxed sectors, λBT · λBT/(1+τ′).
+                GeKernels.Transpose(wNetT.AsSpan(off, nn), ws, n);
+                if (taxed[s])
+                {
+                    foreach (var k in shocked)
+                    {
+                        var t = off + (k % n) * n + k / n;
+                        wNetT[t] = w[off + k] * inv![off + k];
+                    }
+
+                    GeKernels.Multiply(wNetWT.AsSpan(off, nn), wNetT.AsSpan(off, nn), wNetT.AsSpan(off, nn));
+                    foreach (var k in shocked)
+                    {
+                        var t = off + (k % n) * n + k / n;
+                        wNetWT![t] = w[off + k] * wNetT[t];
                     }
                 }
             }
@@ -602,15 +702,38 @@ public static class GeSolver
                 Phi0 = phi0,
                 Alpha = alpha,
                 W = w,
-                WNet = wNet,
-                WNetW = [.. Enumerable.Range(0, sCount).Select(q => w[q].Zip(wNet[q], (a, b) => a * b).ToArray())],
+                WNetT = wNetT,
+                WNetWT = wNetWT,
                 WTax = wTax,
-                Shift = shift,
                 InvOnePlusTau = inv,
+                ShockedCells = order,
+                Taxed = taxed,
+                Shift = shift,
                 StepScale = stepScale,
                 RefIndex = refIndex,
                 Revenue = revenue,
             };
+        }
+
+        public void Dispose()
+        {
+            var pool = ArrayPool<double>.Shared;
+            pool.Return(W);
+            pool.Return(WNetT);
+            if (WNetWT is not null)
+            {
+                pool.Return(WNetWT);
+            }
+
+            if (WTax is not null)
+            {
+                pool.Return(WTax);
+            }
+
+            if (InvOnePlusTau is not null)
+            {
+                pool.Return(InvOnePlusTau);
+            }
         }
 
         public void FillCosts(double[] lnW, double[] w, double[] c)
@@ -642,11 +765,11 @@ public static class GeSolver
                     continue;
                 }
 
-                var ws = W[s];
+                var off = s * NN;
                 double phi = 0;
                 for (var i = 0; i < N; i++)
                 {
-                    phi += ws[i * N + j] * c[s * N + i];
+                    phi += W[off + i * N + j] * c[s * N + i];
                 }
 
                 lnP += a * Math.Log(phi) / -Theta[s];
@@ -656,49 +779,52 @@ public static class GeSolver
         }
 
         /// <summary>Computes Φ, expenditure, demand and the residual at ŵ; false when some expenditure is not positive.</summary>
+        /// <remarks>Allocation-free; every sum runs in the order of the scalar definition (see <see cref="GeKernels"/>).</remarks>
         public bool Evaluate(double[] w, double[] c, Evaluation e)
         {
-            int n = N;
+            int n = N, nn = NN;
             var phi = e.Phi;
             Array.Clear(phi);
-            var taxShare = Revenue ? new double[n] : null;
-            var taxAcc = Revenue ? new double[n] : null;
+            var taxShare = Revenue ? e.TaxShare : null;
+            var taxAcc = e.TaxAcc;
+            if (taxShare is not null)
+            {
+                Array.Clear(taxShare);
+            }
+
             for (var s = 0; s < S; s++)
             {
-                var ws = W[s];
-                var wt = WTax[s];
+                var off = s * nn;
                 var row = s * n;
-                if (wt is not null)
+                var taxed = Taxed[s];
+                if (taxed)
                 {
-                    Array.Clear(taxAcc!);
+                    Array.Clear(taxAcc);
                 }
 
+                // Φ_j,s = Σ_i W_ij ĉ_i, accumulated over i as a vector update across j.
+                var phiS = phi.AsSpan(row, n);
                 for (var i = 0; i < n; i++)
                 {
                     var ci = c[row + i];
-                    var baseK = i * n;
-                    for (var j = 0; j < n; j++)
+                    if (taxed)
                     {
-                        phi[row + j] += ws[baseK + j] * ci;
+                        GeKernels.MultiplyAddTo(phiS, W.AsSpan(off + i * n, n), ci, taxAcc, WTax.AsSpan(off + i * n, n), ci);
                     }
-
-                    if (wt is not null)
+                    else
                     {
-                        for (var j = 0; j < n; j++)
-                        {
-                            taxAcc![j] += wt[baseK + j] * ci;
-                        }
+                        GeKernels.MultiplyAddTo(phiS, W.AsSpan(off + i * n, n), ci);
                     }
                 }
 
-                if (wt is not null)
+                if (taxed)
                 {
                     for (var j = 0; j < n; j++)
                     {
                         var a = Alpha[row + j];
                         if (a > 0)
                         {
-                            taxShare![j] += a * taxAcc![j] / phi[row + j];
+                            taxShare![j] += a * taxAcc[j] / phi[row + j];
                         }
                     }
                 }
@@ -737,35 +863,53 @@ public static class GeSolver
             }
 
             var demand = e.Demand;
-            var own = e.OwnDerivative;
+            var own = e.OwnPrice;
+            var domestic = e.Domestic;
+            Array.Clear(demand);
+            Array.Clear(own);
+            Array.Clear(domestic);
+            var acc = e.Acc;
+            var acc2 = e.Acc2;
+            for (var s = 0; s < S; s++)
+            {
+                var off = s * nn;
+                var row = s * n;
+
+                // acc_i = Σ_j WNet_ij k_j and acc2_i = Σ_j WNetW_ij kp_j, accumulated over j as vector updates across i.
+                Array.Clear(acc);
+                Array.Clear(acc2);
+                var taxed = Taxed[s];
+                for (var j = 0; j < n; j++)
+                {
+                    if (taxed)
+                    {
+                        GeKernels.MultiplyAddTo(acc, WNetT.AsSpan(off + j * n, n), k[row + j], acc2, WNetWT.AsSpan(off + j * n, n), kp[row + j]);
+                    }
+                    else
+                    {
+                        // WNet·W = WNet² when the sector has no tariff wedge.
+                        GeKernels.MultiplyAddSquareTo(acc, acc2, WNetT.AsSpan(off + j * n, n), k[row + j], kp[row + j]);
+                    }
+                }
+
+                var th = Theta[s];
+                for (var i = 0; i < n; i++)
+                {
+                    var ci = c[row + i];
+                    demand[i] += ci * acc[i];
+                    own[i] -= th * (ci * acc[i] - ci * ci * acc2[i]);
+                    domestic[i] += WNetT[off + i * n + i] * ci * k[row + i];
+                }
+            }
+
+            var ownDerivative = e.OwnDerivative;
             double totalDemand = 0, totalSupply = 0;
             for (var i = 0; i < n; i++)
             {
-                double d = 0, dOwn = 0, domestic = 0;
-                var baseK = i * n;
-                for (var s = 0; s < S; s++)
-                {
-                    var wn = WNet[s];
-                    var wnw = WNetW[s];
-                    var row = s * n;
-                    double acc = 0, acc2 = 0;
-                    for (var j = 0; j < n; j++)
-                    {
-                        acc += wn[baseK + j] * k[row + j];
-                        acc2 += wnw[baseK + j] * kp[row + j];
-                    }
-
-                    var ci = c[row + i];
-                    d += ci * acc;
-                    dOwn -= Theta[s] * (ci * acc - ci * ci * acc2);
-                    domestic += wn[baseK + i] * ci * k[row + i];
-                }
-
                 // ∂ demand_i / ∂ ln ŵ_i = −Σ_s θ_s Σ_j X′_ij,s (1 − λ′_ij,s) + (∂ ln I_i / ∂ ln ŵ_i) Σ_s X′_ii,s.
                 var incomeElasticity = additive ? Y[i] * w[i] / (Y[i] * w[i] + Deficit[i]) : 1.0;
-                own[i] = dOwn + incomeElasticity * domestic;
-                demand[i] = d;
-                totalDemand += d;
+                ownDerivative[i] = own[i] + incomeElasticity * domestic[i];
+                totalDemand += demand[i];
                 totalSupply += Y[i] * w[i];
             }
 
@@ -785,22 +929,28 @@ public static class GeSolver
             return double.IsFinite(maxRes);
         }
 
+        /// <summary>X′_ij,s = (λBT/(1+τ′))_ij ĉ_i k_j, row by row.</summary>
         public double[][] CounterfactualFlows(double[] c, Evaluation e)
         {
             int n = N;
             var result = new double[S][];
             for (var s = 0; s < S; s++)
             {
-                var wn = WNet[s];
+                var off = s * NN;
                 var x = new double[n * n];
                 var row = s * n;
+                var k = e.K.AsSpan(row, n);
                 for (var i = 0; i < n; i++)
                 {
-                    var ci = c[row + i];
-                    for (var j = 0; j < n; j++)
+                    var xi = x.AsSpan(i * n, n);
+                    ReadOnlySpan<double> wNet = W.AsSpan(off + i * n, n);
+                    if (Taxed[s])
                     {
-                        x[i * n + j] = wn[i * n + j] * ci * e.K[row + j];
+                        GeKernels.Multiply(xi, wNet, InvOnePlusTau.AsSpan(off + i * n, n));
+                        wNet = xi;
                     }
+
+                    GeKernels.ScaleMultiply(xi, wNet, c[row + i], k);
                 }
 
                 result[s] = x;
@@ -818,23 +968,39 @@ public static class GeSolver
             {
                 for (var s = 0; s < S; s++)
                 {
-                    var inv = InvOnePlusTau[s];
-                    if (inv is null)
+                    if (!Taxed[s])
                     {
                         continue;
                     }
 
-                    for (var k = 0; k < n * n; k++)
+                    // τ′ X′ with X′ at producer prices: τ′ = 1/inv − 1 (zero off the shocked cells).
+                    var off = s * NN;
+                    foreach (var k in ShockedCells[s])
                     {
-                        // τ′ X′ with X′ at producer prices: τ′ = 1/inv − 1.
-                        rev1[k % n] += flows[s][k] * (1 / inv[k] - 1);
+                        rev1[k % n] += flows[s][k] * (1 / InvOnePlusTau![off + k] - 1);
                     }
+                }
+            }
+
+            // Imports Σ_s Σ_(j≠i) X_ji,s in (s, j) order, as vector updates across i that skip the diagonal.
+            var im0 = new double[n];
+            var im1 = new double[n];
+            for (var s = 0; s < S; s++)
+            {
+                var x0 = Baseline.SectorFlows(s);
+                var x1 = flows[s];
+                for (var j = 0; j < n; j++)
+                {
+                    GeKernels.MultiplyAddTo(im0.AsSpan(0, j), x0.AsSpan(j * n, j), 1.0);
+                    GeKernels.MultiplyAddTo(im0.AsSpan(j + 1), x0.AsSpan(j * n + j + 1), 1.0);
+                    GeKernels.MultiplyAddTo(im1.AsSpan(0, j), x1.AsSpan(j * n, j), 1.0);
+                    GeKernels.MultiplyAddTo(im1.AsSpan(j + 1), x1.AsSpan(j * n + j + 1), 1.0);
                 }
             }
 
             for (var i = 0; i < n; i++)
             {
-                double ex0 = 0, ex1 = 0, im0 = 0, im1 = 0;
+                double ex0 = 0, ex1 = 0;
                 for (var s = 0; s < S; s++)
                 {
                     var x0 = Baseline.SectorFlows(s);
@@ -848,8 +1014,6 @@ public static class GeSolver
 
                         ex0 += x0[i * n + j];
                         ex1 += x1[i * n + j];
-                        im0 += x0[j * n + i];
-                        im1 += x1[j * n + i];
                     }
                 }
 
@@ -865,7 +1029,7 @@ public static class GeSolver
 
                 countries[i] = new GeCountryResult(
                     Baseline.Countries[i], w[i], Math.Exp(lnP), Y[i], Y[i] * w[i], ExpenditureGross[i], e.ExpenditureGross[i],
-                    ex0, ex1, im0, im1, RevenueBaseline[i], rev1[i]);
+                    ex0, ex1, im0[i], im1[i], RevenueBaseline[i], rev1[i]);
             }
 
             return new GeResult(Baseline, Options, flows, countries, diagnostics);
