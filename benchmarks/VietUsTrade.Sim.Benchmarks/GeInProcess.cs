@@ -44,9 +44,13 @@ internal static class GeInProcess
         {
             options = new GeOptions(options.Elasticities, options.Closure, options.Normalization, options.TariffTreatment, options.Mode, tol, options.MaxIterations, options.Damping);
         }
+        var jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var jitTime = System.Runtime.JitInfo.GetCompilationTime();
         var watch = Stopwatch.StartNew();
         var result = GeSolver.Solve(baseline, shock, options);
         var first = watch.Elapsed.TotalMilliseconds;
+        jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods;
+        var jitMs = (System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds;
         var times = new List<double>();
         var solver = new List<double>();
         var total = Stopwatch.StartNew();
@@ -63,7 +67,7 @@ internal static class GeInProcess
 
         times.Sort();
         solver.Sort();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"C#: case={name} N={baseline.CountryCount} S={baseline.SectorCount} iterations={result.Diagnostics.Iterations} solve_ms_first={first:F3} solve_ms_median={times[times.Count / 2]:F3} solve_ms_min={times[0]:F3} set_up_and_iterations_ms_median={solver[solver.Count / 2]:F3} solves={times.Count} allocated_bytes_per_solve={allocated}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"C#: case={name} N={baseline.CountryCount} S={baseline.SectorCount} iterations={result.Diagnostics.Iterations} solve_ms_first={first:F3} first_call_jit_methods={jitMethods} first_call_jit_ms={jitMs:F1} solve_ms_median={times[times.Count / 2]:F3} solve_ms_min={times[0]:F3} set_up_and_iterations_ms_median={solver[solver.Count / 2]:F3} solves={times.Count} allocated_bytes_per_solve={allocated}"));
         if (dump is not null)
         {
             using var writer = new BinaryWriter(File.Create(dump));

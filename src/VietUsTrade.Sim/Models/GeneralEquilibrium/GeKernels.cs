@@ -1,20 +1,21 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace VietUsTrade.Sim.Models.GeneralEquilibrium;
 
 /// <summary>The SIMD inner loops of the GE solver.</summary>
 /// <remarks>
 /// Every sum of the solver is arranged as <c>acc[j] += x[j] · a</c> over the summation index in its original order, so
-/// vectorising across <c>j</c> (<see cref="Vector{T}"/>) never reassociates a sum: each element gets the same multiply
-/// and the same add, rounded the same way, as in the scalar loop (no fused multiply–add), and results are bit-identical
-/// to it on every instruction set. The methods are compiled optimised on first use (they are the solver's hot loops).
+/// vectorising across <c>j</c> never reassociates a sum: each element gets the same multiply and the same add, rounded
+/// the same way, as in the scalar loop (no fused multiply–add), and results are bit-identical to it on every instruction
+/// set. The vectors are the fixed-size <see cref="Vector256{T}"/> and <see cref="Vector128{T}"/> (not <c>Vector&lt;T&gt;</c>,
+/// whose size is only known at run time), so a ReadyToRun build precompiles these methods and the first solve in a
+/// process does not wait for the JIT.
 /// </remarks>
 internal static class GeKernels
 {
     /// <summary><c>acc[j] += x[j] * a</c> for j &lt; acc.Length.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MultiplyAddTo(Span<double> acc, ReadOnlySpan<double> x, double a)
     {
         var n = acc.Length;
@@ -22,12 +23,21 @@ internal static class GeKernels
         ref var ra = ref MemoryMarshal.GetReference(acc);
         ref var rx = ref MemoryMarshal.GetReference(x);
         var j = 0;
-        if (Vector.IsHardwareAccelerated)
+        if (Vector256.IsHardwareAccelerated)
         {
-            var va = new Vector<double>(a);
-            for (; j <= n - Vector<double>.Count; j += Vector<double>.Count)
+            var va = Vector256.Create(a);
+            for (; j <= n - Vector256<double>.Count; j += Vector256<double>.Count)
             {
-                var v = Vector.LoadUnsafe(ref ra, (nuint)j) + (Vector.LoadUnsafe(ref rx, (nuint)j) * va);
+                var v = Vector256.LoadUnsafe(ref ra, (nuint)j) + (Vector256.LoadUnsafe(ref rx, (nuint)j) * va);
+                v.StoreUnsafe(ref ra, (nuint)j);
+            }
+        }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            var va = Vector128.Create(a);
+            for (; j <= n - Vector128<double>.Count; j += Vector128<double>.Count)
+            {
+                var v = Vector128.LoadUnsafe(ref ra, (nuint)j) + (Vector128.LoadUnsafe(ref rx, (nuint)j) * va);
                 v.StoreUnsafe(ref ra, (nuint)j);
             }
         }
@@ -39,7 +49,6 @@ internal static class GeKernels
     }
 
     /// <summary><c>acc[j] += x[j] * a</c> and <c>acc2[j] += x2[j] * b</c> in one pass, for j &lt; acc.Length.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MultiplyAddTo(Span<double> acc, ReadOnlySpan<double> x, double a, Span<double> acc2, ReadOnlySpan<double> x2, double b)
     {
         var n = acc.Length;
@@ -51,15 +60,26 @@ internal static class GeKernels
         ref var ra2 = ref MemoryMarshal.GetReference(acc2);
         ref var rx2 = ref MemoryMarshal.GetReference(x2);
         var j = 0;
-        if (Vector.IsHardwareAccelerated)
+        if (Vector256.IsHardwareAccelerated)
         {
-            var va = new Vector<double>(a);
-            var vb = new Vector<double>(b);
-            for (; j <= n - Vector<double>.Count; j += Vector<double>.Count)
+            var va = Vector256.Create(a);
+            var vb = Vector256.Create(b);
+            for (; j <= n - Vector256<double>.Count; j += Vector256<double>.Count)
             {
                 var u = (nuint)j;
-                (Vector.LoadUnsafe(ref ra, u) + (Vector.LoadUnsafe(ref rx, u) * va)).StoreUnsafe(ref ra, u);
-                (Vector.LoadUnsafe(ref ra2, u) + (Vector.LoadUnsafe(ref rx2, u) * vb)).StoreUnsafe(ref ra2, u);
+                (Vector256.LoadUnsafe(ref ra, u) + (Vector256.LoadUnsafe(ref rx, u) * va)).StoreUnsafe(ref ra, u);
+                (Vector256.LoadUnsafe(ref ra2, u) + (Vector256.LoadUnsafe(ref rx2, u) * vb)).StoreUnsafe(ref ra2, u);
+            }
+        }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            var va = Vector128.Create(a);
+            var vb = Vector128.Create(b);
+            for (; j <= n - Vector128<double>.Count; j += Vector128<double>.Count)
+            {
+                var u = (nuint)j;
+                (Vector128.LoadUnsafe(ref ra, u) + (Vector128.LoadUnsafe(ref rx, u) * va)).StoreUnsafe(ref ra, u);
+                (Vector128.LoadUnsafe(ref ra2, u) + (Vector128.LoadUnsafe(ref rx2, u) * vb)).StoreUnsafe(ref ra2, u);
             }
         }
 
@@ -71,7 +91,6 @@ internal static class GeKernels
     }
 
     /// <summary><c>acc[j] += x[j] * a</c> and <c>acc2[j] += (x[j] * x[j]) * b</c> in one pass, for j &lt; acc.Length.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MultiplyAddSquareTo(Span<double> acc, Span<double> acc2, ReadOnlySpan<double> x, double a, double b)
     {
         var n = acc.Length;
@@ -81,16 +100,28 @@ internal static class GeKernels
         ref var ra2 = ref MemoryMarshal.GetReference(acc2);
         ref var rx = ref MemoryMarshal.GetReference(x);
         var j = 0;
-        if (Vector.IsHardwareAccelerated)
+        if (Vector256.IsHardwareAccelerated)
         {
-            var va = new Vector<double>(a);
-            var vb = new Vector<double>(b);
-            for (; j <= n - Vector<double>.Count; j += Vector<double>.Count)
+            var va = Vector256.Create(a);
+            var vb = Vector256.Create(b);
+            for (; j <= n - Vector256<double>.Count; j += Vector256<double>.Count)
             {
                 var u = (nuint)j;
-                var vx = Vector.LoadUnsafe(ref rx, u);
-                (Vector.LoadUnsafe(ref ra, u) + (vx * va)).StoreUnsafe(ref ra, u);
-                (Vector.LoadUnsafe(ref ra2, u) + (vx * vx * vb)).StoreUnsafe(ref ra2, u);
+                var vx = Vector256.LoadUnsafe(ref rx, u);
+                (Vector256.LoadUnsafe(ref ra, u) + (vx * va)).StoreUnsafe(ref ra, u);
+                (Vector256.LoadUnsafe(ref ra2, u) + (vx * vx * vb)).StoreUnsafe(ref ra2, u);
+            }
+        }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            var va = Vector128.Create(a);
+            var vb = Vector128.Create(b);
+            for (; j <= n - Vector128<double>.Count; j += Vector128<double>.Count)
+            {
+                var u = (nuint)j;
+                var vx = Vector128.LoadUnsafe(ref rx, u);
+                (Vector128.LoadUnsafe(ref ra, u) + (vx * va)).StoreUnsafe(ref ra, u);
+                (Vector128.LoadUnsafe(ref ra2, u) + (vx * vx * vb)).StoreUnsafe(ref ra2, u);
             }
         }
 
@@ -103,7 +134,6 @@ internal static class GeKernels
     }
 
     /// <summary><c>dest[j] = col[j] &gt; 0 ? x[j] / col[j] : 0</c> for j &lt; dest.Length.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void DivideOrZero(Span<double> dest, ReadOnlySpan<double> x, ReadOnlySpan<double> col)
     {
         var n = dest.Length;
@@ -113,13 +143,13 @@ internal static class GeKernels
         ref var rx = ref MemoryMarshal.GetReference(x);
         ref var rc = ref MemoryMarshal.GetReference(col);
         var j = 0;
-        if (Vector.IsHardwareAccelerated)
+        if (Vector256.IsHardwareAccelerated)
         {
-            for (; j <= n - Vector<double>.Count; j += Vector<double>.Count)
+            for (; j <= n - Vector256<double>.Count; j += Vector256<double>.Count)
             {
                 var u = (nuint)j;
-                var c = Vector.LoadUnsafe(ref rc, u);
-                Vector.ConditionalSelect(Vector.GreaterThan(c, Vector<double>.Zero), Vector.LoadUnsafe(ref rx, u) / c, Vector<double>.Zero).StoreUnsafe(ref rd, u);
+                var c = Vector256.LoadUnsafe(ref rc, u);
+                Vector256.ConditionalSelect(Vector256.GreaterThan(c, Vector256<double>.Zero), Vector256.LoadUnsafe(ref rx, u) / c, Vector256<double>.Zero).StoreUnsafe(ref rd, u);
             }
         }
 
@@ -131,7 +161,6 @@ internal static class GeKernels
     }
 
     /// <summary><c>dest[j] = x[j] * y[j]</c> for j &lt; dest.Length (dest may be x or y).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply(Span<double> dest, ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         var n = dest.Length;
@@ -141,12 +170,12 @@ internal static class GeKernels
         ref var rx = ref MemoryMarshal.GetReference(x);
         ref var ry = ref MemoryMarshal.GetReference(y);
         var j = 0;
-        if (Vector.IsHardwareAccelerated)
+        if (Vector256.IsHardwareAccelerated)
         {
-            for (; j <= n - Vector<double>.Count; j += Vector<double>.Count)
+            for (; j <= n - Vector256<double>.Count; j += Vector256<double>.Count)
             {
                 var u = (nuint)j;
-                (Vector.LoadUnsafe(ref rx, u) * Vector.LoadUnsafe(ref ry, u)).StoreUnsafe(ref rd, u);
+                (Vector256.LoadUnsafe(ref rx, u) * Vector256.LoadUnsafe(ref ry, u)).StoreUnsafe(ref rd, u);
             }
         }
 
@@ -157,7 +186,6 @@ internal static class GeKernels
     }
 
     /// <summary><c>dest[j] = (x[j] * a) * y[j]</c> for j &lt; dest.Length (dest may be x or y).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ScaleMultiply(Span<double> dest, ReadOnlySpan<double> x, double a, ReadOnlySpan<double> y)
     {
         var n = dest.Length;
@@ -167,13 +195,13 @@ internal static class GeKernels
         ref var rx = ref MemoryMarshal.GetReference(x);
         ref var ry = ref MemoryMarshal.GetReference(y);
         var j = 0;
-        if (Vector.IsHardwareAccelerated)
+        if (Vector256.IsHardwareAccelerated)
         {
-            var va = new Vector<double>(a);
-            for (; j <= n - Vector<double>.Count; j += Vector<double>.Count)
+            var va = Vector256.Create(a);
+            for (; j <= n - Vector256<double>.Count; j += Vector256<double>.Count)
             {
                 var u = (nuint)j;
-                (Vector.LoadUnsafe(ref rx, u) * va * Vector.LoadUnsafe(ref ry, u)).StoreUnsafe(ref rd, u);
+                (Vector256.LoadUnsafe(ref rx, u) * va * Vector256.LoadUnsafe(ref ry, u)).StoreUnsafe(ref rd, u);
             }
         }
 
@@ -184,7 +212,6 @@ internal static class GeKernels
     }
 
     /// <summary><c>dest[i] = Σ_j m[i*n + j]</c> summed in j order (four rows at a time, each its own chain).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void RowSums(Span<double> dest, ReadOnlySpan<double> m, int n)
     {
         var rows = dest.Length;
@@ -224,7 +251,6 @@ internal static class GeKernels
     }
 
     /// <summary><c>dest[j*n + i] = src[i*n + j]</c> for an n × n block, in 16 × 16 tiles.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Transpose(Span<double> dest, ReadOnlySpan<double> src, int n)
     {
         dest = dest[..(n * n)];

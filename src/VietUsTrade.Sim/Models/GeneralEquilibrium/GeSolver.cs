@@ -1,7 +1,5 @@
-using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 
 namespace VietUsTrade.Sim.Models.GeneralEquilibrium;
 
@@ -83,7 +81,7 @@ public static class GeSolver
         var lastResidual = double.PositiveInfinity;
         var best = double.PositiveInfinity;
         var stall = 0;
-        var relax = Enumerable.Repeat(1.0, n).ToArray();
+        var relax = Ones(n);
         var lastStep = new double[n];
         var iterations = 0;
         while (true)
@@ -229,8 +227,8 @@ public static class GeSolver
         }
 
         // Matrix balancing: v_i = 1/b̂_i, u_j = 1/â_j with Σ_j M_ij u_j v_i = Y_i and Σ_i M_ij u_j v_i = E_j.
-        var u = Enumerable.Repeat(1.0, n).ToArray();
-        var v = Enumerable.Repeat(1.0, n).ToArray();
+        var u = Ones(n);
+        var v = Ones(n);
         var rowTmp = new double[n];
         var colTmp = new double[n];
         var iterations = 0;
@@ -356,6 +354,24 @@ public static class GeSolver
         return new GeResult(p.Baseline, p.Options, [flows], countries, diagnostics);
     }
 
+    private static double[] Ones(int n)
+    {
+        var a = new double[n];
+        Fill(a, 0, n, 1.0);
+        return a;
+    }
+
+    private static void Fill(double[] a, int start, int length, double value)
+    {
+        for (var q = start; q < start + length; q++)
+        {
+            a[q] = value;
+        }
+    }
+
+    /// <summary>A span over part of an array (without the generic AsSpan extension, which ReadyToRun leaves to the JIT).</summary>
+    private static Span<double> Seg(double[] a, int start, int length) => new(a, start, length);
+
     /// <summary>Work arrays of one evaluation of the excess-demand system, allocated once per solve.</summary>
     private sealed class Evaluation(int n, int s)
     {
@@ -407,8 +423,8 @@ public static class GeSolver
 
     /// <summary>Baseline shares and shock factors in the solver's layout.</summary>
     /// <remarks>
-    /// The N×N matrices of all sectors are stored back to back in single arrays rented from the shared pool (sector s at
-    /// offset s·N²) and returned by <see cref="Dispose"/>, so a solve allocates only its small work vectors and its result.
+    /// The N×N matrices of all sectors are stored back to back in single arrays of a <see cref="GeWorkspace"/> (sector s at
+    /// offset s·N²) that <see cref="Dispose"/> hands back, so a solve allocates only its small work vectors and its result.
     /// <see cref="WNetT"/> and <see cref="WNetWT"/> are transposed (importer-major): the demand sums Σ_j over importers then
     /// run as the same vector update across exporters as the price-index sums Σ_i across importers.
     /// </remarks>
@@ -443,26 +459,32 @@ public static class GeSolver
         /// <summary>α_j,s at [s*n + j].</summary>
         public required double[] Alpha { get; init; }
 
-        /// <summary>λ·B·T at [s*n*n + i*n + j] (pooled).</summary>
+        /// <summary>λ·B·T at [s*n*n + i*n + j] (workspace).</summary>
         public required double[] W { get; init; }
 
-        /// <summary>λ·B·T/(1+τ′) at [s*n*n + j*n + i], transposed (pooled).</summary>
+        /// <summary>λ·B·T/(1+τ′) at [s*n*n + j*n + i], transposed (workspace).</summary>
         public required double[] WNetT { get; init; }
 
         /// <summary>
         /// (λ·B·T)²/(1+τ′) at [s*n*n + j*n + i], transposed, for the sectors in <see cref="Taxed"/>, or null when none
-        /// (pooled): the own-price feedback through the importer's price index. Elsewhere it is the square of <see cref="WNetT"/>.
+        /// (workspace): the own-price feedback through the importer's price index. Elsewhere it is the square of <see cref="WNetT"/>.
         /// </summary>
         public required double[]? WNetWT { get; init; }
 
-        /// <summary>λ·B·T·τ′/(1+τ′) at [s*n*n + i*n + j] for the sectors in <see cref="Taxed"/>, or null when none (pooled).</summary>
+        /// <summary>λ·B·T·τ′/(1+τ′) at [s*n*n + i*n + j] for the sectors in <see cref="Taxed"/>, or null when none (workspace).</summary>
         public required double[]? WTax { get; init; }
 
-        /// <summary>1/(1+τ′) at [s*n*n + i*n + j] for the sectors in <see cref="Taxed"/>, or null when none (pooled).</summary>
+        /// <summary>1/(1+τ′) at [s*n*n + i*n + j] for the sectors in <see cref="Taxed"/>, or null when none (workspace).</summary>
         public required double[]? InvOnePlusTau { get; init; }
 
-        /// <summary>Per sector, the cells (i*n+j) the shock touches, ascending; every other cell is unchanged.</summary>
-        public required int[][] ShockedCells { get; init; }
+        /// <summary>The cells (s*n*n + i*n + j) the shock touches, ascending; every other cell is unchanged.</summary>
+        public required int[] ShockIds { get; init; }
+
+        /// <summary>Sector s's cells are <see cref="ShockIds"/>[SectorStart[s] .. SectorStart[s+1]).</summary>
+        public required int[] SectorStart { get; init; }
+
+        /// <summary>Holds the N×N matrices; released by <see cref="Dispose"/>.</summary>
+        public required GeWorkspace Workspace { get; init; }
 
         /// <summary>Whether a sector has a tariff in the revenue treatment.</summary>
         public required bool[] Taxed { get; init; }
@@ -492,12 +514,31 @@ public static class GeSolver
             var refIndex = o.Normalization.IsWorldOutput ? -1 : IndexOr(b, o.Normalization.ReferenceCountry!, "normalization");
             var revenue = o.TariffTreatment == GeTariffTreatment.Revenue;
 
-            // The shock touches few cells: keep them per sector by cell index (applied in the shock's order, as the dense
-            // arrays of ln B, τ and τ′ were), then walk them in cell order beside the dense loops below.
-            var cells = new Dictionary<int, ShockCell>[sCount];
-            for (var s = 0; s < sCount; s++)
+            // The shock touches few cells: collect them by cell id s·N² + i·N + j (applied in the shock's order, as the dense
+            // arrays of ln B, τ and τ′ were), sorted by id so that each sector's cells are walked in cell order beside the
+            // dense loops below. Plain arrays and a Dictionary<int, int>: nothing a ReadyToRun build leaves to the JIT.
+            var slotOf = new Dictionary<int, int>();
+            var slots = new ShockCell[8];
+            var slotIds = new int[8];
+            ref ShockCell Slot(int id)
             {
-                cells[s] = [];
+                if (!slotOf.TryGetValue(id, out var q))
+                {
+                    q = slotOf.Count;
+                    if (q == slots.Length)
+                    {
+                        var grownSlots = new ShockCell[2 * q];
+                        var grownIds = new int[2 * q];
+                        Array.Copy(slots, grownSlots, q);
+                        Array.Copy(slotIds, grownIds, q);
+                        (slots, slotIds) = (grownSlots, grownIds);
+                    }
+
+                    slotOf.Add(id, q);
+                    slotIds[q] = id;
+                }
+
+                return ref slots[q];
             }
 
             var hasTax = new bool[sCount];
@@ -506,8 +547,7 @@ public static class GeSolver
                 var k = IndexOr(b, cc.Exporter, "shock exporter") * n + IndexOr(b, cc.Importer, "shock importer");
                 foreach (var s in SectorsOf(b, cc.Sector))
                 {
-                    ref var cell = ref CollectionsMarshal.GetValueRefOrAddDefault(cells[s], k, out _);
-                    cell.LnB += cc.DeltaLogCost;
+                    Slot(s * nn + k).LnB += cc.DeltaLogCost;
                 }
             }
 
@@ -516,7 +556,7 @@ public static class GeSolver
                 var k = IndexOr(b, t.Exporter, "tariff exporter") * n + IndexOr(b, t.Importer, "tariff importer");
                 foreach (var s in SectorsOf(b, t.Sector))
                 {
-                    ref var cell = ref CollectionsMarshal.GetValueRefOrAddDefault(cells[s], k, out _);
+                    ref var cell = ref Slot(s * nn + k);
 
                     // A sector-specific entry overrides an all-sector entry for the same pair.
                     if (cell.TariffSet && t.Sector is null)
@@ -534,11 +574,24 @@ public static class GeSolver
                 }
             }
 
-            var order = new int[sCount][];
-            for (var s = 0; s < sCount; s++)
+            var shockIds = new int[slotOf.Count];
+            Array.Copy(slotIds, shockIds, shockIds.Length);
+            Array.Sort(shockIds);
+            var shockCells = new ShockCell[shockIds.Length];
+            for (var q = 0; q < shockIds.Length; q++)
             {
-                order[s] = [.. cells[s].Keys];
-                Array.Sort(order[s]);
+                shockCells[q] = slots[slotOf[shockIds[q]]];
+            }
+
+            var sectorStart = new int[sCount + 1];
+            for (int s = 0, q = 0; s <= sCount; s++)
+            {
+                while (q < shockIds.Length && shockIds[q] < s * nn)
+                {
+                    q++;
+                }
+
+                sectorStart[s] = q;
             }
 
             var y = b.Output.ToArray();
@@ -554,19 +607,19 @@ public static class GeSolver
             {
                 // colGross_j = Σ_i X_ij (1 + τ_ij) in i order; rev0_j gains X_ij τ_ij (zero off the shocked cells).
                 var x = b.SectorFlows(s);
-                var col = colGross.AsSpan(s * n, n);
-                var next = 0;
-                var shocked = order[s];
+                var col = Seg(colGross, s * n, n);
+                var next = sectorStart[s];
+                var end = sectorStart[s + 1];
                 for (var i = 0; i < n; i++)
                 {
-                    ReadOnlySpan<double> xi = x.AsSpan(i * n, n);
-                    if (revenue && next < shocked.Length && shocked[next] < (i + 1) * n)
+                    ReadOnlySpan<double> xi = Seg(x, i * n, n);
+                    if (revenue && next < end && shockIds[next] - s * nn < (i + 1) * n)
                     {
-                        xi.CopyTo(row);
-                        for (; next < shocked.Length && shocked[next] < (i + 1) * n; next++)
+                        Array.Copy(x, i * n, row, 0, n);
+                        for (; next < end && shockIds[next] - s * nn < (i + 1) * n; next++)
                         {
-                            var k = shocked[next];
-                            var g = x[k] * (1 + cells[s][k].Tau0);
+                            var k = shockIds[next] - s * nn;
+                            var g = x[k] * (1 + shockCells[next].Tau0);
                             row[k - i * n] = g;
                             rev0[k - i * n] += g - x[k];
                         }
@@ -577,7 +630,7 @@ public static class GeSolver
                     GeKernels.MultiplyAddTo(col, xi, 1.0);
                 }
 
-                GeKernels.RowSums(outputShare.AsSpan(s * n, n), x, n);
+                GeKernels.RowSums(Seg(outputShare, s * n, n), x, n);
             }
 
             for (var s = 0; s < sCount; s++)
@@ -596,43 +649,46 @@ public static class GeSolver
                 anyTaxed |= taxed[s];
             }
 
-            var pool = ArrayPool<double>.Shared;
-            var w = pool.Rent(sCount * nn);
-            var wNetT = pool.Rent(sCount * nn);
-            var wNetWT = anyTaxed ? pool.Rent(sCount * nn) : null;
-            var wTax = anyTaxed ? pool.Rent(sCount * nn) : null;
-            var inv = anyTaxed ? pool.Rent(sCount * nn) : null;
+            var workspace = GeWorkspace.Take();
+            var w = workspace.W(sCount * nn);
+            var wNetT = workspace.WNetT(sCount * nn);
+            var wNetWT = anyTaxed ? workspace.WNetWT(sCount * nn) : null;
+            var wTax = anyTaxed ? workspace.WTax(sCount * nn) : null;
+            var inv = anyTaxed ? workspace.InvOnePlusTau(sCount * nn) : null;
             var shift = o.Mode == GeSolutionMode.GegravityCompatible ? new double[nn] : null;
             for (var s = 0; s < sCount; s++)
             {
                 var x = b.SectorFlows(s);
                 var off = s * nn;
-                var col = colGross.AsSpan(s * n, n);
+                var col = Seg(colGross, s * n, n);
                 for (var j = 0; j < n; j++)
                 {
                     alpha[s * n + j] = colGross[s * n + j] / eGross[j];
                 }
 
                 // Unshocked cells: λ·B·T = X_ij / colGross_j (0 for an empty column), no tax wedge (1/(1+τ′) = 1), shift 1.
-                var ws = w.AsSpan(off, nn);
+                var ws = Seg(w, off, nn);
                 for (var i = 0; i < n; i++)
                 {
-                    GeKernels.DivideOrZero(ws.Slice(i * n, n), x.AsSpan(i * n, n), col);
+                    GeKernels.DivideOrZero(ws.Slice(i * n, n), Seg(x, i * n, n), col);
                 }
 
                 if (taxed[s])
                 {
-                    inv.AsSpan(off, nn).Fill(1.0);
-                    wTax.AsSpan(off, nn).Clear();
+                    Fill(inv!, off, nn, 1.0);
+                    Array.Clear(wTax!, off, nn);
                 }
 
-                shift?.AsSpan().Fill(1.0);
+                if (shift is not null)
+                {
+                    Fill(shift, 0, nn, 1.0);
+                }
 
                 // Shocked cells, as the dense formula has them.
-                var shocked = order[s];
-                foreach (var k in shocked)
+                for (var q = sectorStart[s]; q < sectorStart[s + 1]; q++)
                 {
-                    var cell = cells[s][k];
+                    var k = shockIds[q] - off;
+                    var cell = shockCells[q];
                     var c = colGross[s * n + (k % n)];
                     var lambda = c > 0 ? (revenue ? x[k] * (1 + cell.Tau0) : x[k]) / c : 0.0;
                     var tFactor = cell.TariffSet ? Math.Pow((1 + cell.Tau1) / (1 + cell.Tau0), -theta[s]) : 1.0;
@@ -653,18 +709,20 @@ public static class GeSolver
                 }
 
                 // The transposed net weights λBT/(1+τ′) and, for taxed sectors, λBT · λBT/(1+τ′).
-                GeKernels.Transpose(wNetT.AsSpan(off, nn), ws, n);
+                GeKernels.Transpose(Seg(wNetT, off, nn), ws, n);
                 if (taxed[s])
                 {
-                    foreach (var k in shocked)
+                    for (var q = sectorStart[s]; q < sectorStart[s + 1]; q++)
                     {
+                        var k = shockIds[q] - off;
                         var t = off + (k % n) * n + k / n;
                         wNetT[t] = w[off + k] * inv![off + k];
                     }
 
-                    GeKernels.Multiply(wNetWT.AsSpan(off, nn), wNetT.AsSpan(off, nn), wNetT.AsSpan(off, nn));
-                    foreach (var k in shocked)
+                    GeKernels.Multiply(Seg(wNetWT!, off, nn), Seg(wNetT, off, nn), Seg(wNetT, off, nn));
+                    for (var q = sectorStart[s]; q < sectorStart[s + 1]; q++)
                     {
+                        var k = shockIds[q] - off;
                         var t = off + (k % n) * n + k / n;
                         wNetWT![t] = w[off + k] * wNetT[t];
                     }
@@ -706,7 +764,9 @@ public static class GeSolver
                 WNetWT = wNetWT,
                 WTax = wTax,
                 InvOnePlusTau = inv,
-                ShockedCells = order,
+                ShockIds = shockIds,
+                SectorStart = sectorStart,
+                Workspace = workspace,
                 Taxed = taxed,
                 Shift = shift,
                 StepScale = stepScale,
@@ -715,26 +775,7 @@ public static class GeSolver
             };
         }
 
-        public void Dispose()
-        {
-            var pool = ArrayPool<double>.Shared;
-            pool.Return(W);
-            pool.Return(WNetT);
-            if (WNetWT is not null)
-            {
-                pool.Return(WNetWT);
-            }
-
-            if (WTax is not null)
-            {
-                pool.Return(WTax);
-            }
-
-            if (InvOnePlusTau is not null)
-            {
-                pool.Return(InvOnePlusTau);
-            }
-        }
+        public void Dispose() => Workspace.Release();
 
         public void FillCosts(double[] lnW, double[] w, double[] c)
         {
@@ -803,17 +844,17 @@ public static class GeSolver
                 }
 
                 // Φ_j,s = Σ_i W_ij ĉ_i, accumulated over i as a vector update across j.
-                var phiS = phi.AsSpan(row, n);
+                var phiS = Seg(phi, row, n);
                 for (var i = 0; i < n; i++)
                 {
                     var ci = c[row + i];
                     if (taxed)
                     {
-                        GeKernels.MultiplyAddTo(phiS, W.AsSpan(off + i * n, n), ci, taxAcc, WTax.AsSpan(off + i * n, n), ci);
+                        GeKernels.MultiplyAddTo(phiS, Seg(W, off + i * n, n), ci, taxAcc, Seg(WTax!, off + i * n, n), ci);
                     }
                     else
                     {
-                        GeKernels.MultiplyAddTo(phiS, W.AsSpan(off + i * n, n), ci);
+                        GeKernels.MultiplyAddTo(phiS, Seg(W, off + i * n, n), ci);
                     }
                 }
 
@@ -883,12 +924,12 @@ public static class GeSolver
                 {
                     if (taxed)
                     {
-                        GeKernels.MultiplyAddTo(acc, WNetT.AsSpan(off + j * n, n), k[row + j], acc2, WNetWT.AsSpan(off + j * n, n), kp[row + j]);
+                        GeKernels.MultiplyAddTo(acc, Seg(WNetT, off + j * n, n), k[row + j], acc2, Seg(WNetWT!, off + j * n, n), kp[row + j]);
                     }
                     else
                     {
                         // WNet·W = WNet² when the sector has no tariff wedge.
-                        GeKernels.MultiplyAddSquareTo(acc, acc2, WNetT.AsSpan(off + j * n, n), k[row + j], kp[row + j]);
+                        GeKernels.MultiplyAddSquareTo(acc, acc2, Seg(WNetT, off + j * n, n), k[row + j], kp[row + j]);
                     }
                 }
 
@@ -939,14 +980,14 @@ public static class GeSolver
                 var off = s * NN;
                 var x = new double[n * n];
                 var row = s * n;
-                var k = e.K.AsSpan(row, n);
+                var k = Seg(e.K, row, n);
                 for (var i = 0; i < n; i++)
                 {
-                    var xi = x.AsSpan(i * n, n);
-                    ReadOnlySpan<double> wNet = W.AsSpan(off + i * n, n);
+                    var xi = Seg(x, i * n, n);
+                    ReadOnlySpan<double> wNet = Seg(W, off + i * n, n);
                     if (Taxed[s])
                     {
-                        GeKernels.Multiply(xi, wNet, InvOnePlusTau.AsSpan(off + i * n, n));
+                        GeKernels.Multiply(xi, wNet, Seg(InvOnePlusTau!, off + i * n, n));
                         wNet = xi;
                     }
 
@@ -975,8 +1016,9 @@ public static class GeSolver
 
                     // τ′ X′ with X′ at producer prices: τ′ = 1/inv − 1 (zero off the shocked cells).
                     var off = s * NN;
-                    foreach (var k in ShockedCells[s])
+                    for (var q = SectorStart[s]; q < SectorStart[s + 1]; q++)
                     {
+                        var k = ShockIds[q] - off;
                         rev1[k % n] += flows[s][k] * (1 / InvOnePlusTau![off + k] - 1);
                     }
                 }
@@ -991,10 +1033,10 @@ public static class GeSolver
                 var x1 = flows[s];
                 for (var j = 0; j < n; j++)
                 {
-                    GeKernels.MultiplyAddTo(im0.AsSpan(0, j), x0.AsSpan(j * n, j), 1.0);
-                    GeKernels.MultiplyAddTo(im0.AsSpan(j + 1), x0.AsSpan(j * n + j + 1), 1.0);
-                    GeKernels.MultiplyAddTo(im1.AsSpan(0, j), x1.AsSpan(j * n, j), 1.0);
-                    GeKernels.MultiplyAddTo(im1.AsSpan(j + 1), x1.AsSpan(j * n + j + 1), 1.0);
+                    GeKernels.MultiplyAddTo(Seg(im0, 0, j), Seg(x0, j * n, j), 1.0);
+                    GeKernels.MultiplyAddTo(Seg(im0, j + 1, n - j - 1), Seg(x0, j * n + j + 1, n - j - 1), 1.0);
+                    GeKernels.MultiplyAddTo(Seg(im1, 0, j), Seg(x1, j * n, j), 1.0);
+                    GeKernels.MultiplyAddTo(Seg(im1, j + 1, n - j - 1), Seg(x1, j * n + j + 1, n - j - 1), 1.0);
                 }
             }
 
