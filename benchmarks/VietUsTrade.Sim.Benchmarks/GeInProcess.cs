@@ -55,6 +55,7 @@ internal static class GeInProcess
         var solver = new List<double>();
         var total = Stopwatch.StartNew();
         long allocated = long.MaxValue;
+        GeResult? last = null;
         while (times.Count < 15 || (total.Elapsed.TotalSeconds < seconds && times.Count < 2000))
         {
             var before = GC.GetAllocatedBytesForCurrentThread();
@@ -62,12 +63,13 @@ internal static class GeInProcess
             var warm = GeSolver.Solve(baseline, shock, options);
             times.Add(watch.Elapsed.TotalMilliseconds);
             solver.Add(warm.Diagnostics.Elapsed.TotalMilliseconds);
+            last = warm;
             allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
         times.Sort();
         solver.Sort();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"C#: case={name} N={baseline.CountryCount} S={baseline.SectorCount} iterations={result.Diagnostics.Iterations} solve_ms_first={first:F3} first_call_jit_methods={jitMethods} first_call_jit_ms={jitMs:F1} solve_ms_median={times[times.Count / 2]:F3} solve_ms_min={times[0]:F3} set_up_and_iterations_ms_median={solver[solver.Count / 2]:F3} solves={times.Count} allocated_bytes_per_solve={allocated}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"C#: case={name} N={baseline.CountryCount} S={baseline.SectorCount} iterations={result.Diagnostics.Iterations} solve_ms_first={first:F3} first_call_jit_methods={jitMethods} first_call_jit_ms={jitMs:F1} solve_ms_median={times[times.Count / 2]:F3} solve_ms_min={times[0]:F3} set_up_and_iterations_ms_median={solver[solver.Count / 2]:F3} solves={times.Count} allocated_bytes_per_solve={allocated} warm_result_bits_equal_first={Numbers(last!).SequenceEqual(Numbers(result), BitEquality.Instance)}"));
         if (dump is not null)
         {
             using var writer = new BinaryWriter(File.Create(dump));
@@ -107,6 +109,15 @@ internal static class GeInProcess
             "icio46-iceberg-mult" => (icio.Baseline, GePresets.Get(GePresets.LiberationDay46).ToShock(icio.Baseline, icio.GoodsSectors), new GeOptions(elasticities, GeClosure.Multiplicative, GeNormalization.ReferencePriceIndex("USA"), GeTariffTreatment.Iceberg)),
             _ => throw new ArgumentException("unknown case " + name),
         };
+    }
+
+    private sealed class BitEquality : IEqualityComparer<double>
+    {
+        public static readonly BitEquality Instance = new();
+
+        public bool Equals(double x, double y) => BitConverter.DoubleToInt64Bits(x) == BitConverter.DoubleToInt64Bits(y);
+
+        public int GetHashCode(double obj) => obj.GetHashCode();
     }
 
     private static (GeBaseline, GeShock, GeOptions) With((GeBaseline Baseline, GeShock Shock) c, GeOptions o) => (c.Baseline, c.Shock, o);

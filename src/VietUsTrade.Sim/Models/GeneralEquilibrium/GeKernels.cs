@@ -9,12 +9,17 @@ namespace VietUsTrade.Sim.Models.GeneralEquilibrium;
 /// Every sum of the solver is arranged as <c>acc[j] += x[j] · a</c> over the summation index in its original order, so
 /// vectorising across <c>j</c> never reassociates a sum: each element gets the same multiply and the same add, rounded
 /// the same way, as in the scalar loop (no fused multiply–add), and results are bit-identical to it on every instruction
-/// set. The vectors are the fixed-size <see cref="Vector256{T}"/> and <see cref="Vector128{T}"/> (not <c>Vector&lt;T&gt;</c>,
-/// whose size is only known at run time), so a ReadyToRun build precompiles these methods and the first solve in a
-/// process does not wait for the JIT.
+/// set. The vectors are the fixed-size <see cref="Vector128{T}"/>, part of the x64 and Arm64 baselines, so a ReadyToRun
+/// build precompiles these methods and the first solve in a process does not wait for the JIT (code that touches
+/// <see cref="Vector256{T}"/> is not used from a ReadyToRun image on every machine and gets JIT-compiled). From the second
+/// solve on, the three loops of the iterations hand their bulk to <see cref="GeKernelsWide"/> (256-bit) when the hardware
+/// has it; the results are the same bits either way.
 /// </remarks>
 internal static class GeKernels
 {
+    /// <summary>Whether the iteration loops use <see cref="GeKernelsWide"/>; set by <see cref="GeKernelsWide.Enable"/> after the first solve.</summary>
+    internal static volatile bool Wide;
+
     /// <summary><c>acc[j] += x[j] * a</c> for j &lt; acc.Length.</summary>
     public static void MultiplyAddTo(Span<double> acc, ReadOnlySpan<double> x, double a)
     {
@@ -22,17 +27,8 @@ internal static class GeKernels
         x = x[..n];
         ref var ra = ref MemoryMarshal.GetReference(acc);
         ref var rx = ref MemoryMarshal.GetReference(x);
-        var j = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var va = Vector256.Create(a);
-            for (; j <= n - Vector256<double>.Count; j += Vector256<double>.Count)
-            {
-                var v = Vector256.LoadUnsafe(ref ra, (nuint)j) + (Vector256.LoadUnsafe(ref rx, (nuint)j) * va);
-                v.StoreUnsafe(ref ra, (nuint)j);
-            }
-        }
-        else if (Vector128.IsHardwareAccelerated)
+        var j = Wide ? GeKernelsWide.MultiplyAddTo(ref ra, ref rx, a, n) : 0;
+        if (Vector128.IsHardwareAccelerated)
         {
             var va = Vector128.Create(a);
             for (; j <= n - Vector128<double>.Count; j += Vector128<double>.Count)
@@ -59,19 +55,8 @@ internal static class GeKernels
         ref var rx = ref MemoryMarshal.GetReference(x);
         ref var ra2 = ref MemoryMarshal.GetReference(acc2);
         ref var rx2 = ref MemoryMarshal.GetReference(x2);
-        var j = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var va = Vector256.Create(a);
-            var vb = Vector256.Create(b);
-            for (; j <= n - Vector256<double>.Count; j += Vector256<double>.Count)
-            {
-                var u = (nuint)j;
-                (Vector256.LoadUnsafe(ref ra, u) + (Vector256.LoadUnsafe(ref rx, u) * va)).StoreUnsafe(ref ra, u);
-                (Vector256.LoadUnsafe(ref ra2, u) + (Vector256.LoadUnsafe(ref rx2, u) * vb)).StoreUnsafe(ref ra2, u);
-            }
-        }
-        else if (Vector128.IsHardwareAccelerated)
+        var j = Wide ? GeKernelsWide.MultiplyAddTo(ref ra, ref rx, a, ref ra2, ref rx2, b, n) : 0;
+        if (Vector128.IsHardwareAccelerated)
         {
             var va = Vector128.Create(a);
             var vb = Vector128.Create(b);
@@ -99,20 +84,8 @@ internal static class GeKernels
         ref var ra = ref MemoryMarshal.GetReference(acc);
         ref var ra2 = ref MemoryMarshal.GetReference(acc2);
         ref var rx = ref MemoryMarshal.GetReference(x);
-        var j = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var va = Vector256.Create(a);
-            var vb = Vector256.Create(b);
-            for (; j <= n - Vector256<double>.Count; j += Vector256<double>.Count)
-            {
-                var u = (nuint)j;
-                var vx = Vector256.LoadUnsafe(ref rx, u);
-                (Vector256.LoadUnsafe(ref ra, u) + (vx * va)).StoreUnsafe(ref ra, u);
-                (Vector256.LoadUnsafe(ref ra2, u) + (vx * vx * vb)).StoreUnsafe(ref ra2, u);
-            }
-        }
-        else if (Vector128.IsHardwareAccelerated)
+        var j = Wide ? GeKernelsWide.MultiplyAddSquareTo(ref ra, ref ra2, ref rx, a, b, n) : 0;
+        if (Vector128.IsHardwareAccelerated)
         {
             var va = Vector128.Create(a);
             var vb = Vector128.Create(b);
@@ -143,13 +116,13 @@ internal static class GeKernels
         ref var rx = ref MemoryMarshal.GetReference(x);
         ref var rc = ref MemoryMarshal.GetReference(col);
         var j = 0;
-        if (Vector256.IsHardwareAccelerated)
+        if (Vector128.IsHardwareAccelerated)
         {
-            for (; j <= n - Vector256<double>.Count; j += Vector256<double>.Count)
+            for (; j <= n - Vector128<double>.Count; j += Vector128<double>.Count)
             {
                 var u = (nuint)j;
-                var c = Vector256.LoadUnsafe(ref rc, u);
-                Vector256.ConditionalSelect(Vector256.GreaterThan(c, Vector256<double>.Zero), Vector256.LoadUnsafe(ref rx, u) / c, Vector256<double>.Zero).StoreUnsafe(ref rd, u);
+                var c = Vector128.LoadUnsafe(ref rc, u);
+                Vector128.ConditionalSelect(Vector128.GreaterThan(c, Vector128<double>.Zero), Vector128.LoadUnsafe(ref rx, u) / c, Vector128<double>.Zero).StoreUnsafe(ref rd, u);
             }
         }
 
@@ -170,12 +143,12 @@ internal static class GeKernels
         ref var rx = ref MemoryMarshal.GetReference(x);
         ref var ry = ref MemoryMarshal.GetReference(y);
         var j = 0;
-        if (Vector256.IsHardwareAccelerated)
+        if (Vector128.IsHardwareAccelerated)
         {
-            for (; j <= n - Vector256<double>.Count; j += Vector256<double>.Count)
+            for (; j <= n - Vector128<double>.Count; j += Vector128<double>.Count)
             {
                 var u = (nuint)j;
-                (Vector256.LoadUnsafe(ref rx, u) * Vector256.LoadUnsafe(ref ry, u)).StoreUnsafe(ref rd, u);
+                (Vector128.LoadUnsafe(ref rx, u) * Vector128.LoadUnsafe(ref ry, u)).StoreUnsafe(ref rd, u);
             }
         }
 
@@ -195,13 +168,13 @@ internal static class GeKernels
         ref var rx = ref MemoryMarshal.GetReference(x);
         ref var ry = ref MemoryMarshal.GetReference(y);
         var j = 0;
-        if (Vector256.IsHardwareAccelerated)
+        if (Vector128.IsHardwareAccelerated)
         {
-            var va = Vector256.Create(a);
-            for (; j <= n - Vector256<double>.Count; j += Vector256<double>.Count)
+            var va = Vector128.Create(a);
+            for (; j <= n - Vector128<double>.Count; j += Vector128<double>.Count)
             {
                 var u = (nuint)j;
-                (Vector256.LoadUnsafe(ref rx, u) * va * Vector256.LoadUnsafe(ref ry, u)).StoreUnsafe(ref rd, u);
+                (Vector128.LoadUnsafe(ref rx, u) * va * Vector128.LoadUnsafe(ref ry, u)).StoreUnsafe(ref rd, u);
             }
         }
 

@@ -59,8 +59,14 @@ public static class GeSolver
         ArgumentNullException.ThrowIfNull(shock);
         ArgumentNullException.ThrowIfNull(options);
         var watch = Stopwatch.StartNew();
-        using var p = Prepared.Create(baseline, shock, options);
-        return options.Mode == GeSolutionMode.Exact ? SolveExact(p, watch) : SolveGegravity(p, watch);
+        GeResult result;
+        using (var p = Prepared.Create(baseline, shock, options))
+        {
+            result = options.Mode == GeSolutionMode.Exact ? SolveExact(p, watch) : SolveGegravity(p, watch);
+        }
+
+        GeKernelsWide.Enable();
+        return result;
     }
 
     private const string ExactModel = "GE exact hat algebra (structural gravity)";
