@@ -4,6 +4,11 @@ using VietUsTrade.Sim.Models.GeneralEquilibrium;
 namespace VietUsTrade.Sim.Benchmarks;
 
 /// <summary>Exact hat-algebra GE solves: synthetic 30 and 240 countries (fixed seed) and the bundled ICIO 81 × 28.</summary>
+/// <remarks>
+/// Warm solves (BenchmarkDotNet runs the method many times before measuring): the 256-bit iteration loops and the cached
+/// workspace are in use. The first call in a fresh process (JIT, ReadyToRun) is measured by
+/// <c>VietUsTrade.Sim.Benchmarks --ge-inprocess CASE</c> (<see cref="GeInProcess"/>), which also checks the bits.
+/// </remarks>
 [MemoryDiagnoser]
 public class GeBenchmarks
 {
@@ -15,6 +20,7 @@ public class GeBenchmarks
     private GeShock _icio46 = null!;
     private GeShock _icioOthers = null!;
     private GeOptions _options = null!;
+    private GeOptions _revenue = null!;
     private GeOptions _gegravity = null!;
     private GeOptions _icioOptions = null!;
 
@@ -24,6 +30,7 @@ public class GeBenchmarks
         (_synthetic30, _shock30) = GeSyntheticCase.Create(30, 20260101);
         (_synthetic240, _shock240) = GeSyntheticCase.Create(240, 20260102);
         _options = new GeOptions(GeElasticities.Uniform(5));
+        _revenue = new GeOptions(GeElasticities.Uniform(5), tariffTreatment: GeTariffTreatment.Revenue);
         _gegravity = new GeOptions(GeElasticities.Uniform(5), GeClosure.Multiplicative, GeNormalization.ReferencePriceIndex("C000"), mode: GeSolutionMode.GegravityCompatible);
         var icio = IcioDataset.LoadEmbedded();
         _icio = icio.Baseline;
@@ -40,6 +47,9 @@ public class GeBenchmarks
 
     [Benchmark(Description = "Exact, 240 countries")]
     public GeResult Exact240() => GeSolver.Solve(_synthetic240, _shock240, _options);
+
+    [Benchmark(Description = "Exact, 240 countries, revenue tariffs")]
+    public GeResult Exact240Revenue() => GeSolver.Solve(_synthetic240, _shock240, _revenue);
 
     [Benchmark(Description = "Exact, ICIO 81 x 28, liberation-day-46 (revenue)")]
     public GeResult Icio46() => GeSolver.Solve(_icio, _icio46, _icioOptions);

@@ -133,32 +133,7 @@ internal static class GeKernels
         }
     }
 
-    /// <summary><c>dest[j] = x[j] * y[j]</c> for j &lt; dest.Length (dest may be x or y).</summary>
-    public static void Multiply(Span<double> dest, ReadOnlySpan<double> x, ReadOnlySpan<double> y)
-    {
-        var n = dest.Length;
-        x = x[..n];
-        y = y[..n];
-        ref var rd = ref MemoryMarshal.GetReference(dest);
-        ref var rx = ref MemoryMarshal.GetReference(x);
-        ref var ry = ref MemoryMarshal.GetReference(y);
-        var j = 0;
-        if (Vector128.IsHardwareAccelerated)
-        {
-            for (; j <= n - Vector128<double>.Count; j += Vector128<double>.Count)
-            {
-                var u = (nuint)j;
-                (Vector128.LoadUnsafe(ref rx, u) * Vector128.LoadUnsafe(ref ry, u)).StoreUnsafe(ref rd, u);
-            }
-        }
-
-        for (; j < n; j++)
-        {
-            Unsafe.Add(ref rd, j) = Unsafe.Add(ref rx, j) * Unsafe.Add(ref ry, j);
-        }
-    }
-
-    /// <summary><c>dest[j] = (x[j] * a) * y[j]</c> for j &lt; dest.Length (dest may be x or y).</summary>
+    /// <summary><c>dest[j] = (x[j] * a) * y[j]</c> for j &lt; dest.Length (dest may be x or y); with a = 1 it is exactly x[j] * y[j].</summary>
     public static void ScaleMultiply(Span<double> dest, ReadOnlySpan<double> x, double a, ReadOnlySpan<double> y)
     {
         var n = dest.Length;

@@ -725,7 +725,7 @@ public static class GeSolver
                         wNetT[t] = w[off + k] * inv![off + k];
                     }
 
-                    GeKernels.Multiply(Seg(wNetWT!, off, nn), Seg(wNetT, off, nn), Seg(wNetT, off, nn));
+                    GeKernels.ScaleMultiply(Seg(wNetWT!, off, nn), Seg(wNetT, off, nn), 1.0, Seg(wNetT, off, nn));
                     for (var q = sectorStart[s]; q < sectorStart[s + 1]; q++)
                     {
                         var k = shockIds[q] - off;
@@ -993,7 +993,7 @@ public static class GeSolver
                     ReadOnlySpan<double> wNet = Seg(W, off + i * n, n);
                     if (Taxed[s])
                     {
-                        GeKernels.Multiply(xi, wNet, Seg(InvOnePlusTau!, off + i * n, n));
+                        GeKernels.ScaleMultiply(xi, wNet, 1.0, Seg(InvOnePlusTau!, off + i * n, n));
                         wNet = xi;
                     }
 

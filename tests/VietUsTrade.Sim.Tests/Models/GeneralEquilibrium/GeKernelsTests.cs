@@ -93,7 +93,7 @@ public class GeKernelsTests
                     expected[j] = x[j] * y[j];
                 }
 
-                GeKernels.Multiply(d, x, y);
+                GeKernels.ScaleMultiply(d, x, 1.0, y);
                 AssertBits(expected, d);
             }
         }
