@@ -10,7 +10,7 @@ namespace VietUsTrade.Sim.Benchmarks;
 /// per warm solve, and optionally every output number as raw bits for before/after identity checks.
 /// </summary>
 /// <remarks>
-/// usage: <c>VietUsTrade.Sim.Benchmarks --ge-inprocess CASE [--repeat-seconds S] [--tolerance T] [--dump FILE]</c> with CASE one of
+/// usage: <c>VietUsTrade.Sim.Benchmarks --ge-inprocess CASE [--warmup-seconds W] [--repeat-seconds S] [--tolerance T] [--dump FILE]</c> with CASE one of
 /// exact30, exact240, gegravity30, mult240, revenue240, icio46, icio-others, icio46-iceberg-mult, or
 /// <c>files:DIR:SIGMA</c> (DIR/flows.csv and DIR/shock.csv as read by <c>vietus-sim ge solve</c>);
 /// <c>--ge-compare A B</c> prints the largest absolute and relative difference between two dumps.
@@ -26,6 +26,7 @@ internal static class GeInProcess
 
         var name = args[1];
         var seconds = 1.5;
+        var warmup = 1.0;
         string? dump = null;
         double? tolerance = null;
         for (var k = 2; k + 1 < args.Length; k += 2)
@@ -33,6 +34,7 @@ internal static class GeInProcess
             switch (args[k])
             {
                 case "--repeat-seconds": seconds = double.Parse(args[k + 1], CultureInfo.InvariantCulture); break;
+                case "--warmup-seconds": warmup = double.Parse(args[k + 1], CultureInfo.InvariantCulture); break;
                 case "--dump": dump = args[k + 1]; break;
                 case "--tolerance": tolerance = double.Parse(args[k + 1], CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException("unknown option " + args[k]);
@@ -51,6 +53,13 @@ internal static class GeInProcess
         var first = watch.Elapsed.TotalMilliseconds;
         jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods;
         var jitMs = (System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds;
+        // Untimed solves first, so that a JIT build has moved the hot methods to optimised (tier-1) code, as
+        // BenchmarkDotNet's warm-up does; a ReadyToRun build starts from optimised code.
+        for (var warm = Stopwatch.StartNew(); warm.Elapsed.TotalSeconds < warmup;)
+        {
+            GeSolver.Solve(baseline, shock, options);
+        }
+
         var times = new List<double>();
         var solver = new List<double>();
         var total = Stopwatch.StartNew();
