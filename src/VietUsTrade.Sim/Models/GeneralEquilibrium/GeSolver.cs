@@ -685,7 +685,7 @@ public static class GeSolver
                     Array.Clear(wTax!, off, nn);
                 }
 
-                if (shift is not null)
+                if (shift is not null && s == 0)
                 {
                     Fill(shift, 0, nn, 1.0);
                 }
