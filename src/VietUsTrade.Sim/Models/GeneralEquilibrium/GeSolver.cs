@@ -59,8 +59,14 @@ public static class GeSolver
         ArgumentNullException.ThrowIfNull(shock);
         ArgumentNullException.ThrowIfNull(options);
         var watch = Stopwatch.StartNew();
-        var p = Prepared.Create(baseline, shock, options);
-        return options.Mode == GeSolutionMode.Exact ? SolveExact(p, watch) : SolveGegravity(p, watch);
+        GeResult result;
+        using (var p = Prepared.Create(baseline, shock, options))
+        {
+            result = options.Mode == GeSolutionMode.Exact ? SolveExact(p, watch) : SolveGegravity(p, watch);
+        }
+
+        GeKernelsWide.Enable();
+        return result;
     }
 
     private const string ExactModel = "GE exact hat algebra (structural gravity)";
@@ -81,7 +87,7 @@ public static class GeSolver
         var lastResidual = double.PositiveInfinity;
         var best = double.PositiveInfinity;
         var stall = 0;
-        var relax = Enumerable.Repeat(1.0, n).ToArray();
+        var relax = Ones(n);
         var lastStep = new double[n];
         var iterations = 0;
         while (true)
@@ -223,12 +229,12 @@ public static class GeSolver
         var m = new double[n * n];
         for (var k = 0; k < m.Length; k++)
         {
-            m[k] = x[k] * p.Shift[0][k];
+            m[k] = x[k] * p.Shift![k];
         }
 
         // Matrix balancing: v_i = 1/b̂_i, u_j = 1/â_j with Σ_j M_ij u_j v_i = Y_i and Σ_i M_ij u_j v_i = E_j.
-        var u = Enumerable.Repeat(1.0, n).ToArray();
-        var v = Enumerable.Repeat(1.0, n).ToArray();
+        var u = Ones(n);
+        var v = Ones(n);
         var rowTmp = new double[n];
         var colTmp = new double[n];
         var iterations = 0;
@@ -354,7 +360,25 @@ public static class GeSolver
         return new GeResult(p.Baseline, p.Options, [flows], countries, diagnostics);
     }
 
-    /// <summary>Work arrays of one evaluation of the excess-demand system.</summary>
+    private static double[] Ones(int n)
+    {
+        var a = new double[n];
+        Fill(a, 0, n, 1.0);
+        return a;
+    }
+
+    private static void Fill(double[] a, int start, int length, double value)
+    {
+        for (var q = start; q < start + length; q++)
+        {
+            a[q] = value;
+        }
+    }
+
+    /// <summary>A span over part of an array (without the generic AsSpan extension, which ReadyToRun leaves to the JIT).</summary>
+    private static Span<double> Seg(double[] a, int start, int length) => new(a, start, length);
+
+    /// <summary>Work arrays of one evaluation of the excess-demand system, allocated once per solve.</summary>
     private sealed class Evaluation(int n, int s)
     {
         public double[] Phi { get; } = new double[s * n];
@@ -369,6 +393,24 @@ public static class GeSolver
 
         public double[] KOverPhi { get; } = new double[s * n];
 
+        /// <summary>Σ_s α τ′/(1+τ′) λ′ per importer (revenue treatment).</summary>
+        public double[] TaxShare { get; } = new double[n];
+
+        /// <summary>Σ_i λ B T τ′/(1+τ′) ĉ_i per importer, one sector at a time.</summary>
+        public double[] TaxAcc { get; } = new double[n];
+
+        /// <summary>Σ_j WNet_ij k_j per exporter, one sector at a time.</summary>
+        public double[] Acc { get; } = new double[n];
+
+        /// <summary>Σ_j WNetW_ij (k/Φ)_j per exporter, one sector at a time.</summary>
+        public double[] Acc2 { get; } = new double[n];
+
+        /// <summary>The own-price term −Σ_s θ_s (…) per exporter.</summary>
+        public double[] OwnPrice { get; } = new double[n];
+
+        /// <summary>Σ_s X′_ii,s per country.</summary>
+        public double[] Domestic { get; } = new double[n];
+
         public double Kappa { get; set; }
 
         public double MaxResidual { get; set; }
@@ -376,8 +418,23 @@ public static class GeSolver
         public int BadCountry { get; set; } = -1;
     }
 
+    /// <summary>The shock on one cell (sector, exporter, importer); cells not listed are unchanged.</summary>
+    private struct ShockCell
+    {
+        public double LnB;
+        public bool TariffSet;
+        public double Tau0;
+        public double Tau1;
+    }
+
     /// <summary>Baseline shares and shock factors in the solver's layout.</summary>
-    private sealed class Prepared
+    /// <remarks>
+    /// The N×N matrices of all sectors are stored back to back in single arrays of a <see cref="GeWorkspace"/> (sector s at
+    /// offset s·N²) that <see cref="Dispose"/> hands back, so a solve allocates only its small work vectors and its result.
+    /// <see cref="WNetT"/> and <see cref="WNetWT"/> are transposed (importer-major): the demand sums Σ_j over importers then
+    /// run as the same vector update across exporters as the price-index sums Σ_i across importers.
+    /// </remarks>
+    private sealed class Prepared : IDisposable
     {
         public required GeBaseline Baseline { get; init; }
 
@@ -408,23 +465,38 @@ public static class GeSolver
         /// <summary>α_j,s at [s*n + j].</summary>
         public required double[] Alpha { get; init; }
 
-        /// <summary>λ·B·T at [s][i*n+j].</summary>
-        public required double[][] W { get; init; }
+        /// <summary>λ·B·T at [s*n*n + i*n + j] (workspace).</summary>
+        public required double[] W { get; init; }
 
-        /// <summary>λ·B·T/(1+τ′) at [s][i*n+j].</summary>
-        public required double[][] WNet { get; init; }
+        /// <summary>λ·B·T/(1+τ′) at [s*n*n + j*n + i], transposed (workspace).</summary>
+        public required double[] WNetT { get; init; }
 
-        /// <summary>(λ·B·T)²/(1+τ′) at [s][i*n+j]: the own-price feedback through the importer's price index.</summary>
-        public required double[][] WNetW { get; init; }
+        /// <summary>
+        /// (λ·B·T)²/(1+τ′) at [s*n*n + j*n + i], transposed, for the sectors in <see cref="Taxed"/>, or null when none
+        /// (workspace): the own-price feedback through the importer's price index. Elsewhere it is the square of <see cref="WNetT"/>.
+        /// </summary>
+        public required double[]? WNetWT { get; init; }
 
-        /// <summary>λ·B·T·τ′/(1+τ′), or null when the sector has no tariff in the revenue treatment.</summary>
-        public required double[]?[] WTax { get; init; }
+        /// <summary>λ·B·T·τ′/(1+τ′) at [s*n*n + i*n + j] for the sectors in <see cref="Taxed"/>, or null when none (workspace).</summary>
+        public required double[]? WTax { get; init; }
 
-        /// <summary>B·T (the iceberg-equivalent shift) at [s][i*n+j].</summary>
-        public required double[][] Shift { get; init; }
+        /// <summary>1/(1+τ′) at [s*n*n + i*n + j] for the sectors in <see cref="Taxed"/>, or null when none (workspace).</summary>
+        public required double[]? InvOnePlusTau { get; init; }
 
-        /// <summary>1/(1+τ′) at [s][i*n+j], or null when 1.</summary>
-        public required double[]?[] InvOnePlusTau { get; init; }
+        /// <summary>The cells (s*n*n + i*n + j) the shock touches, ascending; every other cell is unchanged.</summary>
+        public required int[] ShockIds { get; init; }
+
+        /// <summary>Sector s's cells are <see cref="ShockIds"/>[SectorStart[s] .. SectorStart[s+1]).</summary>
+        public required int[] SectorStart { get; init; }
+
+        /// <summary>Holds the N×N matrices; released by <see cref="Dispose"/>.</summary>
+        public required GeWorkspace Workspace { get; init; }
+
+        /// <summary>Whether a sector has a tariff in the revenue treatment.</summary>
+        public required bool[] Taxed { get; init; }
+
+        /// <summary>B·T (the iceberg-equivalent shift) of sector 0 at [i*n+j]; only in the gegravity-compatible mode.</summary>
+        public required double[]? Shift { get; init; }
 
         public required double[] StepScale { get; init; }
 
@@ -432,9 +504,11 @@ public static class GeSolver
 
         public bool Revenue { get; init; }
 
+        private int NN => N * N;
+
         public static Prepared Create(GeBaseline b, GeShock shock, GeOptions o)
         {
-            int n = b.CountryCount, sCount = b.SectorCount;
+            int n = b.CountryCount, sCount = b.SectorCount, nn = n * n;
             var sigma = new double[sCount];
             var theta = new double[sCount];
             for (var s = 0; s < sCount; s++)
@@ -446,30 +520,41 @@ public static class GeSolver
             var refIndex = o.Normalization.IsWorldOutput ? -1 : IndexOr(b, o.Normalization.ReferenceCountry!, "normalization");
             var revenue = o.TariffTreatment == GeTariffTreatment.Revenue;
 
-            var lnB = new double[sCount][];
-            var tau0 = new double[sCount][];
-            var tau1 = new double[sCount][];
-            var hasTax = new bool[sCount];
-            for (var s = 0; s < sCount; s++)
+            // The shock touches few cells: collect them by cell id s·N² + i·N + j (applied in the shock's order, as the dense
+            // arrays of ln B, τ and τ′ were), sorted by id so that each sector's cells are walked in cell order beside the
+            // dense loops below. Plain arrays and a Dictionary<int, int>: nothing a ReadyToRun build leaves to the JIT.
+            var slotOf = new Dictionary<int, int>();
+            var slots = new ShockCell[8];
+            var slotIds = new int[8];
+            ref ShockCell Slot(int id)
             {
-                lnB[s] = new double[n * n];
-                tau0[s] = new double[n * n];
-                tau1[s] = new double[n * n];
+                if (!slotOf.TryGetValue(id, out var q))
+                {
+                    q = slotOf.Count;
+                    if (q == slots.Length)
+                    {
+                        var grownSlots = new ShockCell[2 * q];
+                        var grownIds = new int[2 * q];
+                        Array.Copy(slots, grownSlots, q);
+                        Array.Copy(slotIds, grownIds, q);
+                        (slots, slotIds) = (grownSlots, grownIds);
+                    }
+
+                    slotOf.Add(id, q);
+                    slotIds[q] = id;
+                }
+
+                return ref slots[q];
             }
 
+            var hasTax = new bool[sCount];
             foreach (var cc in shock.CostChanges)
             {
                 var k = IndexOr(b, cc.Exporter, "shock exporter") * n + IndexOr(b, cc.Importer, "shock importer");
                 foreach (var s in SectorsOf(b, cc.Sector))
                 {
-                    lnB[s][k] += cc.DeltaLogCost;
+                    Slot(s * nn + k).LnB += cc.DeltaLogCost;
                 }
-            }
-
-            var tariffSet = new bool[sCount][];
-            for (var s = 0; s < sCount; s++)
-            {
-                tariffSet[s] = new bool[n * n];
             }
 
             foreach (var t in shock.TariffChanges)
@@ -477,20 +562,42 @@ public static class GeSolver
                 var k = IndexOr(b, t.Exporter, "tariff exporter") * n + IndexOr(b, t.Importer, "tariff importer");
                 foreach (var s in SectorsOf(b, t.Sector))
                 {
+                    ref var cell = ref Slot(s * nn + k);
+
                     // A sector-specific entry overrides an all-sector entry for the same pair.
-                    if (tariffSet[s][k] && t.Sector is null)
+                    if (cell.TariffSet && t.Sector is null)
                     {
                         continue;
                     }
 
-                    tariffSet[s][k] = true;
-                    tau0[s][k] = t.BaselineRate;
-                    tau1[s][k] = t.NewRate;
+                    cell.TariffSet = true;
+                    cell.Tau0 = t.BaselineRate;
+                    cell.Tau1 = t.NewRate;
                     if (t.NewRate > 0)
                     {
                         hasTax[s] = true;
                     }
                 }
+            }
+
+            var shockIds = new int[slotOf.Count];
+            Array.Copy(slotIds, shockIds, shockIds.Length);
+            Array.Sort(shockIds);
+            var shockCells = new ShockCell[shockIds.Length];
+            for (var q = 0; q < shockIds.Length; q++)
+            {
+                shockCells[q] = slots[slotOf[shockIds[q]]];
+            }
+
+            var sectorStart = new int[sCount + 1];
+            for (int s = 0, q = 0; s <= sCount; s++)
+            {
+                while (q < shockIds.Length && shockIds[q] < s * nn)
+                {
+                    q++;
+                }
+
+                sectorStart[s] = q;
             }
 
             var y = b.Output.ToArray();
@@ -499,27 +606,37 @@ public static class GeSolver
             var rev0 = new double[n];
             var alpha = new double[sCount * n];
             var phi0 = new double[n];
-            var w = new double[sCount][];
-            var wNet = new double[sCount][];
-            var wTax = new double[]?[sCount];
-            var shift = new double[sCount][];
-            var inv = new double[]?[sCount];
             var colGross = new double[sCount * n];
             var outputShare = new double[sCount * n];
+            var row = new double[n];
             for (var s = 0; s < sCount; s++)
             {
+                // colGross_j = Σ_i X_ij (1 + τ_ij) in i order; rev0_j gains X_ij τ_ij (zero off the shocked cells).
                 var x = b.SectorFlows(s);
+                var col = Seg(colGross, s * n, n);
+                var next = sectorStart[s];
+                var end = sectorStart[s + 1];
                 for (var i = 0; i < n; i++)
                 {
-                    for (var j = 0; j < n; j++)
+                    ReadOnlySpan<double> xi = Seg(x, i * n, n);
+                    if (revenue && next < end && shockIds[next] - s * nn < (i + 1) * n)
                     {
-                        var k = i * n + j;
-                        var g = revenue ? x[k] * (1 + tau0[s][k]) : x[k];
-                        colGross[s * n + j] += g;
-                        rev0[j] += g - x[k];
-                        outputShare[s * n + i] += x[k];
+                        Array.Copy(x, i * n, row, 0, n);
+                        for (; next < end && shockIds[next] - s * nn < (i + 1) * n; next++)
+                        {
+                            var k = shockIds[next] - s * nn;
+                            var g = x[k] * (1 + shockCells[next].Tau0);
+                            row[k - i * n] = g;
+                            rev0[k - i * n] += g - x[k];
+                        }
+
+                        xi = row;
                     }
+
+                    GeKernels.MultiplyAddTo(col, xi, 1.0);
                 }
+
+                GeKernels.RowSums(Seg(outputShare, s * n, n), x, n);
             }
 
             for (var s = 0; s < sCount; s++)
@@ -530,43 +647,90 @@ public static class GeSolver
                 }
             }
 
+            var taxed = new bool[sCount];
+            var anyTaxed = false;
+            for (var s = 0; s < sCount; s++)
+            {
+                taxed[s] = revenue && hasTax[s];
+                anyTaxed |= taxed[s];
+            }
+
+            var workspace = GeWorkspace.Take();
+            var w = workspace.W(sCount * nn);
+            var wNetT = workspace.WNetT(sCount * nn);
+            var wNetWT = anyTaxed ? workspace.WNetWT(sCount * nn) : null;
+            var wTax = anyTaxed ? workspace.WTax(sCount * nn) : null;
+            var inv = anyTaxed ? workspace.InvOnePlusTau(sCount * nn) : null;
+            var shift = o.Mode == GeSolutionMode.GegravityCompatible ? new double[nn] : null;
             for (var s = 0; s < sCount; s++)
             {
                 var x = b.SectorFlows(s);
-                w[s] = new double[n * n];
-                shift[s] = new double[n * n];
-                wNet[s] = w[s];
-                var taxed = revenue && hasTax[s];
-                if (taxed)
-                {
-                    wNet[s] = new double[n * n];
-                    wTax[s] = new double[n * n];
-                    inv[s] = new double[n * n];
-                }
-
+                var off = s * nn;
+                var col = Seg(colGross, s * n, n);
                 for (var j = 0; j < n; j++)
                 {
                     alpha[s * n + j] = colGross[s * n + j] / eGross[j];
                 }
 
+                // Unshocked cells: λ·B·T = X_ij / colGross_j (0 for an empty column), no tax wedge (1/(1+τ′) = 1), shift 1.
+                var ws = Seg(w, off, nn);
                 for (var i = 0; i < n; i++)
                 {
-                    for (var j = 0; j < n; j++)
+                    GeKernels.DivideOrZero(ws.Slice(i * n, n), Seg(x, i * n, n), col);
+                }
+
+                if (taxed[s])
+                {
+                    Fill(inv!, off, nn, 1.0);
+                    Array.Clear(wTax!, off, nn);
+                }
+
+                if (shift is not null && s == 0)
+                {
+                    Fill(shift, 0, nn, 1.0);
+                }
+
+                // Shocked cells, as the dense formula has them.
+                for (var q = sectorStart[s]; q < sectorStart[s + 1]; q++)
+                {
+                    var k = shockIds[q] - off;
+                    var cell = shockCells[q];
+                    var c = colGross[s * n + (k % n)];
+                    var lambda = c > 0 ? (revenue ? x[k] * (1 + cell.Tau0) : x[k]) / c : 0.0;
+                    var tFactor = cell.TariffSet ? Math.Pow((1 + cell.Tau1) / (1 + cell.Tau0), -theta[s]) : 1.0;
+                    var f = cell.LnB == 0 ? tFactor : Math.Exp(cell.LnB) * tFactor;
+                    if (shift is not null && s == 0)
                     {
-                        var k = i * n + j;
-                        var col = colGross[s * n + j];
-                        var lambda = col > 0 ? (revenue ? x[k] * (1 + tau0[s][k]) : x[k]) / col : 0.0;
-                        var tFactor = tariffSet[s][k] ? Math.Pow((1 + tau1[s][k]) / (1 + tau0[s][k]), -theta[s]) : 1.0;
-                        var f = lnB[s][k] == 0 ? tFactor : Math.Exp(lnB[s][k]) * tFactor;
-                        shift[s][k] = f;
-                        w[s][k] = lambda * f;
-                        if (taxed)
-                        {
-                            var iv = 1 / (1 + tau1[s][k]);
-                            inv[s]![k] = iv;
-                            wNet[s][k] = w[s][k] * iv;
-                            wTax[s]![k] = w[s][k] * (1 - iv);
-                        }
+                        shift[k] = f;
+                    }
+
+                    var wk = lambda * f;
+                    w[off + k] = wk;
+                    if (taxed[s])
+                    {
+                        var iv = 1 / (1 + cell.Tau1);
+                        inv![off + k] = iv;
+                        wTax![off + k] = wk * (1 - iv);
+                    }
+                }
+
+                // The transposed net weights λBT/(1+τ′) and, for taxed sectors, λBT · λBT/(1+τ′).
+                GeKernels.Transpose(Seg(wNetT, off, nn), ws, n);
+                if (taxed[s])
+                {
+                    for (var q = sectorStart[s]; q < sectorStart[s + 1]; q++)
+                    {
+                        var k = shockIds[q] - off;
+                        var t = off + (k % n) * n + k / n;
+                        wNetT[t] = w[off + k] * inv![off + k];
+                    }
+
+                    GeKernels.ScaleMultiply(Seg(wNetWT!, off, nn), Seg(wNetT, off, nn), 1.0, Seg(wNetT, off, nn));
+                    for (var q = sectorStart[s]; q < sectorStart[s + 1]; q++)
+                    {
+                        var k = shockIds[q] - off;
+                        var t = off + (k % n) * n + k / n;
+                        wNetWT![t] = w[off + k] * wNetT[t];
                     }
                 }
             }
@@ -602,16 +766,22 @@ public static class GeSolver
                 Phi0 = phi0,
                 Alpha = alpha,
                 W = w,
-                WNet = wNet,
-                WNetW = [.. Enumerable.Range(0, sCount).Select(q => w[q].Zip(wNet[q], (a, b) => a * b).ToArray())],
+                WNetT = wNetT,
+                WNetWT = wNetWT,
                 WTax = wTax,
-                Shift = shift,
                 InvOnePlusTau = inv,
+                ShockIds = shockIds,
+                SectorStart = sectorStart,
+                Workspace = workspace,
+                Taxed = taxed,
+                Shift = shift,
                 StepScale = stepScale,
                 RefIndex = refIndex,
                 Revenue = revenue,
             };
         }
+
+        public void Dispose() => Workspace.Release();
 
         public void FillCosts(double[] lnW, double[] w, double[] c)
         {
@@ -642,11 +812,11 @@ public static class GeSolver
                     continue;
                 }
 
-                var ws = W[s];
+                var off = s * NN;
                 double phi = 0;
                 for (var i = 0; i < N; i++)
                 {
-                    phi += ws[i * N + j] * c[s * N + i];
+                    phi += W[off + i * N + j] * c[s * N + i];
                 }
 
                 lnP += a * Math.Log(phi) / -Theta[s];
@@ -656,49 +826,52 @@ public static class GeSolver
         }
 
         /// <summary>Computes Φ, expenditure, demand and the residual at ŵ; false when some expenditure is not positive.</summary>
+        /// <remarks>Allocation-free; every sum runs in the order of the scalar definition (see <see cref="GeKernels"/>).</remarks>
         public bool Evaluate(double[] w, double[] c, Evaluation e)
         {
-            int n = N;
+            int n = N, nn = NN;
             var phi = e.Phi;
             Array.Clear(phi);
-            var taxShare = Revenue ? new double[n] : null;
-            var taxAcc = Revenue ? new double[n] : null;
+            var taxShare = Revenue ? e.TaxShare : null;
+            var taxAcc = e.TaxAcc;
+            if (taxShare is not null)
+            {
+                Array.Clear(taxShare);
+            }
+
             for (var s = 0; s < S; s++)
             {
-                var ws = W[s];
-                var wt = WTax[s];
+                var off = s * nn;
                 var row = s * n;
-                if (wt is not null)
+                var taxed = Taxed[s];
+                if (taxed)
                 {
-                    Array.Clear(taxAcc!);
+                    Array.Clear(taxAcc);
                 }
 
+                // Φ_j,s = Σ_i W_ij ĉ_i, accumulated over i as a vector update across j.
+                var phiS = Seg(phi, row, n);
                 for (var i = 0; i < n; i++)
                 {
                     var ci = c[row + i];
-                    var baseK = i * n;
-                    for (var j = 0; j < n; j++)
+                    if (taxed)
                     {
-                        phi[row + j] += ws[baseK + j] * ci;
+                        GeKernels.MultiplyAddTo(phiS, Seg(W, off + i * n, n), ci, taxAcc, Seg(WTax!, off + i * n, n), ci);
                     }
-
-                    if (wt is not null)
+                    else
                     {
-                        for (var j = 0; j < n; j++)
-                        {
-                            taxAcc![j] += wt[baseK + j] * ci;
-                        }
+                        GeKernels.MultiplyAddTo(phiS, Seg(W, off + i * n, n), ci);
                     }
                 }
 
-                if (wt is not null)
+                if (taxed)
                 {
                     for (var j = 0; j < n; j++)
                     {
                         var a = Alpha[row + j];
                         if (a > 0)
                         {
-                            taxShare![j] += a * taxAcc![j] / phi[row + j];
+                            taxShare![j] += a * taxAcc[j] / phi[row + j];
                         }
                     }
                 }
@@ -737,35 +910,53 @@ public static class GeSolver
             }
 
             var demand = e.Demand;
-            var own = e.OwnDerivative;
+            var own = e.OwnPrice;
+            var domestic = e.Domestic;
+            Array.Clear(demand);
+            Array.Clear(own);
+            Array.Clear(domestic);
+            var acc = e.Acc;
+            var acc2 = e.Acc2;
+            for (var s = 0; s < S; s++)
+            {
+                var off = s * nn;
+                var row = s * n;
+
+                // acc_i = Σ_j WNet_ij k_j and acc2_i = Σ_j WNetW_ij kp_j, accumulated over j as vector updates across i.
+                Array.Clear(acc);
+                Array.Clear(acc2);
+                var taxed = Taxed[s];
+                for (var j = 0; j < n; j++)
+                {
+                    if (taxed)
+                    {
+                        GeKernels.MultiplyAddTo(acc, Seg(WNetT, off + j * n, n), k[row + j], acc2, Seg(WNetWT!, off + j * n, n), kp[row + j]);
+                    }
+                    else
+                    {
+                        // WNet·W = WNet² when the sector has no tariff wedge.
+                        GeKernels.MultiplyAddSquareTo(acc, acc2, Seg(WNetT, off + j * n, n), k[row + j], kp[row + j]);
+                    }
+                }
+
+                var th = Theta[s];
+                for (var i = 0; i < n; i++)
+                {
+                    var ci = c[row + i];
+                    demand[i] += ci * acc[i];
+                    own[i] -= th * (ci * acc[i] - ci * ci * acc2[i]);
+                    domestic[i] += WNetT[off + i * n + i] * ci * k[row + i];
+                }
+            }
+
+            var ownDerivative = e.OwnDerivative;
             double totalDemand = 0, totalSupply = 0;
             for (var i = 0; i < n; i++)
             {
-                double d = 0, dOwn = 0, domestic = 0;
-                var baseK = i * n;
-                for (var s = 0; s < S; s++)
-                {
-                    var wn = WNet[s];
-                    var wnw = WNetW[s];
-                    var row = s * n;
-                    double acc = 0, acc2 = 0;
-                    for (var j = 0; j < n; j++)
-                    {
-                        acc += wn[baseK + j] * k[row + j];
-                        acc2 += wnw[baseK + j] * kp[row + j];
-                    }
-
-                    var ci = c[row + i];
-                    d += ci * acc;
-                    dOwn -= Theta[s] * (ci * acc - ci * ci * acc2);
-                    domestic += wn[baseK + i] * ci * k[row + i];
-                }
-
                 // ∂ demand_i / ∂ ln ŵ_i = −Σ_s θ_s Σ_j X′_ij,s (1 − λ′_ij,s) + (∂ ln I_i / ∂ ln ŵ_i) Σ_s X′_ii,s.
                 var incomeElasticity = additive ? Y[i] * w[i] / (Y[i] * w[i] + Deficit[i]) : 1.0;
-                own[i] = dOwn + incomeElasticity * domestic;
-                demand[i] = d;
-                totalDemand += d;
+                ownDerivative[i] = own[i] + incomeElasticity * domestic[i];
+                totalDemand += demand[i];
                 totalSupply += Y[i] * w[i];
             }
 
@@ -785,22 +976,28 @@ public static class GeSolver
             return double.IsFinite(maxRes);
         }
 
+        /// <summary>X′_ij,s = (λBT/(1+τ′))_ij ĉ_i k_j, row by row.</summary>
         public double[][] CounterfactualFlows(double[] c, Evaluation e)
         {
             int n = N;
             var result = new double[S][];
             for (var s = 0; s < S; s++)
             {
-                var wn = WNet[s];
+                var off = s * NN;
                 var x = new double[n * n];
                 var row = s * n;
+                var k = Seg(e.K, row, n);
                 for (var i = 0; i < n; i++)
                 {
-                    var ci = c[row + i];
-                    for (var j = 0; j < n; j++)
+                    var xi = Seg(x, i * n, n);
+                    ReadOnlySpan<double> wNet = Seg(W, off + i * n, n);
+                    if (Taxed[s])
                     {
-                        x[i * n + j] = wn[i * n + j] * ci * e.K[row + j];
+                        GeKernels.ScaleMultiply(xi, wNet, 1.0, Seg(InvOnePlusTau!, off + i * n, n));
+                        wNet = xi;
                     }
+
+                    GeKernels.ScaleMultiply(xi, wNet, c[row + i], k);
                 }
 
                 result[s] = x;
@@ -818,23 +1015,40 @@ public static class GeSolver
             {
                 for (var s = 0; s < S; s++)
                 {
-                    var inv = InvOnePlusTau[s];
-                    if (inv is null)
+                    if (!Taxed[s])
                     {
                         continue;
                     }
 
-                    for (var k = 0; k < n * n; k++)
+                    // τ′ X′ with X′ at producer prices: τ′ = 1/inv − 1 (zero off the shocked cells).
+                    var off = s * NN;
+                    for (var q = SectorStart[s]; q < SectorStart[s + 1]; q++)
                     {
-                        // τ′ X′ with X′ at producer prices: τ′ = 1/inv − 1.
-                        rev1[k % n] += flows[s][k] * (1 / inv[k] - 1);
+                        var k = ShockIds[q] - off;
+                        rev1[k % n] += flows[s][k] * (1 / InvOnePlusTau![off + k] - 1);
                     }
+                }
+            }
+
+            // Imports Σ_s Σ_(j≠i) X_ji,s in (s, j) order, as vector updates across i that skip the diagonal.
+            var im0 = new double[n];
+            var im1 = new double[n];
+            for (var s = 0; s < S; s++)
+            {
+                var x0 = Baseline.SectorFlows(s);
+                var x1 = flows[s];
+                for (var j = 0; j < n; j++)
+                {
+                    GeKernels.MultiplyAddTo(Seg(im0, 0, j), Seg(x0, j * n, j), 1.0);
+                    GeKernels.MultiplyAddTo(Seg(im0, j + 1, n - j - 1), Seg(x0, j * n + j + 1, n - j - 1), 1.0);
+                    GeKernels.MultiplyAddTo(Seg(im1, 0, j), Seg(x1, j * n, j), 1.0);
+                    GeKernels.MultiplyAddTo(Seg(im1, j + 1, n - j - 1), Seg(x1, j * n + j + 1, n - j - 1), 1.0);
                 }
             }
 
             for (var i = 0; i < n; i++)
             {
-                double ex0 = 0, ex1 = 0, im0 = 0, im1 = 0;
+                double ex0 = 0, ex1 = 0;
                 for (var s = 0; s < S; s++)
                 {
                     var x0 = Baseline.SectorFlows(s);
@@ -848,8 +1062,6 @@ public static class GeSolver
 
                         ex0 += x0[i * n + j];
                         ex1 += x1[i * n + j];
-                        im0 += x0[j * n + i];
-                        im1 += x1[j * n + i];
                     }
                 }
 
@@ -865,7 +1077,7 @@ public static class GeSolver
 
                 countries[i] = new GeCountryResult(
                     Baseline.Countries[i], w[i], Math.Exp(lnP), Y[i], Y[i] * w[i], ExpenditureGross[i], e.ExpenditureGross[i],
-                    ex0, ex1, im0, im1, RevenueBaseline[i], rev1[i]);
+                    ex0, ex1, im0[i], im1[i], RevenueBaseline[i], rev1[i]);
             }
 
             return new GeResult(Baseline, Options, flows, countries, diagnostics);
