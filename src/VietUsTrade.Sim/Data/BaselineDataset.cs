@@ -123,14 +123,11 @@ public sealed class BaselineDataset
     /// <summary>Reads a dataset from a stream in the library's compressed format (as written by the data-build tool).</summary>
     /// <param name="compressed">A gzip stream of the binary dataset.</param>
     /// <returns>The dataset.</returns>
-    /// <exception cref="InvalidDataException">The stream is not a dataset of a supported format version.</exception>
+    /// <exception cref="InvalidDataException">The stream is not a dataset of a supported format version, is corrupt (a value no record accepts,
+    /// a truncated list) or decompresses to more than 256 MiB.</exception>
     public static BaselineDataset Read(Stream compressed)
     {
-        ArgumentNullException.ThrowIfNull(compressed);
-        using var gz = new GZipStream(compressed, CompressionMode.Decompress, leaveOpen: true);
-        using var buffer = new MemoryStream();
-        gz.CopyTo(buffer);
-        buffer.Position = 0;
+        using var buffer = CompressedPayload.Decompress(compressed, "Dataset");
         return DatasetSerializer.Deserialize(buffer);
     }
 

@@ -139,7 +139,9 @@ internal static class DatasetSerializer
                 var lineMfn = r2.ReadBoolean() ? ReadMfn(r2) : null;
                 var suppliers = ReadList(r2, r3 =>
                 {
-                    var p = partners[r3.ReadInt16()];
+                    var index = r3.ReadInt16();
+                    var p = index >= 0 && index < partners.Length ? partners[index]
+                        : throw new InvalidDataException($"Dataset is corrupt: partner index {index} outside the {partners.Length} partners.");
                     return new SupplierFlow(p, r3.ReadDouble(), r3.ReadDouble());
                 });
                 var sigma = ReadElasticity(r2);
@@ -160,6 +162,10 @@ internal static class DatasetSerializer
         catch (EndOfStreamException ex)
         {
             throw new InvalidDataException("Dataset is truncated.", ex);
+        }
+        catch (Exception ex) when (CompressedPayload.IsCorruptValue(ex))
+        {
+            throw new InvalidDataException($"Dataset is corrupt: {ex.Message}", ex);
         }
     }
 

@@ -1,5 +1,3 @@
-using System.IO.Compression;
-
 namespace VietUsTrade.Sim.Data;
 
 /// <summary>
@@ -87,14 +85,11 @@ public sealed class ObservedTrade
     /// <summary>Reads observed data from a gzip stream in the library's format (as written by the data-build tool).</summary>
     /// <param name="compressed">The stream.</param>
     /// <returns>The data.</returns>
-    /// <exception cref="InvalidDataException">Not observed data of a supported format.</exception>
+    /// <exception cref="InvalidDataException">Not observed data of a supported format, corrupt (a value no record accepts, a truncated
+    /// list) or more than 256 MiB decompressed.</exception>
     public static ObservedTrade Read(Stream compressed)
     {
-        ArgumentNullException.ThrowIfNull(compressed);
-        using var gz = new GZipStream(compressed, CompressionMode.Decompress, leaveOpen: true);
-        using var buffer = new MemoryStream();
-        gz.CopyTo(buffer);
-        buffer.Position = 0;
+        using var buffer = CompressedPayload.Decompress(compressed, "Observed data");
         return ObservedTradeSerializer.Deserialize(buffer);
     }
 

@@ -110,6 +110,10 @@ internal static class ObservedTradeSerializer
         {
             throw new InvalidDataException("Observed data are truncated.", ex);
         }
+        catch (Exception ex) when (CompressedPayload.IsCorruptValue(ex))
+        {
+            throw new InvalidDataException($"Observed data is corrupt: {ex.Message}", ex);
+        }
     }
 
     private static int Count(BinaryReader r)
