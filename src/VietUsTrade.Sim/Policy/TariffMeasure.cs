@@ -187,7 +187,7 @@ public sealed class TariffMeasure
         {
             var ic = CultureInfo.InvariantCulture;
             var rate = (Rate * 100).ToString("0.##", ic) + "%" + (IsFloor ? " all-in floor" : string.Empty);
-            var share = ShareOfGoods < 1 ? string.Create(ic, $" on {ShareOfGoods:P0} of goods") : string.Empty;
+            var share = ShareOfGoods < 1 ? " on " + (ShareOfGoods * 100).ToString("0.##", ic) + "% of goods" : string.Empty;
             var until = Until is { } u ? " until " + u.ToString("yyyy-MM-dd", ic) : string.Empty;
             return $"{Name}: {rate}{share} from {From.ToString("yyyy-MM-dd", ic)}{until}";
         }
