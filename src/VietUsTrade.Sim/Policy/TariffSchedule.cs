@@ -131,7 +131,7 @@ public sealed class TariffSchedule
     /// <summary>The rates of every cell on a date.</summary>
     /// <param name="date">The entry date.</param>
     /// <returns>The rate matrix.</returns>
-    public RateMatrix RatesOn(DateOnly date)
+    internal RateMatrix RatesOn(DateOnly date)
     {
         var lines = Baseline.LinesArray;
         var (active, lineMeasures) = Covering(date);
@@ -488,7 +488,7 @@ public sealed class TariffSchedule
 
 /// <summary>The ad valorem rate of every (line, supplier) cell of a baseline on one date.</summary>
 /// <remarks>Cells follow <see cref="BaselineDataset.ImportLines"/> and each line's <see cref="ImportLine.Suppliers"/> order (Vietnam first). Immutable.</remarks>
-public sealed class RateMatrix
+internal sealed class RateMatrix
 {
     private readonly int[] _lineStart;
     private readonly double[] _rates;

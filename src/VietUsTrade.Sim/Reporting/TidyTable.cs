@@ -14,14 +14,6 @@ namespace VietUsTrade.Sim.Reporting;
 /// <remarks>Rows are added by the code that builds the table and cannot be changed once added; the table is not thread-safe while it is being filled.</remarks>
 public sealed class TidyTable
 {
-    private static readonly JsonSerializerOptions DefaultJson = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DictionaryKeyPolicy = null,
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     private readonly List<object?[]> _rows = [];
 
     /// <summary>Starts an empty table.</summary>
@@ -37,6 +29,9 @@ public sealed class TidyTable
 
         Columns = [.. columns];
     }
+
+    /// <summary>The JSON settings of <see cref="ToJson"/> and of the vietus-sim tool: snake_case names, indented, non-ASCII text unescaped. Read-only.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = CreateJsonOptions();
 
     /// <summary>The column names.</summary>
     public IReadOnlyList<string> Columns { get; }
@@ -126,7 +121,7 @@ public sealed class TidyTable
     public string WriteCsv(string path) => AtomicFile.WriteAllText(path, ToCsv());
 
     /// <summary>The table as a JSON array of objects, one per row, keyed by column name.</summary>
-    /// <param name="options">Serializer settings (default: indented, non-ASCII text unescaped).</param>
+    /// <param name="options">Serializer settings (default <see cref="JsonOptions"/>).</param>
     /// <returns>The text.</returns>
     public string ToJson(JsonSerializerOptions? options = null) =>
         JsonSerializer.Serialize(_rows.Select(r =>
@@ -138,7 +133,20 @@ public sealed class TidyTable
             }
 
             return o;
-        }), options ?? DefaultJson);
+        }), options ?? JsonOptions);
+
+    private static JsonSerializerOptions CreateJsonOptions()
+    {
+        var options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            DictionaryKeyPolicy = null,
+            WriteIndented = true,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
 
     /// <summary>Writes the table as a JSON file, atomically.</summary>
     /// <param name="path">The file (replaced if it exists).</param>

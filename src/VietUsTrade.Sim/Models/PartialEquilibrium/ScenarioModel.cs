@@ -155,7 +155,7 @@ public static class ScenarioModel
     /// <param name="tariffs1">New tariffs per cell.</param>
     /// <param name="options">Elasticity choices.</param>
     /// <returns>The problem (suppliers are the dataset's partners, by index).</returns>
-    public static PeProblem BuildProblem(BaselineDataset baseline, ReadOnlySpan<double> tariffs0, ReadOnlySpan<double> tariffs1, PeRunOptions options)
+    internal static PeProblem BuildProblem(BaselineDataset baseline, ReadOnlySpan<double> tariffs0, ReadOnlySpan<double> tariffs1, PeRunOptions options)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(options);
@@ -353,7 +353,10 @@ public sealed class ScenarioRun
     public EtrPoint VietnamEtr { get; }
 
     /// <summary>The import-side solver result (cells in the dataset's order; suppliers = the dataset's partners).</summary>
-    public PeResult Imports { get; }
+    internal PeResult Imports { get; }
+
+    /// <summary>Change of US consumer surplus on Vietnam's lines (the import side's exact CES measure), USD.</summary>
+    public double ConsumerSurplusChangeUsd => Imports.Totals.ConsumerSurplusChange;
 
     /// <summary>The export side.</summary>
     public ExportSideResult Exports { get; }
@@ -404,7 +407,7 @@ public sealed class ScenarioRun
             Row("tariff_revenue_from_vietnam", "usd", r.Baseline.TariffRevenueUsd, r.Result.TariffRevenueUsd);
             Row("tariff_revenue_all_suppliers", "usd", r.Baseline.TariffRevenueAllSuppliersUsd, r.Result.TariffRevenueAllSuppliersUsd);
             Row("import_price_index_change", "fraction", 0, r.Result.ImportPriceIndexChange);
-            Row("consumer_surplus_change", "usd", 0, r.Imports.Totals.ConsumerSurplusChange);
+            Row("consumer_surplus_change", "usd", 0, r.ConsumerSurplusChangeUsd);
             Row("total_us_exports_change", "usd", 0, r.Exports.TotalUsExportsChangeUsd);
             foreach (var (metric, v) in extraChanges?.Invoke(r) ?? [])
             {
