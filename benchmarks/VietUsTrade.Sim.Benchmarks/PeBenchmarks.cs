@@ -57,17 +57,17 @@ public class PeBenchmarks
 
     /// <summary>Exact model, ω = ∞, Vietnam's tariff changes on every line (the headline scenario).</summary>
     [Benchmark(Baseline = true)]
-    public PeResult PeExact_VietnamOnly() => PeSolver.Solve(_vietnamOnly);
+    public object PeExact_VietnamOnly() => PeSolver.Solve(_vietnamOnly);
 
     /// <summary>Exact model, ω = ∞, every cell's tariff changes (one log + one exp per cell).</summary>
     [Benchmark]
-    public PeResult PeExact_AllChanged() => PeSolver.Solve(_allChanged);
+    public object PeExact_AllChanged() => PeSolver.Solve(_allChanged);
 
     /// <summary>Exact model, finite ω on every cell: safeguarded Newton per line.</summary>
     [Benchmark]
-    public PeResult PeExact_FiniteSupply() => PeSolver.Solve(_finite);
+    public object PeExact_FiniteSupply() => PeSolver.Solve(_finite);
 
     /// <summary>SMART formulas, Vietnam only.</summary>
     [Benchmark]
-    public SmartResult PeSmart_VietnamOnly() => SmartModel.Solve(_vietnamOnly, SmartOptions.Default with { NegativeFlowPolicy = SmartNegativeFlowPolicy.ClampAtZero });
+    public object PeSmart_VietnamOnly() => SmartModel.Solve(_vietnamOnly, SmartOptions.Default with { NegativeFlowPolicy = SmartNegativeFlowPolicy.ClampAtZero });
 }

@@ -1,16 +1,10 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using VietUsTrade.Sim.Reporting;
 
 namespace VietUsTrade.Sim.Cli;
 
-/// <summary>JSON settings shared by the commands: snake_case names, invariant numbers, readable non-ASCII text.</summary>
+/// <summary>JSON settings shared by the commands: those of the core's tidy tables (snake_case names, invariant numbers, readable non-ASCII text).</summary>
 internal static class CliJson
 {
-    public static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DictionaryKeyPolicy = null,
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    public static readonly JsonSerializerOptions Options = TidyTable.JsonOptions;
 }

@@ -1,3 +1,4 @@
+using VietUsTrade.Sim.Models.PartialEquilibrium;
 using System.Globalization;
 using ScottPlot;
 

@@ -101,45 +101,68 @@ internal static class GeCommands
 
     private static Command CreateIcio(CliContext context)
     {
-        var preset = new Option<string>("--preset") { Description = "GE preset: " + string.Join(", ", GePresets.Names) + ".", Required = true };
+        var preset = new Option<string>("--preset") { Description = "A policy preset (presets list; its US tariffs on --date, aggregated to exporter x sector by 2024 line values) or a stylized GE preset: " + string.Join(", ", PresetCatalog.GeOnlyNames) + ".", Required = true };
+        var date = new Option<string?>("--date") { Description = "Date whose rates a policy preset applies (YYYY-MM-DD, default 2025-12-01)." };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
         var elasticities = new Option<string>("--elasticities") { Description = "ICIO elasticity set: BSY (default), IS, U4, CP, GYY, Shap, FGO, LL.", DefaultValueFactory = _ => IcioDataset.DefaultElasticities };
         var tariffMode = new Option<string>("--tariff-mode") { Description = "revenue (default: ad valorem tax, revenue spent by the importer) or iceberg.", DefaultValueFactory = _ => "revenue" };
         var closure = new Option<string>("--closure") { Description = "additive (default) or multiplicative.", DefaultValueFactory = _ => "additive" };
         var icio = new Command("icio", "Run a US–Vietnam tariff preset on the bundled OECD ICIO 2022 data (81 economies × 28 sectors; tariffs on the 27 goods sectors).");
-        foreach (var o in new Option[] { preset, json, elasticities, tariffMode, closure })
+        foreach (var o in new Option[] { preset, date, json, elasticities, tariffMode, closure })
         {
             icio.Options.Add(o);
         }
 
         icio.SetAction(parse =>
         {
-            GeScenarioPreset p;
+            var name = parse.GetValue(preset)!;
+            var policy = Policy.Presets.Names.FirstOrDefault(n => string.Equals(n, name.Trim(), StringComparison.OrdinalIgnoreCase));
             IcioElasticitySet set;
             var data = IcioDataset.LoadEmbedded();
+            GeScenarioPreset? p = null;
             try
             {
-                p = GePresets.Get(parse.GetValue(preset)!);
+                p = policy is null ? GePresets.Get(name) : null;
                 set = data.Elasticities(parse.GetValue(elasticities)!);
             }
             catch (ArgumentException ex)
             {
-                throw new CliUsageException(ex.Message);
+                throw new CliUsageException($"{ex.Message.TrimEnd('.')} (or a policy preset: {string.Join(", ", Policy.Presets.Names)}).");
+            }
+
+            if (p is not null && parse.GetValue(date) is not null)
+            {
+                throw new CliUsageException($"--date applies to policy presets; the stylized GE preset {p.Name} has no dates");
             }
 
             var options = new GeOptions(set.ToElasticities(), ParseClosure(parse.GetValue(closure)!), GeNormalization.WorldOutput, ParseTariffMode(parse.GetValue(tariffMode)!));
-            var result = GeSolver.Solve(data.Baseline, p.ToShock(data.Baseline, data.GoodsSectors), options);
+            GeResult result;
+            string presetName, description;
+            if (p is not null)
+            {
+                result = GeSolver.Solve(data.Baseline, p.ToShock(data.Baseline, data.GoodsSectors), options);
+                (presetName, description) = (p.Name, p.Description);
+            }
+            else
+            {
+                var on = parse.GetValue(date) is { } text ? PolicyCommands.ParseDate(text, "--date") : new DateOnly(2025, 12, 1);
+                var run = GeScenarioModel.Run(data, BaselineDataset.LoadEmbedded(), Policy.Presets.Get(policy!), on, options);
+                result = run.Result;
+                presetName = policy!;
+                description = string.Create(CultureInfo.InvariantCulture, $"{run.Scenario.Description} US tariffs on {on:yyyy-MM-dd}, aggregated: {run.Aggregation.Rule}{string.Concat(run.Aggregation.Omitted.Select(o => " Not in the GE shock: " + o))}");
+            }
+
             var s = GeUsVietnamSummary.From(result);
             if (parse.GetValue(json))
             {
                 context.Out.WriteLine(JsonSerializer.Serialize(
-                    new IcioReport(p.Name, p.Description, set.Code, options.TariffTreatment.ToString(), options.Closure.ToString(), "USD billion", Bn(s.UsImportsFromVietnam), Bn(s.VietnamExportsToOthers), Bn(s.VietnamExportsTotal), Bn(s.UsVietnamBalance), Bn(s.UsAggregateBalance), s.UsWelfareChangePct, s.VietnamWelfareChangePct, s.UsTariffRevenue / 1e9, s.UsRealWageChangePct, Bn(s.UsImportsFromOthers), s.TopDiversion.ToDictionary(d => d.Exporter, d => Bn(new GeBalance(d.Baseline, d.Counterfactual))), s.ClosureNote, s.Diagnostics.Iterations, s.Diagnostics.MaxResidual, s.Diagnostics.Elapsed.TotalMilliseconds),
+                    new IcioReport(presetName, description, set.Code, options.TariffTreatment.ToString(), options.Closure.ToString(), "USD billion", Bn(s.UsImportsFromVietnam), Bn(s.VietnamExportsToOthers), Bn(s.VietnamExportsTotal), Bn(s.UsVietnamBalance), Bn(s.UsAggregateBalance), s.UsWelfareChangePct, s.VietnamWelfareChangePct, s.UsTariffRevenue / 1e9, s.UsRealWageChangePct, Bn(s.UsImportsFromOthers), s.TopDiversion.ToDictionary(d => d.Exporter, d => Bn(new GeBalance(d.Baseline, d.Counterfactual))), s.ClosureNote, s.Diagnostics.Iterations, s.Diagnostics.MaxResidual, s.Diagnostics.Elapsed.TotalMilliseconds),
                     JsonOptions));
                 return 0;
             }
 
             var o = context.Out;
-            o.WriteLine($"GE preset {p.Name}: {p.Description}");
+            o.WriteLine($"GE preset {presetName}: {description}");
             o.WriteLine($"Data: {data.Provenance}; elasticities {set.Code} ({set.Source}); tariffs: {options.TariffTreatment}; closure: {options.Closure}; USD billion, 2022 basic prices");
             Line(o, "US imports from Vietnam", s.UsImportsFromVietnam);
             Line(o, "Vietnam exports to other markets", s.VietnamExportsToOthers);

@@ -62,30 +62,42 @@ internal static class PolicyCommands
     private static Command Presets(CliContext context)
     {
         var presets = new Command("presets", "Named policy scenarios.");
-        var list = new Command("list", "List the presets with their descriptions.");
+        var list = new Command("list", "List the presets with the models they run in (pe, ge-icio, projection) and their descriptions.");
         var json = new Option<bool>("--json") { Description = "Print a JSON array." };
         list.Options.Add(json);
         list.SetAction(parse =>
         {
             var all = Policy.Presets.Names.Select(Policy.Presets.Get).ToArray();
+            var geOnly = PresetCatalog.GeOnlyNames.Select(Models.GeneralEquilibrium.GePresets.Get).ToArray();
             if (parse.GetValue(json))
             {
                 context.Out.WriteLine(JsonSerializer.Serialize(all.Select(s => new Dictionary<string, object>
                 {
                     ["name"] = s.Name,
+                    ["models"] = PresetCatalog.ModelsOf(s.Name),
                     ["description"] = s.Description,
                     ["measures"] = s.Measures.Count,
                     ["commitments"] = s.Commitments.Count,
                     ["concessions"] = s.Concessions.Count,
                     ["sources"] = s.Sources,
                     ["assumptions"] = s.Assumptions,
-                }), CliJson.Options));
+                }).Concat(geOnly.Select(g => new Dictionary<string, object>
+                {
+                    ["name"] = g.Name,
+                    ["models"] = PresetCatalog.ModelsOf(g.Name),
+                    ["description"] = g.Description,
+                })), CliJson.Options));
             }
             else
             {
                 foreach (var s in all)
                 {
-                    context.Out.WriteLine($"{s.Name,-26} {s.Description}");
+                    context.Out.WriteLine($"{s.Name,-26} {string.Join(',', PresetCatalog.ModelsOf(s.Name)),-20} {s.Description}");
+                }
+
+                foreach (var g in geOnly)
+                {
+                    context.Out.WriteLine($"{g.Name,-26} {string.Join(',', PresetCatalog.ModelsOf(g.Name)),-20} {g.Description}");
                 }
             }
 

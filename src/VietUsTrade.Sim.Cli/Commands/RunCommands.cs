@@ -1,3 +1,4 @@
+using VietUsTrade.Sim.Reporting;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -220,7 +221,7 @@ internal static class RunCommands
             ["baseline"] = Side(r.Baseline),
             ["scenario"] = Side(r.Result),
             ["total_us_exports_change_usd"] = r.Exports.TotalUsExportsChangeUsd,
-            ["consumer_surplus_change_usd"] = r.Imports.Totals.ConsumerSurplusChange,
+            ["consumer_surplus_change_usd"] = r.ConsumerSurplusChangeUsd,
         };
     }
 
@@ -237,7 +238,7 @@ internal static class RunCommands
         Row("tariff_revenue_usd (from Vietnam)", r.Baseline.TariffRevenueUsd, r.Result.TariffRevenueUsd);
         Row("tariff revenue, all suppliers", r.Baseline.TariffRevenueAllSuppliersUsd, r.Result.TariffRevenueAllSuppliersUsd);
         o.WriteLine(string.Create(ic, $"{"import_price_index_change",-34} {0,10:P2} {r.Result.ImportPriceIndexChange,10:P2}"));
-        o.WriteLine(string.Create(ic, $"{"consumer surplus change",-34} {"",10} {"",10} {r.Imports.Totals.ConsumerSurplusChange / 1e9,10:F3}"));
+        o.WriteLine(string.Create(ic, $"{"consumer surplus change",-34} {"",10} {"",10} {r.ConsumerSurplusChangeUsd / 1e9,10:F3}"));
         o.WriteLine(string.Create(ic, $"{"total US exports change",-34} {"",10} {"",10} {r.Exports.TotalUsExportsChangeUsd / 1e9,10:F3}"));
         o.WriteLine("diverted_to (change of US imports from other suppliers, top 8):");
         foreach (var (name, v) in r.Result.DivertedTo.OrderByDescending(kv => kv.Value).Take(8))

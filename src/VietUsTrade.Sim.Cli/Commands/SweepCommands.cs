@@ -173,7 +173,7 @@ internal static partial class SweepCommands
                 throw new InvalidDataException($"sweep merge: {m.File} has other columns than shard 0");
             }
 
-            rows.AddRange(table.Rows);
+            rows.AddRange(table.Rows.Select(r => r.ToArray()));
         }
 
         var ordered = rows.OrderBy(r => (double)r[0]!).ToArray();

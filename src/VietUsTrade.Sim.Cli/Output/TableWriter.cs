@@ -7,55 +7,6 @@ using VietUsTrade.Sim.Reporting;
 
 namespace VietUsTrade.Sim.Cli.Output;
 
-/// <summary>
-/// A tidy (long) table: named snake_case columns, one observation per row. A column whose non-empty values are all
-/// numbers is numeric (CSV: invariant culture, no thousands separators, "R" round-trip digits; JSON numbers; Parquet
-/// double); otherwise text. Null cells are empty in CSV, null in JSON and Parquet.
-/// </summary>
-internal sealed class TidyTable
-{
-    private readonly List<object?[]> _rows = [];
-
-    public TidyTable(params string[] columns)
-    {
-        if (columns.Length == 0 || columns.Distinct(StringComparer.Ordinal).Count() != columns.Length || columns.Any(string.IsNullOrWhiteSpace))
-        {
-            throw new ArgumentException($"columns ({string.Join(", ", columns)}) must be distinct, non-empty names.", nameof(columns));
-        }
-
-        Columns = columns;
-    }
-
-    public IReadOnlyList<string> Columns { get; }
-
-    public IReadOnlyList<object?[]> Rows => _rows;
-
-    /// <summary>Adds a row: strings, numbers (double, int) or null, one per column; numbers must be finite.</summary>
-    public void Add(params object?[] values)
-    {
-        if (values.Length != Columns.Count)
-        {
-            throw new ArgumentException($"row has {values.Length} values but the table has {Columns.Count} columns.", nameof(values));
-        }
-
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = values[i] switch
-            {
-                null or string => values[i],
-                double d when double.IsFinite(d) => d,
-                double d => throw new ArgumentException($"column {Columns[i]}: {d.ToString(CultureInfo.InvariantCulture)} is not a finite number.", nameof(values)),
-                int n => (double)n,
-                var other => throw new ArgumentException($"column {Columns[i]}: values of type {other.GetType().Name} are not supported.", nameof(values)),
-            };
-        }
-
-        _rows.Add(values);
-    }
-
-    public bool IsNumeric(int column) => _rows.Any(r => r[column] is double) && _rows.All(r => r[column] is null or double);
-}
-
 /// <summary>Writes a <see cref="TidyTable"/> as CSV, JSON or Parquet, chosen by the file extension.</summary>
 internal static class TableWriter
 {
@@ -106,34 +57,9 @@ internal static class TableWriter
         return full;
     }
 
-    public static string ToCsv(TidyTable table)
-    {
-        var sb = new StringBuilder();
-        sb.AppendJoin(',', table.Columns.Select(Quote)).Append('\n');
-        foreach (var row in table.Rows)
-        {
-            sb.AppendJoin(',', row.Select(v => v switch
-            {
-                null => string.Empty,
-                double d => d.ToString("R", CultureInfo.InvariantCulture),
-                _ => Quote((string)v),
-            })).Append('\n');
-        }
+    public static string ToCsv(TidyTable table) => table.ToCsv();
 
-        return sb.ToString();
-    }
-
-    public static string ToJson(TidyTable table) =>
-        JsonSerializer.Serialize(table.Rows.Select(r =>
-        {
-            var o = new Dictionary<string, object?>(StringComparer.Ordinal);
-            for (var i = 0; i < table.Columns.Count; i++)
-            {
-                o[table.Columns[i]] = r[i];
-            }
-
-            return o;
-        }), CliJson.Options);
+    public static string ToJson(TidyTable table) => table.ToJson(CliJson.Options);
 
     /// <summary>One worksheet "data": a header row with the column names, then one row per observation; numeric columns as numbers, empty cells empty (MiniExcel).</summary>
     private static void WriteXlsx(TidyTable table, string path)
@@ -172,7 +98,4 @@ internal static class TableWriter
             }
         }
     }
-
-    private static string Quote(string s) =>
-        s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
 }

@@ -1,3 +1,4 @@
+using VietUsTrade.Sim.Reporting;
 using Parquet;
 using Parquet.Schema;
 using VietUsTrade.Sim.Cli.Output;

@@ -1,3 +1,4 @@
+using VietUsTrade.Sim.Reporting;
 using System.Globalization;
 using VietUsTrade.Sim.Cli.Output;
 using VietUsTrade.Sim.Data;

@@ -398,6 +398,13 @@ public static class Presets
     private const string ModuleUnitValueSource = "OPIS, as reported by pv magazine (late 2024): US-bound modules from Vietnam, Thailand, Malaysia and Cambodia about $0.24/W before the 2024 AD/CVD investigation (US DDP TOPCon $0.29/W); no quantities in watts in the box [assumption]";
     private const string CellUnitValueSource = "OPIS Global Solar Markets Report of 2026-02-24, as reported by pv magazine (2026-02-27): FOB China TOPCon M10 cells $0.0559/W, a stand-in for Vietnam's cells (no US-bound cell price stored) [assumption]";
 
+    // The detailed partners with their own Annex I measure, in measure order (their rates: AnnexIRates, shared with the GE presets).
+    private static readonly string[] AnnexIPartners =
+    [
+        "2190", "2230", "2740", "3070", "3310", "4039", "4120", "4419", "4890", "5050", "5081", "5330", "5350", "5380", "5420", "5490",
+        "5550", "5570", "5600", "5650", "5830", "6141", "7210", "7530", "7620", "7910", "3510",
+    ];
+
     /// <summary>Annex I rates of EO 14326 for the detailed partners (Census code → rate), and the special regimes.</summary>
     private static IEnumerable<TariffMeasure> Competitors()
     {
@@ -406,13 +413,8 @@ public static class Presets
         string[] china = [Partner.ChinaCode, "5820"];
         var phase1 = AllExcept([.. Usmca, .. china, "4621", Vietnam]); // Russia was not subject; Vietnam has its own measures
         yield return new TariffMeasure("others-reciprocal-10-phase1", MeasureKind.Reciprocal, 0.10, D0405, D0807, phase1, exemptionLists: ["annex-ii"], name: "IEEPA 10% baseline and pause rate, other partners", source: $"{SrcEo14257}; {SrcPause}");
-        var annexRates = new (string Code, double Rate)[]
-        {
-            ("2190", 0.18), ("2230", 0.15), ("2740", 0.15), ("3070", 0.15), ("3310", 0.15), ("4039", 0.15), ("4120", 0.10), ("4419", 0.39),
-            ("4890", 0.15), ("5050", 0.35), ("5081", 0.15), ("5330", 0.25), ("5350", 0.19), ("5380", 0.20), ("5420", 0.20), ("5490", 0.19),
-            ("5550", 0.19), ("5570", 0.19), ("5600", 0.19), ("5650", 0.19), ("5830", 0.20), ("6141", 0.15), ("7210", 0.30), ("7530", 0.15),
-            ("7620", 0.15), ("7910", 0.30), ("3510", 0.10),
-        };
+        // The detailed partners with their own Annex I measure (rates: AnnexIRates, shared with the GE presets).
+        var annexRates = AnnexIPartners.Select(code => (Code: code, Rate: AnnexIRates.OfCensusCode(code))).ToArray();
         // Corrections (policy-2026/FACTS.md §3): Switzerland 15% all-in floor from 2025-11-14 (FR 2025-23316, 90 FR 59281);
         // India's Russian-oil 25% ended 2026-02-07 (EO of 2026-02-06) and its reciprocal rate fell to 18% (joint statement of
         // 2026-02-06; the implementing date is secondary: 2026-02-07 [assumption]).

@@ -162,6 +162,11 @@ public sealed partial class Scenario
     /// <returns>The copy.</returns>
     public Scenario Renamed(string name, string description) => new(name, description, Sources, Measures, Commitments, Concessions, Assumptions);
 
+    /// <summary>A builder that starts from this scenario under a new name (measures, commitments, concessions, sources and assumptions copied): <c>preset.ToBuilder("my-case").Exempt("0901").Build()</c>.</summary>
+    /// <param name="name">Kebab-case name of the new scenario (checked by <see cref="ScenarioBuilder.Build"/>).</param>
+    /// <returns>The builder.</returns>
+    public ScenarioBuilder ToBuilder(string name) => ScenarioBuilder.From(this).Named(name);
+
     /// <summary>The dates on which any measure starts or ends (sorted).</summary>
     /// <returns>The dates.</returns>
     public IEnumerable<DateOnly> MeasureDates() =>

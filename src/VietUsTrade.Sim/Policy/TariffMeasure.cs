@@ -1,3 +1,4 @@
+using System.Globalization;
 using VietUsTrade.Sim.Products;
 
 namespace VietUsTrade.Sim.Policy;
@@ -182,6 +183,19 @@ public sealed class TariffMeasure
 
     /// <summary>Legal instrument / documentation.</summary>
     public string Source { get; }
+
+    /// <summary>One readable line: the name, the rate (or "floor" / share of goods where they apply) and the dates in force, e.g. "IEEPA reciprocal 20% on Vietnam: 20% from 2025-08-07".</summary>
+    public string Description
+    {
+        get
+        {
+            var ic = CultureInfo.InvariantCulture;
+            var rate = (Rate * 100).ToString("0.##", ic) + "%" + (IsFloor ? " all-in floor" : string.Empty);
+            var share = ShareOfGoods < 1 ? " on " + (ShareOfGoods * 100).ToString("0.##", ic) + "% of goods" : string.Empty;
+            var until = Until is { } u ? " until " + u.ToString("yyyy-MM-dd", ic) : string.Empty;
+            return $"{Name}: {rate}{share} from {From.ToString("yyyy-MM-dd", ic)}{until}";
+        }
+    }
 
     /// <summary>The floor and unit value of a minimum-import-price measure; null for every other kind.</summary>
     public MinimumPrice? MinimumPrice { get; }

@@ -26,6 +26,17 @@ internal static class Iso3Codes
         ["EU"] = "0003", ["EU27"] = "0003", ["EUN"] = "0003", ["EUU"] = "0003",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The ISO3 codes of the 27 EU member states (the members of Census partner 0003, EU-27, since 2020-02-01).</summary>
+    public static IReadOnlyList<string> EuMembers { get; } =
+        ["AUT", "BEL", "BGR", "CYP", "CZE", "DEU", "DNK", "ESP", "EST", "FIN", "FRA", "GRC", "HRV", "HUN", "IRL", "ITA", "LTU", "LUX", "LVA", "MLT", "NLD", "POL", "PRT", "ROU", "SVK", "SVN", "SWE"];
+
+    private static readonly FrozenDictionary<string, string> ByIso3 = ByCensusCode.ToFrozenDictionary(kv => kv.Value, kv => kv.Key, StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> EuSet = EuMembers.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The Census partner code an ISO3 economy belongs to in the bundled baseline: its own code, 0003 for an EU member, or null (not a detailed partner: the rest of the world).</summary>
+    public static string? CensusCodeOfIso3(string iso3) => EuSet.Contains(iso3) ? "0003" : ByIso3.GetValueOrDefault(iso3);
+
     /// <summary>The ISO3 code of a Census code, or null (EU-27, rest of world, unknown).</summary>
     public static string? Of(string censusCode) => ByCensusCode.GetValueOrDefault(censusCode);
 

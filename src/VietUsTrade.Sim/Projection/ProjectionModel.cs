@@ -392,6 +392,11 @@ public sealed partial class ProjectionModel
         var peOptions = new PeRunOptions(first, options.Sigma);
         var problem = ScenarioModel.BuildProblem(baseline, baseRates, baseRates, peOptions);
         var vn = baseline.IndexOfPartner(baseline.Vietnam);
+        // The model dependency goes through the interface by design (a GE-based response would enter here); the cost is
+        // one interface call per grid node.
+#pragma warning disable CA1859
+        IResponseModel response = new PeResponseModel(problem, vn);
+#pragma warning restore CA1859
         var supplierBase = new double[baseline.PartnersArray.Length];
         for (var c = 0; c < problem.CellCount; c++)
         {
@@ -426,7 +431,7 @@ public sealed partial class ProjectionModel
                 t1[c] = regimeRates[j].R1 is { } r1 ? r0[c] + (share * (r1[c] - r0[c])) : r0[c];
             }
 
-            var kernel = new RegimeKernel(problem, t1, vn);
+            var kernel = response.ForTariffs(t1);
             var newImports = new double[supplierBase.Length];
             for (var xi = 0; xi < g; xi++)
             {

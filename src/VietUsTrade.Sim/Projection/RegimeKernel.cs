@@ -7,7 +7,7 @@ namespace VietUsTrade.Sim.Projection;
 /// tariff vector and many elasticity scales: ln τ of every cell is computed once, then each scale costs one exp per
 /// changed cell. Falls back to <see cref="PeSolver.Solve"/> when a line's closed form is not finite.
 /// </summary>
-internal sealed class RegimeKernel
+internal sealed class RegimeKernel : IRegimeResponse
 {
     private readonly PeProblem _problem;
     private readonly double[] _t1;

@@ -88,7 +88,11 @@ public class CliTests
         Assert.Equal(0, code);
         using var doc = JsonDocument.Parse(output);
         var names = doc.RootElement.EnumerateArray().Select(e => e.GetProperty("name").GetString()!).ToArray();
-        Assert.Equal(VietUsTrade.Sim.Policy.Presets.Names, names);
+        // Every policy preset, then the stylized GE-only presets (issue 13: one list for every model).
+        Assert.Equal([.. VietUsTrade.Sim.Policy.Presets.Names, "deal-20", "deal-20-others-2025"], names);
+        var models = doc.RootElement.EnumerateArray().ToDictionary(e => e.GetProperty("name").GetString()!, e => e.GetProperty("models").EnumerateArray().Select(m => m.GetString()).ToArray());
+        Assert.Equal(["pe", "ge-icio", "projection"], models["real-2025-2026"]);
+        Assert.Equal(["ge-icio"], models["deal-20"]);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using VietUsTrade.Sim.Reporting;
 using System.Globalization;
 using System.Text.Json;
 using Parquet;

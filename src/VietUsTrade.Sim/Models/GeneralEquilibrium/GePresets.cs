@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Globalization;
 
 namespace VietUsTrade.Sim.Models.GeneralEquilibrium;
 
@@ -89,17 +88,15 @@ public static class GePresets
     private static FrozenDictionary<string, double> BuildOthers2025()
     {
         var r = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var eu in "AUT BEL BGR CYP CZE DEU DNK ESP EST FIN FRA GRC HRV HUN IRL ITA LTU LUX LVA MLT NLD POL PRT ROU SVK SVN SWE".Split(' '))
+        foreach (var eu in Products.Iso3Codes.EuMembers)
         {
             r[eu] = 0.15;
         }
 
-        // EO 14326 Annex I rates (ISO3 of the economies in the OECD ICIO; the ICIO rest of world gets the 10% default).
-        const string annex = "AGO .15 BGD .20 BRN .25 CHE .39 CIV .15 CMR .15 COD .15 CRI .15 IDN .19 ISL .15 ISR .15 JOR .15 JPN .15 KAZ .25 KHM .19 KOR .15 LAO .40 MMR .40 MYS .19 NGA .15 NOR .15 NZL .15 PAK .19 PHL .19 THA .19 TUN .25 TUR .15 TWN .20 ZAF .30 GBR .10 VNM .20";
-        var parts = annex.Split(' ');
-        for (var k = 0; k < parts.Length; k += 2)
+        // EO 14326 Annex I rates, typed once (Policy.AnnexIRates; economies outside the ICIO are left out by ToShock).
+        foreach (var (iso3, rate) in Policy.AnnexIRates.ByIso3)
         {
-            r[parts[k]] = double.Parse(parts[k + 1], CultureInfo.InvariantCulture);
+            r[iso3] = rate;
         }
 
         // Country-specific IEEPA duties and exclusions (see remarks).

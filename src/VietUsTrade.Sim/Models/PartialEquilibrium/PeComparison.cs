@@ -8,7 +8,7 @@ namespace VietUsTrade.Sim.Models.PartialEquilibrium;
 /// <param name="BaselineImports">Baseline imports at world prices.</param>
 /// <param name="ExactChange">Import change in the exact CES model.</param>
 /// <param name="SmartChange">Import change with the SMART formulas.</param>
-public sealed record PeComparisonRow(string Supplier, double BaselineImports, double ExactChange, double SmartChange)
+internal sealed record PeComparisonRow(string Supplier, double BaselineImports, double ExactChange, double SmartChange)
 {
     /// <summary>SmartChange − ExactChange.</summary>
     public double Difference => SmartChange - ExactChange;
@@ -29,7 +29,7 @@ public sealed record PeComparisonRow(string Supplier, double BaselineImports, do
 /// the exact model to 76.4. The welfare figures are different concepts: SMART's triangle ½|Δt||TC| against the exact
 /// importer net welfare ΔCS + ΔTR.
 /// </remarks>
-public sealed class PeComparison
+internal sealed class PeComparison
 {
     private PeComparison(PeResult exact, SmartResult smart)
     {

@@ -6,14 +6,14 @@ namespace VietUsTrade.Sim.Models.PartialEquilibrium;
 /// <param name="Tariff0">Baseline ad valorem tariff (fraction, 0.20 = 20%).</param>
 /// <param name="Tariff1">New ad valorem tariff (fraction).</param>
 /// <param name="ExportSupplyElasticity">Export supply elasticity ω &gt; 0; +∞ (default) = fixed world price.</param>
-public sealed record PeSupplierInput(string Name, double BaselineValue, double Tariff0, double Tariff1, double ExportSupplyElasticity = double.PositiveInfinity);
+internal sealed record PeSupplierInput(string Name, double BaselineValue, double Tariff0, double Tariff1, double ExportSupplyElasticity = double.PositiveInfinity);
 
 /// <summary>A single product line: its elasticities and suppliers (validated when solved).</summary>
 /// <param name="ImportDemandElasticity">ε ≥ 0, elasticity of composite import demand to the import price index (positive magnitude).</param>
 /// <param name="SubstitutionElasticity">σ &gt; 0, Armington elasticity between suppliers (1 = Cobb–Douglas).</param>
 /// <param name="Suppliers">The suppliers.</param>
 /// <param name="Label">Optional label (e.g. an HTS10 code) quoted in error messages.</param>
-public sealed record PeLineInput(double ImportDemandElasticity, double SubstitutionElasticity, IReadOnlyList<PeSupplierInput> Suppliers, string? Label = null);
+internal sealed record PeLineInput(double ImportDemandElasticity, double SubstitutionElasticity, IReadOnlyList<PeSupplierInput> Suppliers, string? Label = null);
 
 /// <summary>Exact results for one supplier of a line (US dollars unless stated).</summary>
 /// <param name="Name">Supplier name.</param>
@@ -28,7 +28,7 @@ public sealed record PeLineInput(double ImportDemandElasticity, double Substitut
 /// <param name="TradeCreation">(v/M0) ΔM, the supplier's share of the line's total import change.</param>
 /// <param name="TradeDiversion">Δm − TradeCreation (sums to zero over the line).</param>
 /// <param name="ExporterSurplusChange">v ((π*)^(1+ω) − 1)/(1+ω); 0 for ω = ∞.</param>
-public sealed record PeSupplierOutcome(
+internal sealed record PeSupplierOutcome(
     string Name,
     double BaselineImports,
     double NewImports,
@@ -57,7 +57,7 @@ public sealed record PeSupplierOutcome(
 /// <param name="ConsumerSurplusChange">Exact ΔCS = −E0 (P̂^(1−ε) − 1)/(1−ε).</param>
 /// <param name="Iterations">Solver iterations (0 = closed form).</param>
 /// <param name="Residual">Final residual of the price-index equation.</param>
-public sealed record PeLineResult(
+internal sealed record PeLineResult(
     string? Label,
     IReadOnlyList<PeSupplierOutcome> Suppliers,
     double PriceIndexRatio,
@@ -91,7 +91,7 @@ public sealed record PeLineResult(
 /// Convenience front end of <see cref="PeSolver"/> for one product line (the same kernel, a one-line batch).
 /// See <see cref="PeSolver"/> for the equations and sources.
 /// </summary>
-public static class ExactCesModel
+internal static class ExactCesModel
 {
     /// <summary>Solves one line exactly.</summary>
     /// <param name="line">The line.</param>

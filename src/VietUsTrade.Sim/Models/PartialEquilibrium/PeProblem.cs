@@ -16,7 +16,7 @@ namespace VietUsTrade.Sim.Models.PartialEquilibrium;
 /// <para>The input arrays are copied; <see cref="WithTariffs1"/> and <see cref="WithElasticities"/> make variants that
 /// share the unchanged arrays (cheap scenario and Monte Carlo variants).</para>
 /// </remarks>
-public sealed class PeProblem
+internal sealed class PeProblem
 {
     /// <summary>Largest accepted ad valorem tariff (100 = 10,000%).</summary>
     public const double MaxTariff = 100.0;

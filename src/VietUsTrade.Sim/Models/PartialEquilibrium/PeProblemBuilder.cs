@@ -13,7 +13,7 @@ namespace VietUsTrade.Sim.Models.PartialEquilibrium;
 /// PeResult r = PeSolver.Solve(b.Build());
 /// </code>
 /// </example>
-public sealed class PeProblemBuilder
+internal sealed class PeProblemBuilder
 {
     private readonly List<string> _suppliers;
     private readonly Dictionary<string, int> _supplierIndex = new(StringComparer.Ordinal);

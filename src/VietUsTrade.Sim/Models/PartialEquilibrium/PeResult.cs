@@ -9,7 +9,7 @@ namespace VietUsTrade.Sim.Models.PartialEquilibrium;
 /// <param name="TradeCreation">Supplier's share of the lines' total import changes, Σ (v/M0) ΔM.</param>
 /// <param name="TradeDiversion">Imports gained (+) or lost (−) through reallocation between suppliers, ΔM_s − TradeCreation.</param>
 /// <param name="ExporterSurplusChange">Change of the supplier's producer surplus on its US sales, Σ v ((π*)^(1+ω) − 1)/(1+ω) (0 when ω = ∞).</param>
-public sealed record PeSupplierTotals(
+internal sealed record PeSupplierTotals(
     string Supplier,
     double BaselineImports,
     double NewImports,
@@ -38,7 +38,7 @@ public sealed record PeSupplierTotals(
 /// <param name="ExporterSurplusChange">Σ over suppliers of the exporter producer surplus change.</param>
 /// <param name="MaxIterations">Largest solver iteration count over the lines (0 when all were closed form).</param>
 /// <param name="MaxResidual">Largest final residual of the price-index equation over the lines.</param>
-public sealed record PeTotals(
+internal sealed record PeTotals(
     double BaselineImports,
     double NewImports,
     double BaselineRevenue,
@@ -63,7 +63,7 @@ public sealed record PeTotals(
 /// Cell and line indices are those of the <see cref="Problem"/>, so callers can aggregate lines (e.g. by HS chapter)
 /// with their own grouping. Immutable.
 /// </summary>
-public sealed class PeResult
+internal sealed class PeResult
 {
     private readonly double[] _newWorld;
     private readonly double[]? _worldPrice;

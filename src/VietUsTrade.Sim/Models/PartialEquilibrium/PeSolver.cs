@@ -33,7 +33,7 @@ namespace VietUsTrade.Sim.Models.PartialEquilibrium;
 /// <para>Cells with zero baseline imports stay at zero (no extensive margin) and report no price change. A line with no
 /// imports reports P̂ = 1.</para>
 /// </remarks>
-public static class PeSolver
+internal static class PeSolver
 {
     private const double LargeExponent = 690.0;
     private const double NearOne = 1e-3;

@@ -1,7 +1,7 @@
 namespace VietUsTrade.Sim.Models.PartialEquilibrium;
 
 /// <summary>Settings of the finite-supply solver of <see cref="PeSolver"/> (lines with ω = ∞ everywhere are solved in closed form).</summary>
-public sealed record PeSolverOptions
+internal sealed record PeSolverOptions
 {
     /// <summary>The defaults: tolerance 1e-13 on the log price index, 100 iterations.</summary>
     public static PeSolverOptions Default { get; } = new();

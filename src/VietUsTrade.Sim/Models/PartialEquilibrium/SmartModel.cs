@@ -1,7 +1,7 @@
 namespace VietUsTrade.Sim.Models.PartialEquilibrium;
 
 /// <summary>WITS-SMART default parameters (World Bank WITS online help, "Checking the Raw Data"; pe-methods.md §2.8).</summary>
-public static class SmartDefaults
+internal static class SmartDefaults
 {
     /// <summary>SMART's default substitution elasticity between partners, σ = 1.5, for all products.</summary>
     public const double SubstitutionElasticity = 1.5;
@@ -11,7 +11,7 @@ public static class SmartDefaults
 }
 
 /// <summary>How SMART's relative-price change x_c in the trade-diversion formula is formed (pe-methods.md §2.4).</summary>
-public enum SmartDiversionPriceForm
+internal enum SmartDiversionPriceForm
 {
     /// <summary>Actual price ratio x_c = (1 + t_c0)/(1 + t_c1) − 1 (default; believed to be what WITS uses).</summary>
     PriceRatio,
@@ -21,7 +21,7 @@ public enum SmartDiversionPriceForm
 }
 
 /// <summary>Which import change enters SMART's welfare triangle ½ |Δt| |Δm| (pe-methods.md §2.7).</summary>
-public enum SmartWelfareFlow
+internal enum SmartWelfareFlow
 {
     /// <summary>Trade creation of the beneficiary only (default; reproduces the §6.3 triangle 2.816667).</summary>
     TradeCreation,
@@ -31,7 +31,7 @@ public enum SmartWelfareFlow
 }
 
 /// <summary>What SMART mode does when its linear formulas imply a negative flow (pe-methods.md §2.3–2.4).</summary>
-public enum SmartNegativeFlowPolicy
+internal enum SmartNegativeFlowPolicy
 {
     /// <summary>Throw a <see cref="PartialEquilibriumException"/> naming the line and supplier (default).</summary>
     Throw,
@@ -41,7 +41,7 @@ public enum SmartNegativeFlowPolicy
 }
 
 /// <summary>Options of <see cref="SmartModel"/>.</summary>
-public sealed record SmartOptions
+internal sealed record SmartOptions
 {
     /// <summary>Defaults: price-ratio diversion, creation-only welfare triangle, throw on negative flows, μ taken from the problem's ω of the beneficiary.</summary>
     public static SmartOptions Default { get; } = new();
@@ -71,7 +71,7 @@ public sealed record SmartOptions
 /// <param name="TradeCreation">Σ TC (only beneficiaries have creation).</param>
 /// <param name="TradeDiversion">Σ TD.</param>
 /// <param name="PriceEffect">Σ price effect (finite μ only): new quantity × world price change.</param>
-public sealed record SmartSupplierTotals(string Supplier, double BaselineImports, double NewImports, double BaselineRevenue, double NewRevenue,
+internal sealed record SmartSupplierTotals(string Supplier, double BaselineImports, double NewImports, double BaselineRevenue, double NewRevenue,
     double TradeCreation, double TradeDiversion, double PriceEffect)
 {
     /// <summary>NewImports − BaselineImports (= TC + TD + price effect).</summary>
@@ -85,7 +85,7 @@ public sealed record SmartSupplierTotals(string Supplier, double BaselineImports
 /// <param name="NewRevenue">Σ t1 × new imports.</param>
 /// <param name="WelfareChange">Σ of the SMART welfare triangles (negative = loss).</param>
 /// <param name="ClampedLines">Lines whose negative flows were clamped (<see cref="SmartNegativeFlowPolicy.ClampAtZero"/>).</param>
-public sealed record SmartTotals(double BaselineImports, double NewImports, double BaselineRevenue, double NewRevenue, double WelfareChange, int ClampedLines)
+internal sealed record SmartTotals(double BaselineImports, double NewImports, double BaselineRevenue, double NewRevenue, double WelfareChange, int ClampedLines)
 {
     /// <summary>NewImports − BaselineImports.</summary>
     public double ImportChange => NewImports - BaselineImports;
@@ -95,7 +95,7 @@ public sealed record SmartTotals(double BaselineImports, double NewImports, doub
 }
 
 /// <summary>Result of <see cref="SmartModel.Solve"/>, indexed like the problem. Immutable.</summary>
-public sealed class SmartResult
+internal sealed class SmartResult
 {
     private readonly double[] _new;
     private readonly double[] _tc;
@@ -214,7 +214,7 @@ public sealed class SmartResult
 /// <para>Lines where more than one supplier with imports has a tariff change are outside SMART's documented scope and raise
 /// <see cref="PartialEquilibriumException"/>. Negative implied flows follow <see cref="SmartOptions.NegativeFlowPolicy"/>.</para>
 /// </remarks>
-public static class SmartModel
+internal static class SmartModel
 {
     /// <summary>Applies the SMART formulas to every line.</summary>
     /// <param name="problem">The lines (the per-line ε is SMART's import demand elasticity η).</param>

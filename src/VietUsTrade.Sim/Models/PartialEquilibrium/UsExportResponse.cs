@@ -18,7 +18,7 @@ namespace VietUsTrade.Sim.Models.PartialEquilibrium;
 /// (e.g. Vietnam's 2025 concessions) raises US exports; a cut for everyone (Decree 73/2025 MFN changes) raises them only
 /// through the composite demand, by P̂^(−ε).</para>
 /// </remarks>
-public static class UsExportResponse
+internal static class UsExportResponse
 {
     /// <summary>Exact constant-elasticity response of one line.</summary>
     /// <param name="baselineExports">US exports to Vietnam at world (f.o.b.) prices, US dollars, ≥ 0.</param>

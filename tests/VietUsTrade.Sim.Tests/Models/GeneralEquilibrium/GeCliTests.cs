@@ -142,4 +142,28 @@ public sealed class GeCliTests : IDisposable
         Assert.Equal(2, code3);
         Assert.Contains("'nope'", stderr3, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Icio_runs_policy_presets_on_a_date_with_the_aggregation_rule_stated()
+    {
+        var (code, stdout, stderr) = Run("ge", "icio", "--preset", "real-2025-2026", "--date", "2025-12-01", "--json");
+        Assert.True(code == 0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.Equal("real-2025-2026", doc.RootElement.GetProperty("preset").GetString());
+        Assert.Contains("2024-import-weighted", doc.RootElement.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains("purchase commitment", doc.RootElement.GetProperty("description").GetString(), StringComparison.Ordinal);
+        var real = doc.RootElement.GetProperty("us_imports_from_vietnam").GetProperty("change_pct").GetDouble();
+
+        var (code2, stdout2, stderr2) = Run("ge", "icio", "--preset", "reciprocal-20", "--json");
+        Assert.True(code2 == 0, stderr2);
+        using var doc2 = JsonDocument.Parse(stdout2);
+        var reciprocal = doc2.RootElement.GetProperty("us_imports_from_vietnam").GetProperty("change_pct").GetDouble();
+        // Vietnam's 20 % alone cuts imports from Vietnam more than the real timeline, where competitors pay their own rates too.
+        Assert.InRange(reciprocal, -60, real - 5);
+        Assert.InRange(real, -40, -5);
+
+        var (code3, _, stderr3) = Run("ge", "icio", "--preset", "deal-20", "--date", "2025-12-01");
+        Assert.Equal(2, code3);
+        Assert.Contains("--date", stderr3, StringComparison.Ordinal);
+    }
 }

@@ -12,7 +12,7 @@ public sealed record LineSpec(int[] Suppliers, double[] Values, double[] T0, dou
 }
 
 /// <summary>Bounded FsCheck generators for partial-equilibrium inputs.</summary>
-public static class PeGenerators
+internal static class PeGenerators
 {
     public const int SupplierCount = 8;
 

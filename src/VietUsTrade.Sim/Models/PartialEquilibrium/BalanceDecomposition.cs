@@ -1,11 +1,4 @@
-using VietUsTrade.Sim.Models.PartialEquilibrium;
-
-namespace VietUsTrade.Sim.Plotting;
-
-/// <summary>One bar of a waterfall: a named change in US dollars.</summary>
-/// <param name="Label">Bar label.</param>
-/// <param name="ValueUsd">The change, USD (positive = the US balance improves, i.e. the deficit shrinks).</param>
-public sealed record WaterfallStep(string Label, double ValueUsd);
+namespace VietUsTrade.Sim.Models.PartialEquilibrium;
 
 /// <summary>
 /// Decomposition of the change in the US–Vietnam goods balance (US exports − imports) of a partial-equilibrium
@@ -15,7 +8,7 @@ public sealed record WaterfallStep(string Label, double ValueUsd);
 /// <list type="number">
 /// <item><b>Tariff effect on imports</b>: minus the change of US imports from Vietnam when only Vietnam's own tariffs
 /// move to the scenario's rates and every other supplier keeps its 2024 rate (the same exact CES model, re-solved with
-/// <see cref="PeProblem.WithTariffs1"/>). Positive when the tariff cuts imports.</item>
+/// the PE problem with only Vietnam's cells changed). Positive when the tariff cuts imports.</item>
 /// <item><b>Diversion and other suppliers' tariffs</b>: minus the rest of the import change, i.e. full scenario
 /// imports from Vietnam minus the own-tariff-only imports. Tariffs on competitors (e.g. China) divert US demand
 /// toward Vietnam, which lowers this bar. The split is sequential (own tariffs first), so it depends on that order.</item>

@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace VietUsTrade.Sim;
+
+/// <summary>
+/// Settings of <see cref="Simulator.Project"/>: Monte Carlo draws and seed, and optionally the as-of month and horizon.
+/// Every field is checked when set (object initializer and <c>with</c> alike). Immutable.
+/// </summary>
+public sealed record ProjectionSettings
+{
+    /// <summary>Number of Monte Carlo draws, 1–10,000,000 (default 1,000).</summary>
+    public int Draws
+    {
+        get;
+        init => field = value is >= 1 and <= 10_000_000
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(Draws), value, string.Create(CultureInfo.InvariantCulture, $"Draws = {value} must be 1–10,000,000."));
+    } = 1000;
+
+    /// <summary>Seed of the random streams (same seed and draws, same bands; default 1).</summary>
+    public ulong Seed { get; init; } = 1;
+
+    /// <summary>First month of the projection (null: the month after the last observed Census month, as <c>vietus-sim project</c>).</summary>
+    public DateOnly? AsOf { get; init; }
+
+    /// <summary>Last month of the projection (null: 2030-12).</summary>
+    public DateOnly? Horizon { get; init; }
+
+    /// <summary>Draw the uncertain inputs (default true); false repeats the central inputs in every draw.</summary>
+    public bool WithUncertainty { get; init; } = true;
+
+    /// <summary>Threads (−1 = all cores, default; 1 = sequential); the bands do not depend on it.</summary>
+    public int MaxDegreeOfParallelism
+    {
+        get;
+        init => field = value is -1 or >= 1
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), value, string.Create(CultureInfo.InvariantCulture, $"MaxDegreeOfParallelism = {value} must be −1 or ≥ 1."));
+    } = -1;
+}

@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace VietUsTrade.Sim.Reporting;
+
+/// <summary>
+/// A tidy (long) table: named snake_case columns, one observation per row, as returned by the results' <c>ToTable()</c>.
+/// A column whose non-empty values are all numbers is numeric (CSV: invariant culture, no thousands separators, "R"
+/// round-trip digits; JSON numbers); otherwise text. Null cells are empty in CSV and null in JSON.
+/// </summary>
+/// <remarks>Rows are added by the code that builds the table and cannot be changed once added; the table is not thread-safe while it is being filled.</remarks>
+public sealed class TidyTable
+{
+    private readonly List<object?[]> _rows = [];
+
+    /// <summary>Starts an empty table.</summary>
+    /// <param name="columns">Distinct, non-empty column names.</param>
+    /// <exception cref="ArgumentException">A name is empty or repeated.</exception>
+    public TidyTable(params string[] columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        if (columns.Length == 0 || columns.Distinct(StringComparer.Ordinal).Count() != columns.Length || columns.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException($"columns ({string.Join(", ", columns)}) must be distinct, non-empty names.", nameof(columns));
+        }
+
+        Columns = [.. columns];
+    }
+
+    /// <summary>The JSON settings of <see cref="ToJson"/> and of the vietus-sim tool: snake_case names, indented, non-ASCII text unescaped. Read-only.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = CreateJsonOptions();
+
+    /// <summary>The column names.</summary>
+    public IReadOnlyList<string> Columns { get; }
+
+    /// <summary>The rows: each a string, a finite double or null per column.</summary>
+    public IReadOnlyList<IReadOnlyList<object?>> Rows => _rows;
+
+    /// <summary>Adds a row: strings, numbers (double, int) or null, one per column; numbers must be finite.</summary>
+    /// <param name="values">The values in column order.</param>
+    /// <exception cref="ArgumentException">Wrong count, a non-finite number or an unsupported type (named with its column).</exception>
+    public void Add(params object?[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Length != Columns.Count)
+        {
+            throw new ArgumentException($"row has {values.Length} values but the table has {Columns.Count} columns.", nameof(values));
+        }
+
+        var row = new object?[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            row[i] = values[i] switch
+            {
+                null or string => values[i],
+                double d when double.IsFinite(d) => d,
+                double d => throw new ArgumentException($"column {Columns[i]}: {d.ToString(CultureInfo.InvariantCulture)} is not a finite number.", nameof(values)),
+                int n => (double)n,
+                var other => throw new ArgumentException($"column {Columns[i]}: values of type {other.GetType().Name} are not supported.", nameof(values)),
+            };
+        }
+
+        _rows.Add(row);
+    }
+
+    /// <summary>Whether a column holds numbers only (and at least one).</summary>
+    /// <param name="column">Column index.</param>
+    /// <returns>True for a numeric column.</returns>
+    public bool IsNumeric(int column) => _rows.Any(r => r[column] is double) && _rows.All(r => r[column] is null or double);
+
+    /// <summary>The table as CSV (CsvHelper): a header row, "\n" line ends, fields quoted only when they hold a comma, a quote or a line break.</summary>
+    /// <returns>The text.</returns>
+    public string ToCsv()
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        WriteCsv(text);
+        return text.ToString();
+    }
+
+    /// <summary>Writes the table as CSV (see <see cref="ToCsv()"/>).</summary>
+    /// <param name="writer">The destination (left open).</param>
+    public void WriteCsv(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            NewLine = "\n",
+            ShouldQuote = args => args.Field is { } f && f.AsSpan().IndexOfAny(",\"\n\r") >= 0,
+        };
+        using var csv = new CsvWriter(writer, config, leaveOpen: true);
+        foreach (var c in Columns)
+        {
+            csv.WriteField(c);
+        }
+
+        csv.NextRecord();
+        foreach (var row in _rows)
+        {
+            foreach (var v in row)
+            {
+                csv.WriteField(v switch
+                {
+                    null => string.Empty,
+                    double d => d.ToString("R", CultureInfo.InvariantCulture),
+                    _ => (string)v,
+                });
+            }
+
+            csv.NextRecord();
+        }
+
+        csv.Flush();
+    }
+
+    /// <summary>Writes the table as a CSV file, atomically (see <see cref="AtomicFile"/>).</summary>
+    /// <param name="path">The file (replaced if it exists).</param>
+    /// <returns>The full path written.</returns>
+    public string WriteCsv(string path) => AtomicFile.WriteAllText(path, ToCsv());
+
+    /// <summary>The table as a JSON array of objects, one per row, keyed by column name.</summary>
+    /// <param name="options">Serializer settings (default <see cref="JsonOptions"/>).</param>
+    /// <returns>The text.</returns>
+    public string ToJson(JsonSerializerOptions? options = null) =>
+        JsonSerializer.Serialize(_rows.Select(r =>
+        {
+            var o = new Dictionary<string, object?>(StringComparer.Ordinal);
+            for (var i = 0; i < Columns.Count; i++)
+            {
+                o[Columns[i]] = r[i];
+            }
+
+            return o;
+        }), options ?? JsonOptions);
+
+    private static JsonSerializerOptions CreateJsonOptions()
+    {
+        var options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            DictionaryKeyPolicy = null,
+            WriteIndented = true,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+
+    /// <summary>Writes the table as a JSON file, atomically.</summary>
+    /// <param name="path">The file (replaced if it exists).</param>
+    /// <returns>The full path written.</returns>
+    public string WriteJson(string path) => AtomicFile.WriteAllText(path, ToJson());
+}

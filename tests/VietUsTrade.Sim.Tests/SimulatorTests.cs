@@ -1,0 +1,135 @@
+using VietUsTrade.Sim.Models.GeneralEquilibrium;
+using VietUsTrade.Sim.Policy;
+using Xunit;
+
+namespace VietUsTrade.Sim.Tests;
+
+/// <summary>The short entry point of issue 13 item 6: one scenario object through PE, GE and the projection.</summary>
+public sealed class SimulatorTests
+{
+    private static readonly DateOnly Dec2025 = new(2025, 12, 1);
+    private static readonly Simulator Sim = Simulator.LoadEmbedded();
+
+    [Fact]
+    public void PE_and_GE_run_the_same_scenario_object()
+    {
+        var scenario = Sim.Presets["reciprocal-20"];
+        var pe = Sim.RunPartialEquilibrium(scenario, Dec2025);
+        var ge = Sim.RunGeneralEquilibrium(scenario, Dec2025);
+        Assert.Same(scenario, pe.Scenario);
+        Assert.Same(scenario, ge.Scenario);
+        Assert.True(pe.ImportsFromVietnamUsd < pe.Baseline.ImportsFromVietnamUsd);
+        Assert.True(ge.ImportsFromVietnamUsd < ge.BaselineImportsFromVietnamUsd);
+        Assert.True(ge.Welfare["VNM"] < 0);
+        Assert.Equal(ge.Welfare["VNM"], ge.Welfare["vietnam"]);
+        Assert.Equal(ge.Welfare["VNM"], ge.Welfare["5520"]);
+        Assert.Equal(ge.Summary.VietnamWelfareChangePct / 100, ge.Welfare["VNM"], 15);
+        Assert.Equal(GeScenarioModel.AggregationRule, ge.Aggregation.Rule);
+    }
+
+    [Fact]
+    public void A_uniform_rate_scenario_aggregates_to_the_stylized_GE_preset_and_its_numbers()
+    {
+        // 20 % on every Vietnam line and nothing else: every goods sector of VNM gets exactly 0.20, the GE preset deal-20.
+        var uniform = new Scenario("uniform-20", "20% on every good from Vietnam", [], [new TariffMeasure("vn-20", MeasureKind.Reciprocal, 0.20, new DateOnly(2025, 8, 7), null, [Presets.Vietnam])]);
+        var ge = Sim.RunGeneralEquilibrium(uniform, Dec2025);
+        var data = IcioDataset.LoadEmbedded();
+        Assert.All(data.GoodsSectors, s => Assert.Equal(0.20, ge.Aggregation.AdditionalRate("VNM", s), 12));
+        Assert.All(ge.Aggregation.Shock.TariffChanges, t => Assert.Equal("VNM", t.Exporter));
+        var stylized = GeSolver.Solve(data.Baseline, GePresets.Get(GePresets.Deal20).ToShock(data.Baseline, data.GoodsSectors), GeScenarioModel.DefaultOptions(data));
+        var expected = GeUsVietnamSummary.From(stylized);
+        Assert.Equal(expected.UsImportsFromVietnam.Counterfactual, ge.ImportsFromVietnamUsd, 1e-3);
+        Assert.Equal(expected.VietnamWelfareChangePct, ge.Summary.VietnamWelfareChangePct, 10);
+        // docs/models/general-equilibrium.md §6: deal-20 (revenue) 103.9 → 46.2 bn.
+        Assert.Equal(46.2e9, ge.ImportsFromVietnamUsd, 0.05e9);
+    }
+
+    [Fact]
+    public void Aggregation_weights_by_line_maps_EU_members_to_the_EU_and_exempt_lines_lower_the_rate()
+    {
+        var real = GeScenarioModel.Aggregate(Sim.Presets["real-2025-2026"], Dec2025, Sim.Baseline, IcioDataset.LoadEmbedded().Baseline, IcioDataset.LoadEmbedded().GoodsSectors);
+        foreach (var s in new[] { "C13T15", "C26", "C28" })
+        {
+            Assert.Equal(real.AdditionalRate("DEU", s), real.AdditionalRate("FRA", s), 15);
+        }
+
+        // Textiles carry the full 20 % (no Annex II line); electronics are largely exempt (Annex II semiconductors, computers in part).
+        var recip = GeScenarioModel.Aggregate(Sim.Presets["reciprocal-20"], Dec2025, Sim.Baseline, IcioDataset.LoadEmbedded().Baseline, IcioDataset.LoadEmbedded().GoodsSectors);
+        Assert.Equal(0.20, recip.AdditionalRate("VNM", "C13T15"), 3);
+        Assert.InRange(recip.AdditionalRate("VNM", "C26"), 0.0, 0.19);
+        Assert.Equal(0.0, recip.AdditionalRate("CHN", "C26"));
+        Assert.Single(real.Omitted, o => o.Contains("purchase commitment", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Diversion_accepts_Census_names_ISO3_and_codes_in_any_case()
+    {
+        var pe = Sim.RunPartialEquilibrium(Sim.Presets["RECIPROCAL-20"], Dec2025);
+        var china = pe.DivertedTo["CHINA"];
+        Assert.True(china > 0);
+        Assert.Equal(china, pe.DivertedTo["CHN"]);
+        Assert.Equal(china, pe.DivertedTo["china"]);
+        Assert.Equal(china, pe.DivertedTo["5700"]);
+        Assert.Equal(pe.DivertedTo["EUROPEAN UNION"], pe.DivertedTo["eu"]);
+        var ex = Assert.Throws<KeyNotFoundException>(() => pe.DivertedTo["Narnia"]);
+        Assert.Contains("Narnia", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(pe.Result.DivertedTo.Keys, pe.DivertedTo.Keys);
+    }
+
+    [Fact]
+    public void Builder_conveniences_exempt_by_string_and_add_a_commitment_with_the_file_defaults()
+    {
+        var preset = Sim.Presets["reciprocal-20"];
+        var deal = preset.ToBuilder("deal-coffee")
+            .Exempt("0901", "0902")
+            .AddPurchaseCommitment("US soybeans", "1201", usdPerYear: 1.0e9, from: new DateOnly(2026, 1, 1))
+            .Build();
+        Assert.Equal("deal-coffee", deal.Name);
+        Assert.All(deal.Measures, m => Assert.Contains(HtsCodeOf("0901"), m.ExemptCodes));
+        var c = Assert.Single(deal.Commitments);
+        Assert.Equal("us-soybeans", c.Id);
+        var date = new DateOnly(2026, 1, 1);
+        var before = Sim.RunPartialEquilibrium(preset, date);
+        var after = Sim.RunPartialEquilibrium(deal, date);
+        Assert.True(after.VietnamEtr.EtrTotal < before.VietnamEtr.EtrTotal);
+        Assert.Equal(1.0e9, after.Result.ExportsToVietnamUsd - before.Result.ExportsToVietnamUsd, 1.0);
+    }
+
+    [Fact]
+    public void Presets_are_found_by_name_and_measures_describe_themselves()
+    {
+        Assert.Equal(Presets.Names, Sim.Presets.Names);
+        var ex = Assert.Throws<KeyNotFoundException>(() => Sim.Presets["deal-99"]);
+        Assert.Contains("reciprocal-20", ex.Message, StringComparison.Ordinal);
+        var m = Assert.Single(Sim.Presets["reciprocal-20"].Measures);
+        Assert.Equal("vn-reciprocal-20", m.Id);
+        Assert.Equal(MeasureKind.Reciprocal, m.Kind);
+        Assert.Equal($"{m.Name}: 20% from 2025-08-07", m.Description);
+        Assert.Contains(Sim.Presets["real-2025-2026"].Measures, x => x.Description.EndsWith("until 2026-02-24", StringComparison.Ordinal));
+        Assert.Equal(["ge-icio"], PresetCatalog.ModelsOf("deal-20-others-2025"));
+        Assert.Throws<KeyNotFoundException>(() => PresetCatalog.ModelsOf("nope"));
+    }
+
+    [Fact]
+    public void Project_gives_annual_bands_equal_to_the_Monte_Carlo_rows()
+    {
+        var path = Sim.Project(Sim.Presets["reciprocal-20"], new ProjectionSettings { Draws = 40, Seed = 7, Horizon = new DateOnly(2026, 12, 1) });
+        var row = path.MonteCarlo.Annual.Single(r => r.Year == 2026);
+        var bands = path.Annual(2026);
+        Assert.Equal(row.Metrics[global::VietUsTrade.Sim.Projection.ProjectionMetrics.Balance], bands.BalanceUsd);
+        Assert.True(bands.BalanceUsd.P5 <= bands.BalanceUsd.P50 && bands.BalanceUsd.P50 <= bands.BalanceUsd.P95);
+        Assert.Throws<ArgumentOutOfRangeException>(() => path.Annual(2031));
+        Assert.Equal(40, path.MonteCarlo.Options.Draws);
+        Assert.Equal(["scenario", "period", "metric", "p5", "p25", "p50", "p75", "p95"], path.ToTable().Columns);
+    }
+
+    [Fact]
+    public void Projection_settings_refuse_invalid_values_when_set()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ProjectionSettings { Draws = 0 });
+        var ok = new ProjectionSettings { Draws = 5 };
+        Assert.Throws<ArgumentOutOfRangeException>(() => ok with { MaxDegreeOfParallelism = 0 });
+    }
+
+    private static global::VietUsTrade.Sim.Products.HtsCode HtsCodeOf(string digits) => global::VietUsTrade.Sim.Products.HtsCode.Parse(digits);
+}
