@@ -30,7 +30,7 @@ internal static class FlagshipCommands
 
     public static Command Create(CliContext context)
     {
-        var command = new Command("flagship", "The flagship comparison on the bundled 2024 data: the real 2025–2026 timeline versus liberation-day-46, reciprocal-20, reciprocal-20-farm-exempt, deal-zero-list and no-tariffs (exact PE). Prints a table and writes flagship.csv and charts (PNG and SVG: ETR timeline, balance waterfall and top 15 lines per scenario, and the deficit fan chart of the Monte Carlo projection as of the latest observed month) into DIR; every file is written atomically (temporary file renamed into place).");
+        var command = new Command("flagship", "The flagship comparison on the bundled 2024 data: the real 2025–2026 timeline versus liberation-day-46, reciprocal-20, reciprocal-20-farm-exempt, deal-zero-list and no-tariffs (exact PE). Prints a table and writes flagship.csv and charts (PNG and SVG: ETR timeline, balance waterfall and top 15 lines per scenario, and deficit-fan: the fan chart of the annual US goods balance with Vietnam, negative = deficit, from the Monte Carlo projection as of the latest observed month, with the observed years before it) into DIR; every file is written atomically (temporary file renamed into place).");
         var output = new Option<string>("--out") { Description = "Folder for the CSV and the charts (created if missing; nothing is written outside it).", Required = true, HelpName = "DIR" };
         var date = RunCommands.DateOption();
         date.DefaultValueFactory = _ => "2026-01-15";
@@ -75,8 +75,9 @@ internal static class FlagshipCommands
                 }
             }
 
-            // The deficit fan chart: the Monte Carlo projection of the real timeline as of the latest observed month (the observed
-            // months of 2025 are data, the rest is projected), annual US deficit with Vietnam.
+            // The balance fan chart: the Monte Carlo projection of the real timeline as of the latest observed month (the observed
+            // months of 2025 are data, the rest is projected), annual US goods balance with Vietnam in the tables' sign
+            // (exports − imports, negative = deficit), with the observed calendar years before it as points.
             var observed = VietUsTrade.Sim.Data.ObservedTrade.LoadEmbedded();
             var asOf = observed.LatestImportMonth ?? throw new InvalidOperationException("The bundled observed data have no month of imports from Vietnam.");
             var projection = VietUsTrade.Sim.Projection.ProjectionModel.Create(data, VietUsTrade.Sim.Policy.Presets.Get("real-2025-2026"),
@@ -85,11 +86,12 @@ internal static class FlagshipCommands
             var years = mc.Annual.Select(r => new DateOnly(r.Year, 7, 1)).ToArray(); // annual totals plotted at mid-year
             var balance = mc.Annual.Select(r => r.Metrics[VietUsTrade.Sim.Projection.ProjectionMetrics.Balance]).ToArray();
             var noPolicy = projection.Deterministic().Annual().Select(a => a.BaselineBalanceUsd).ToArray();
-            var fan = FanChartData.FromBalanceQuantiles(years, balance.Select(q => q.P5).ToArray(), balance.Select(q => q.P25).ToArray(),
-                balance.Select(q => q.P50).ToArray(), balance.Select(q => q.P75).ToArray(), balance.Select(q => q.P95).ToArray(), noPolicy);
+            var fan = new FanChartData(years, balance.Select(q => q.P5).ToArray(), balance.Select(q => q.P25).ToArray(),
+                balance.Select(q => q.P50).ToArray(), balance.Select(q => q.P75).ToArray(), balance.Select(q => q.P95).ToArray(), noPolicy)
+                .WithHistory(ObservedYears(observed, years[0].Year - FanHistoryYears, years[0].Year - 1));
             written.AddRange(WriteFanChart(dir, fan, string.Create(CultureInfo.InvariantCulture,
-                $"Annual US goods deficit with Vietnam, real-2025-2026, as of {asOf:yyyy-MM} (2025-01..{asOf:yyyy-MM} observed, Census; calendar-year totals at mid-year; {FanDraws:N0} draws, seed {FanSeed})"),
-                string.Create(CultureInfo.InvariantCulture, $"Monte Carlo projection as of {asOf:yyyy-MM}, {FanDraws:N0} draws, seed {FanSeed} (docs/models/projection.md): state-space nowcast and PE responses on the 2024 baseline; observed: {observed.Vintage}; VietUsTrade.Sim {version}")));
+                $"US goods balance with Vietnam, real-2025-2026, as of {asOf:yyyy-MM}: Monte Carlo projection, {FanDraws:N0} draws, seed {FanSeed} (2025: Jan–{asOf:MMM} observed; calendar years at mid-year)"),
+                string.Create(CultureInfo.InvariantCulture, $"Monte Carlo projection as of {asOf:yyyy-MM}, {FanDraws:N0} draws, seed {FanSeed} (docs/models/projection.md): state-space nowcast and PE responses on the 2024 baseline; points: observed calendar years (imports for consumption, total exports FAS); observed: {observed.Vintage}; VietUsTrade.Sim {version}")));
             var y2025 = Array.FindIndex(years, y => y.Year == 2025);
             var y2026 = Array.FindIndex(years, y => y.Year == 2026);
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -108,12 +110,33 @@ internal static class FlagshipCommands
     private const int FanDraws = 2000;
     private const ulong FanSeed = 2026;
 
-    /// <summary>Writes the deficit fan chart as deficit-fan.png and deficit-fan.svg into the folder; returns the paths.</summary>
-    internal static IReadOnlyList<string> WriteFanChart(OutputFolder dir, FanChartData fan, string title, string? source = null)
+    /// <summary>The y label of the fan chart: the balance in the tables' sign.</summary>
+    internal const string BalanceLabel = "Balance (US$ bn, exports − imports; negative = US deficit)";
+
+    /// <summary>Writes the fan chart as deficit-fan.png and deficit-fan.svg into the folder; returns the paths.</summary>
+    internal static IReadOnlyList<string> WriteFanChart(OutputFolder dir, FanChartData fan, string title, string? source = null, string yLabel = BalanceLabel)
     {
         ArgumentNullException.ThrowIfNull(dir);
         ArgumentNullException.ThrowIfNull(fan);
-        return ChartExtensions.Select(ext => ChartFile.Save(ChartFile.AddSource(FanChart.Build(fan, title), source), dir.File($"deficit-fan.{ext}"), ChartFile.DefaultWidth, source is null ? ChartFile.DefaultHeight : ChartFile.DefaultHeight + 60)).ToArray();
+        return ChartExtensions.Select(ext => FanChart.Write(dir.File($"deficit-fan.{ext}"), fan, title, yLabel, source)).ToArray();
+    }
+
+    /// <summary>Observed calendar years drawn before the fan.</summary>
+    private const int FanHistoryYears = 7;
+
+    /// <summary>
+    /// The observed US goods balance with Vietnam of each calendar year from <paramref name="first"/> to <paramref name="last"/>
+    /// with all twelve months of imports (imports for consumption) and exports (total exports, FAS), at mid-year.
+    /// </summary>
+    internal static ObservedValue[] ObservedYears(VietUsTrade.Sim.Data.ObservedTrade observed, int first, int last)
+    {
+        var imports = observed.Get(VietUsTrade.Sim.Data.ObservedTrade.VietnamImportsHistoryKey).Points;
+        var exports = observed.Get(VietUsTrade.Sim.Data.ObservedTrade.VietnamExportsKey).Points;
+        return Enumerable.Range(first, Math.Max(0, last - first + 1))
+            .Select(y => (Year: y, Imports: imports.Where(p => p.Month.Year == y).ToArray(), Exports: exports.Where(p => p.Month.Year == y).ToArray()))
+            .Where(y => y.Imports.Length == 12 && y.Exports.Length == 12)
+            .Select(y => new ObservedValue(new DateOnly(y.Year, 7, 1), y.Exports.Sum(p => p.ValueUsd) - y.Imports.Sum(p => p.ValueUsd)))
+            .ToArray();
     }
 
     private static void WriteTable(TextWriter o, ScenarioRun[] runs, Dictionary<ScenarioRun, BalanceDecomposition> parts, DateOnly date)
