@@ -5,6 +5,7 @@ using VietUsTrade.Sim.Data;
 using VietUsTrade.Sim.Models.PartialEquilibrium;
 using VietUsTrade.Sim.Plotting;
 using VietUsTrade.Sim.Policy;
+using VietUsTrade.Sim.Reporting;
 
 namespace VietUsTrade.Sim.Cli.Commands;
 
@@ -95,7 +96,7 @@ internal static class FlagshipCommands
             var y2025 = Array.FindIndex(years, y => y.Year == 2025);
             var y2026 = Array.FindIndex(years, y => y.Year == 2026);
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Projection (real-2025-2026 as of {asOf:yyyy-MM}, {FanDraws} draws, seed {FanSeed}): 2025 balance {balance[y2025].P50 / 1e9:F1} bn (90% band {balance[y2025].P5 / 1e9:F1} … {balance[y2025].P95 / 1e9:F1}; {projection.ObservedImportMonths} months observed, the rest projected); 2026 balance median {balance[y2026].P50 / 1e9:F1} bn, 90% band {balance[y2026].P5 / 1e9:F1} … {balance[y2026].P95 / 1e9:F1} bn"));
+                $"Projection (real-2025-2026 as of {asOf:yyyy-MM}, {FanDraws} draws, seed {FanSeed}): 2025 balance {NumberFormat.UsdBillions(balance[y2025].P50)} (90 % band {NumberFormat.Number(balance[y2025].P5 / 1e9)} … {NumberFormat.Number(balance[y2025].P95 / 1e9)}; {projection.ObservedImportMonths} months observed, the rest projected); 2026 balance median {NumberFormat.UsdBillions(balance[y2026].P50)}, 90 % band {NumberFormat.Number(balance[y2026].P5 / 1e9)} … {NumberFormat.Number(balance[y2026].P95 / 1e9)}"));
             foreach (var path in written)
             {
                 context.Out.WriteLine($"wrote {path}");
@@ -142,17 +143,17 @@ internal static class FlagshipCommands
     private static void WriteTable(TextWriter o, ScenarioRun[] runs, Dictionary<ScenarioRun, BalanceDecomposition> parts, DateOnly date)
     {
         var ic = CultureInfo.InvariantCulture;
-        static double Bn(double usd) => Math.Abs(usd) < 5e6 ? 0.0 : usd / 1e9;   // no "-0.00"
+        static string Bn(double usd, int width) => NumberFormat.Number(usd / 1e9, 2).PadLeft(width);   // real minus, never "-0.00"
         var b = runs[0].Baseline;
         o.WriteLine(string.Create(ic, $"Flagship comparison on {date:yyyy-MM-dd}: exact PE on the bundled 2024 data (US$ bn; imports for consumption, customs value; balance = US exports − imports)"));
         o.WriteLine(string.Create(ic, $"{"scenario",-26} {"VN ETR",7} {"imports",8} {"exports",8} {"balance",8} {"Δbal",7} | {"tariff",7} {"divers.",7} {"concess",7} {"commit",7} | {"revenue",7} {"ΔP imp",6}"));
-        o.WriteLine(string.Create(ic, $"{"2024 baseline",-26} {runs[0].VietnamEtr.EtrTotal - runs[0].VietnamEtr.EtrAddedVs2024,7:P1} {b.ImportsFromVietnamUsd / 1e9,8:F2} {b.ExportsToVietnamUsd / 1e9,8:F2} {b.BalanceUsd / 1e9,8:F2} {0,7:F2} | {"",7} {"",7} {"",7} {"",7} | {b.TariffRevenueUsd / 1e9,7:F2} {0,6:P1}"));
+        o.WriteLine(string.Create(ic, $"{"2024 baseline",-26} {runs[0].VietnamEtr.EtrTotal - runs[0].VietnamEtr.EtrAddedVs2024,7:P1} {Bn(b.ImportsFromVietnamUsd, 8)} {Bn(b.ExportsToVietnamUsd, 8)} {Bn(b.BalanceUsd, 8)} {Bn(0, 7)} | {"",7} {"",7} {"",7} {"",7} | {Bn(b.TariffRevenueUsd, 7)} {0,6:P1}"));
         foreach (var r in runs)
         {
             var s = r.Result;
             var d = parts[r];
             o.WriteLine(string.Create(ic,
-                $"{r.Scenario.Name,-26} {r.VietnamEtr.EtrTotal,7:P1} {s.ImportsFromVietnamUsd / 1e9,8:F2} {s.ExportsToVietnamUsd / 1e9,8:F2} {s.BalanceUsd / 1e9,8:F2} {Bn(d.TotalChangeUsd),7:F2} | {Bn(d.ImportTariffEffectUsd),7:F2} {Bn(d.DiversionOtherUsd),7:F2} {Bn(d.ConcessionsUsd),7:F2} {Bn(d.CommitmentsUsd),7:F2} | {s.TariffRevenueUsd / 1e9,7:F2} {s.ImportPriceIndexChange,6:P1}"));
+                $"{r.Scenario.Name,-26} {r.VietnamEtr.EtrTotal,7:P1} {Bn(s.ImportsFromVietnamUsd, 8)} {Bn(s.ExportsToVietnamUsd, 8)} {Bn(s.BalanceUsd, 8)} {Bn(d.TotalChangeUsd, 7)} | {Bn(d.ImportTariffEffectUsd, 7)} {Bn(d.DiversionOtherUsd, 7)} {Bn(d.ConcessionsUsd, 7)} {Bn(d.CommitmentsUsd, 7)} | {Bn(s.TariffRevenueUsd, 7)} {s.ImportPriceIndexChange,6:P1}"));
         }
 
         o.WriteLine("Δbal = tariff (Vietnam's own tariffs on imports) + divers. (other suppliers' tariffs, diversion) + concess (Vietnam's cuts on US goods) + commit (purchase commitments, 12 months).");

@@ -146,7 +146,7 @@ internal static class GeCommands
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"US welfare (real expenditure)",-36} {s.UsWelfareChangePct,10:F4} %"));
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"Vietnam welfare (real expenditure)",-36} {s.VietnamWelfareChangePct,10:F4} %"));
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"US real wage (factory-gate/CPI)",-36} {s.UsRealWageChangePct,10:F4} %"));
-            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"US tariff revenue",-36} {s.UsTariffRevenue / 1e9,10:F2}"));
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"US tariff revenue, level after shock",-36} {s.UsTariffRevenue / 1e9,10:F2}"));
             Line(o, "US imports from other suppliers", s.UsImportsFromOthers);
             foreach (var d in s.TopDiversion)
             {

@@ -18,7 +18,7 @@ internal static class ProjectCommands
         var project = new Command("project",
             "Project a scenario month by month to a horizon with Monte Carlo uncertainty: quantiles (5/25/50/75/95) per year (and per month) of imports from and exports to Vietnam, the bilateral balance, tariff revenue and Vietnam's ETR, and which input drives the spread of the 2026 balance. Method: docs/models/projection.md.");
         var file = new Argument<string?>("FILE") { Description = "A scenario JSON file (or use --preset).", Arity = ArgumentArity.ZeroOrOne };
-        var preset = new Option<string?>("--preset") { Description = "Preset name (see 'presets list')." };
+        var preset = new Option<string?>("--preset") { Description = "Preset name (see 'presets list'); no default: give --preset or a scenario FILE." };
         var draws = new Option<int>("--draws") { Description = "Monte Carlo draws N (1 to 500,000; exact quantiles keep every draw, about 1.3 KB each).", DefaultValueFactory = _ => 1000 };
         var seed = new Option<ulong>("--seed") { Description = "Seed; the same seed gives identical results on any number of threads.", DefaultValueFactory = _ => 1UL };
         var to = new Option<string>("--to") { Description = "Horizon month YYYY-MM.", DefaultValueFactory = _ => "2030-12" };
@@ -276,7 +276,7 @@ internal static class ProjectCommands
                 o.WriteLine(string.Create(ic, $"what drives the spread of {label} (first-order variance index by binning, noise floor ≈ {MonteCarloResult.SensitivityNoiseFloor(result.Options.Draws):F3}; correlation):"));
                 foreach (var s in result.Sensitivity(metric, 2026))
                 {
-                    o.WriteLine(string.Create(ic, $"  {s.Input,-26} {s.FirstOrderIndex,6:F3} {s.Correlation,6:+0.00;-0.00}  {s.Distribution}"));
+                    o.WriteLine(string.Create(ic, $"  {s.Input,-26} {s.FirstOrderIndex,6:F3} {VietUsTrade.Sim.Reporting.NumberFormat.Change(s.Correlation, 2),6}  {s.Distribution}"));
                 }
             }
         }

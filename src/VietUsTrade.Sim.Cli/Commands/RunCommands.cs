@@ -37,7 +37,7 @@ internal static class RunCommands
 
     internal static Option<string?> OutOption() => new("--out")
     {
-        Description = "Also write the results as a tidy table to FILE: .csv, .json or .parquet (one row per scenario × metric, or per date).",
+        Description = "Also write the results as a tidy table to FILE: .csv, .json, .parquet or .xlsx (one row per scenario × metric, or per date; default: none, the table only).",
         HelpName = "FILE",
     };
 
@@ -55,7 +55,7 @@ internal static class RunCommands
 
     internal static Option<double?> TransshipmentOption() => new("--transshipment-share")
     {
-        Description = "Share (0–1) of Vietnam's goods under the 40% transshipment rule: replaces the share of the scenario's transshipment measures (real-2025-2026, transshipment-enforced, or a scenario file with one).",
+        Description = "Share (0–1) of Vietnam's goods under the 40% transshipment rule: replaces the share of the scenario's transshipment measures (real-2025-2026, transshipment-enforced, or a scenario file with one); default: the scenario's own share.",
     };
 
     internal static PeRunOptions Options(ParseResult parse, Option<string> date, Option<string> sigma, Option<double> omega, Option<double?>? transshipment = null) =>
@@ -87,7 +87,7 @@ internal static class RunCommands
     {
         var run = new Command("run", "Run a scenario through the exact partial-equilibrium model: baseline versus scenario for imports from and exports to Vietnam, balance, tariff revenue, prices and diversion.");
         var file = new Argument<string?>("FILE") { Description = "A scenario JSON file (or use --preset).", Arity = ArgumentArity.ZeroOrOne };
-        var preset = new Option<string?>("--preset") { Description = "Preset name (see 'presets list')." };
+        var preset = new Option<string?>("--preset") { Description = "Preset name (see 'presets list'); no default: give --preset or a scenario FILE." };
         var json = new Option<bool>("--json") { Description = "Print a JSON object with 'baseline' and 'scenario'." };
         var date = DateOption();
         var sigma = SigmaOption();
@@ -215,6 +215,7 @@ internal static class RunCommands
     {
         var ic = CultureInfo.InvariantCulture;
         o.WriteLine(string.Create(ic, $"Scenario {r.Scenario.Name} on {r.Options.Date:yyyy-MM-dd} — exact PE (nested CES), σ {r.Options.Sigma}, ω {(double.IsPositiveInfinity(r.Options.ExportSupplyElasticity) ? "∞" : r.Options.ExportSupplyElasticity.ToString(ic))}"));
+        o.WriteLine(string.Create(ic, $"  (σ: elasticity of substitution between suppliers, set {r.Options.Sigma}; ω: export supply elasticity of foreign sellers, {(double.IsPositiveInfinity(r.Options.ExportSupplyElasticity) ? "∞ = fixed world prices, the tariff is paid in full by US buyers" : "finite = sellers absorb part of the tariff")})"));
         o.WriteLine(string.Create(ic, $"Vietnam ETR (2024 weights): {r.VietnamEtr.EtrTotal:P2}"));
         o.WriteLine(string.Create(ic, $"{"US$ bn",-34} {"baseline",10} {"scenario",10} {"change",10}"));
         void Row(string name, double a, double b) => o.WriteLine(string.Create(ic, $"{name,-34} {a / 1e9,10:F3} {b / 1e9,10:F3} {(b - a) / 1e9,10:F3}"));
