@@ -5,6 +5,7 @@ using VietUsTrade.Sim.Cli.Output;
 using VietUsTrade.Sim.Data;
 using VietUsTrade.Sim.Models.PartialEquilibrium;
 using VietUsTrade.Sim.Policy;
+using VietUsTrade.Sim.Reporting;
 
 namespace VietUsTrade.Sim.Cli.Commands;
 
@@ -218,19 +219,20 @@ internal static class RunCommands
         o.WriteLine(string.Create(ic, $"  (σ: elasticity of substitution between suppliers, set {r.Options.Sigma}; ω: export supply elasticity of foreign sellers, {(double.IsPositiveInfinity(r.Options.ExportSupplyElasticity) ? "∞ = fixed world prices, the tariff is paid in full by US buyers" : "finite = sellers absorb part of the tariff")})"));
         o.WriteLine(string.Create(ic, $"Vietnam ETR (2024 weights): {r.VietnamEtr.EtrTotal:P2}"));
         o.WriteLine(string.Create(ic, $"{"US$ bn",-34} {"baseline",10} {"scenario",10} {"change",10}"));
-        void Row(string name, double a, double b) => o.WriteLine(string.Create(ic, $"{name,-34} {a / 1e9,10:F3} {b / 1e9,10:F3} {(b - a) / 1e9,10:F3}"));
+        static string Bn(double usd) => NumberFormat.Number(usd / 1e9, 3).PadLeft(10);   // real minus sign
+        void Row(string name, double a, double b) => o.WriteLine(string.Create(ic, $"{name,-34} {Bn(a)} {Bn(b)} {Bn(b - a)}"));
         Row("imports_from_vietnam_usd", r.Baseline.ImportsFromVietnamUsd, r.Result.ImportsFromVietnamUsd);
         Row("exports_to_vietnam_usd", r.Baseline.ExportsToVietnamUsd, r.Result.ExportsToVietnamUsd);
         Row("balance_usd", r.Baseline.BalanceUsd, r.Result.BalanceUsd);
         Row("tariff_revenue_usd (from Vietnam)", r.Baseline.TariffRevenueUsd, r.Result.TariffRevenueUsd);
         Row("tariff revenue, all suppliers", r.Baseline.TariffRevenueAllSuppliersUsd, r.Result.TariffRevenueAllSuppliersUsd);
         o.WriteLine(string.Create(ic, $"{"import_price_index_change",-34} {0,10:P2} {r.Result.ImportPriceIndexChange,10:P2}"));
-        o.WriteLine(string.Create(ic, $"{"consumer surplus change",-34} {"",10} {"",10} {r.Imports.Totals.ConsumerSurplusChange / 1e9,10:F3}"));
-        o.WriteLine(string.Create(ic, $"{"total US exports change",-34} {"",10} {"",10} {r.Exports.TotalUsExportsChangeUsd / 1e9,10:F3}"));
+        o.WriteLine(string.Create(ic, $"{"consumer surplus change",-34} {"",10} {"",10} {Bn(r.Imports.Totals.ConsumerSurplusChange)}"));
+        o.WriteLine(string.Create(ic, $"{"total US exports change",-34} {"",10} {"",10} {Bn(r.Exports.TotalUsExportsChangeUsd)}"));
         o.WriteLine("diverted_to (change of US imports from other suppliers, top 8):");
         foreach (var (name, v) in r.Result.DivertedTo.OrderByDescending(kv => kv.Value).Take(8))
         {
-            o.WriteLine(string.Create(ic, $"  {name,-32} {v / 1e9,10:F3}"));
+            o.WriteLine(string.Create(ic, $"  {name,-32} {Bn(v)}"));
         }
 
         if (top > 0)
