@@ -157,5 +157,6 @@ internal static class FlagshipCommands
         }
 
         o.WriteLine("Δbal = tariff (Vietnam's own tariffs on imports) + divers. (other suppliers' tariffs, diversion) + concess (Vietnam's cuts on US goods) + commit (purchase commitments, 12 months).");
+        o.WriteLine("VN ETR: Vietnam's import-weighted effective tariff rate (2024 weights); revenue: US tariff revenue on imports from Vietnam (a level); ΔP imp: change of the tariff-inclusive import price index of Vietnam's lines.");
     }
 }
