@@ -73,7 +73,7 @@ public static class CliApp
             var where = parent == root ? string.Empty : $" for '{parent.Name}'";
             if (word is null)
             {
-                return parent == root ? "no command given" : $"'{parent.Name}' needs a command: {string.Join(", ", names)}";
+                return parent == root ? $"no command given; commands: {string.Join(", ", names)}" : $"'{parent.Name}' needs a command: {string.Join(", ", names)}";
             }
 
             if (parent.Subcommands.FirstOrDefault(c => c.Name == word) is { } next)

@@ -70,6 +70,7 @@ public class HelpAndMessagesTests
     [InlineData(new[] { "ge", "solv" }, "unknown command 'solv' for 'ge'; did you mean 'solve'?")]
     [InlineData(new[] { "presets", "lst" }, "unknown command 'lst' for 'presets'; did you mean 'list'?")]
     [InlineData(new[] { "ge" }, "'ge' needs a command: solve, icio, ignatenko")]
+    [InlineData(new[] { "data" }, "'data' needs a command: summary, mirror, observed, commitments")]
     [InlineData(new[] { "flagshp", "--out", "x" }, "unknown command 'flagshp'; did you mean 'flagship'?")]
     public void An_unknown_or_missing_command_is_one_line_with_the_nearest_command(string[] args, string expected)
     {
@@ -77,6 +78,15 @@ public class HelpAndMessagesTests
         Assert.Equal(2, code);
         Assert.Equal(string.Empty, output);
         Assert.Equal($"vietus-sim: {expected} (see vietus-sim --help)", err.TrimEnd('\n', '\r'));
+    }
+
+    [Fact]
+    public void No_command_lists_the_commands()
+    {
+        var (code, _, err) = CliRunner.Run();
+        Assert.Equal(2, code);
+        Assert.StartsWith("vietus-sim: no command given; commands: data, presets, etr,", err, StringComparison.Ordinal);
+        Assert.Single(err.Trim().Split('\n'));
     }
 
     [Fact]
