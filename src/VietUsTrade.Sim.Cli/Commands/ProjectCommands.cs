@@ -25,11 +25,11 @@ internal static class ProjectCommands
         var json = new Option<bool>("--json") { Description = "Print a JSON array of rows, one per period ('year' or 'month'), each metric an object of quantiles p5, p25, p50, p75, p95." };
         var monthly = new Option<bool>("--monthly") { Description = "Also print the quantiles of every month." };
         var noUncertainty = new Option<bool>("--no-uncertainty") { Description = "Hold every uncertain input at its central value (every draw equals the deterministic projection)." };
-        var importGrowth = new Option<double?>("--import-growth") { Description = "No-policy growth of US imports from Vietnam per year, e.g. 0.05 (default: the slope of the state-space nowcast at the as-of month; with --as-of none the 2022–2024 trend)." };
-        var exportGrowth = new Option<double?>("--export-growth") { Description = "No-policy growth of US exports to Vietnam per year (default: the nowcast's slope; with --as-of none the 2013–2024 trend, +7.1%)." };
+        var importGrowth = new Option<double?>("--import-growth") { Description = "No-policy growth of US imports from Vietnam per year, a fraction (0.05 = 5 %/yr; default: the slope of the state-space nowcast at the as-of month; with --as-of none the 2022–2024 trend)." };
+        var exportGrowth = new Option<double?>("--export-growth") { Description = "No-policy growth of US exports to Vietnam per year, a fraction (0.05 = 5 %/yr; default: the nowcast's slope; with --as-of none the 2013–2024 trend, +7.1%)." };
         var asOf = AsOfOption();
         var kernel = new Option<string>("--kernel") { Description = "Adjustment of elasticities: blp (Boehm–Levchenko–Pandalai-Nayar 2023) or immediate (long-run from the first month).", DefaultValueFactory = _ => "blp" };
-        var anticipation = new Option<int>("--anticipation-months") { Description = "Front-loading window before tariff rises (0 = off).", DefaultValueFactory = _ => 0 };
+        var anticipation = new Option<int>("--anticipation-months") { Description = "Front-loading window before tariff rises, in months (0 = off).", DefaultValueFactory = _ => 0 };
         var threads = new Option<int>("--threads") { Description = "Threads (-1 = all cores).", DefaultValueFactory = _ => -1 };
         var bySupplier = new Option<bool>("--by-supplier") { Description = "Also give every supplier's US imports of the bundled lines (Census code and name): quantiles per year, and per month with --json (monthly bands from the first 5,000 draws)." };
         project.Arguments.Add(file);
