@@ -76,13 +76,32 @@ public static class CliApp
     /// <summary>One reason for a command line that did not parse: an unknown command (with the nearest known one), an unknown option, or the parser's first message.</summary>
     internal static string ParseProblem(RootCommand root, ParseResult parse, string[] args)
     {
-        var names = root.Subcommands.Select(c => c.Name).ToArray();
-        if (args.Length > 0 && !args[0].StartsWith('-') && !names.Contains(args[0], StringComparer.Ordinal))
+        // Walk the command words (`ge icio`, `presets list`): the first word its parent does not know, or a missing one, is the problem.
+        Command parent = root;
+        foreach (var word in args.TakeWhile(a => !a.StartsWith('-')).Append(null))
         {
-            var nearest = names.Select(n => (n, d: Distance(args[0], n))).OrderBy(x => x.d).ThenBy(x => x.n, StringComparer.Ordinal).First();
-            return nearest.d <= Math.Max(2, args[0].Length / 3)
-                ? $"unknown command '{args[0]}'; did you mean '{nearest.n}'?"
-                : $"unknown command '{args[0]}' (commands: {string.Join(", ", names)})";
+            if (parent.Subcommands.Count == 0 || ((parent.Arguments.Count > 0 || parent.Action is not null) && (word is null || parent.Subcommands.All(c => c.Name != word))))
+            {
+                break;   // a command of its own (e.g. `sweep GRID` beside `sweep merge`): the word is its argument
+            }
+
+            var names = parent.Subcommands.Select(c => c.Name).ToArray();
+            var where = parent == root ? string.Empty : $" for '{parent.Name}'";
+            if (word is null)
+            {
+                return parent == root ? $"no command given; commands: {string.Join(", ", names)}" : $"'{parent.Name}' needs a command: {string.Join(", ", names)}";
+            }
+
+            if (parent.Subcommands.FirstOrDefault(c => c.Name == word) is { } next)
+            {
+                parent = next;
+                continue;
+            }
+
+            var nearest = names.Select(n => (n, d: Distance(word, n))).OrderBy(x => x.d).ThenBy(x => x.n, StringComparer.Ordinal).First();
+            return nearest.d <= Math.Max(2, word.Length / 3)
+                ? $"unknown command '{word}'{where}; did you mean '{nearest.n}'?"
+                : $"unknown command '{word}'{where} (commands: {string.Join(", ", names)})";
         }
 
         var command = parse.CommandResult.Command;

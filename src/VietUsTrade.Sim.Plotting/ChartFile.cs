@@ -58,14 +58,18 @@ public static class ChartFile
 
     /// <summary>
     /// Adds a source line below the plot ("Source: …": data and vintage, model, draws and seed), in a panel of its own so
-    /// it never covers the data; long lines are wrapped at about 135 characters. A null or empty source adds nothing.
+    /// it never covers the data; long lines are wrapped at about <paramref name="width"/> characters. A null or empty
+    /// source adds nothing.
     /// </summary>
     /// <param name="plot">The plot.</param>
     /// <param name="source">The text after "Source: ".</param>
+    /// <param name="width">Characters per line (40–400; default 135, for a chart whose data area spans the image).</param>
     /// <returns>The same plot.</returns>
-    public static Plot AddSource(Plot plot, string? source)
+    public static Plot AddSource(Plot plot, string? source, int width = 135)
     {
         ArgumentNullException.ThrowIfNull(plot);
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 40);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(width, 400);
         if (string.IsNullOrWhiteSpace(source))
         {
             return plot;
@@ -73,7 +77,7 @@ public static class ChartFile
 
         // A legend of its own empty plot, so that it lists only these lines and not the chart's series.
         var legend = new Legend(new Plot()) { FontSize = 11, IsVisible = true, OutlineWidth = 0, ShadowColor = Colors.Transparent, BackgroundColor = Colors.Transparent };
-        foreach (var line in Wrap("Source: " + source.Trim(), 135).Split('\n'))
+        foreach (var line in Wrap("Source: " + source.Trim(), width).Split('\n'))
         {
             legend.ManualItems.Add(new LegendItem { LabelText = line, LineWidth = 0, MarkerShape = MarkerShape.None });
         }
@@ -82,9 +86,12 @@ public static class ChartFile
         return plot;
     }
 
-    /// <summary>Formats US dollars as billions, e.g. "-12.3" (invariant culture).</summary>
-    internal static string Billions(double usd, int decimals = 1) =>
-        (usd / 1e9).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    /// <summary>An axis tick: at most two decimals, a real minus sign (<see cref="VietUsTrade.Sim.Reporting.NumberFormat"/>).</summary>
+    internal static string Tick(double value)
+    {
+        var text = value.ToString("0.##", CultureInfo.InvariantCulture);
+        return text.StartsWith('-') ? (text == "-0" ? "0" : VietUsTrade.Sim.Reporting.NumberFormat.Minus + text[1..]) : text;
+    }
 
     /// <summary>Throws unless every value is finite, naming the parameter and the first bad index.</summary>
     internal static void RequireFinite(IReadOnlyList<double> values, string name)

@@ -235,6 +235,16 @@ public static class EtrChart
             line.LineWidth = k == 0 ? 3 : 2;
             line.LinePattern = Pattern(k);   // coinciding steps of different scenarios stay visible
             line.LegendText = string.Empty;   // listed in the legend panel, in the order given
+            if (k > 0)
+            {
+                // Markers every 60 days, staggered by 10 days per series: where lines coincide, each one's markers still show.
+                var at = Enumerable.Range(0, int.MaxValue).Select(n => start.AddDays(5 + (k - 1) * 10 % 60 + n * 60)).TakeWhile(d => d <= end).ToArray();
+                var marks = plot.Add.ScatterPoints(at.Select(ChartFile.X).ToArray(), at.Select(d => RateAt(s, d) * 100).ToArray());
+                marks.Color = line.Color;
+                marks.MarkerShape = Shape(k);
+                marks.MarkerSize = 8;
+                marks.LegendText = string.Empty;
+            }
         }
 
         var dots = (collected ?? []).Where(c => c.VietnamImportsUsd > 0 && c.Month.AddDays(14) >= start && c.Month.AddDays(14) <= end).ToArray();
@@ -273,10 +283,22 @@ public static class EtrChart
         // Series legend in a panel at the right (in the order given), the numbered policy events in a panel below:
         // neither can cover a line.
         var names = new Legend(plot) { FontSize = 13, IsVisible = true };
-        names.ManualItems.AddRange(series.Select((s, k) => new LegendItem { LabelText = s.Name, LineColor = Palette[k % Palette.Length], LineWidth = k == 0 ? 3 : 2, LinePattern = Pattern(k) }));
+        names.ManualItems.AddRange(series.Select((s, k) => new LegendItem
+        {
+            LabelText = s.Name, LineColor = Palette[k % Palette.Length], LineWidth = k == 0 ? 3 : 2, LinePattern = Pattern(k),
+            MarkerShape = k == 0 ? MarkerShape.None : Shape(k), MarkerFillColor = Palette[k % Palette.Length], MarkerLineColor = Palette[k % Palette.Length], MarkerSize = 8,
+        }));
         if (dots.Length > 0)
         {
             names.ManualItems.Add(new LegendItem { LabelText = "collected (Census)", LineWidth = 0, MarkerShape = MarkerShape.FilledCircle, MarkerFillColor = Colors.Black, MarkerLineColor = Colors.Black, MarkerSize = 7 });
+        }
+
+        foreach (var note in Coinciding(series, end, 60))
+        {
+            foreach (var line in ChartFile.Wrap(note, 30).Split('\n'))
+            {
+                names.ManualItems.Add(new LegendItem { LabelText = line, LineWidth = 0, MarkerShape = MarkerShape.None });
+            }
         }
 
         plot.Axes.AddPanel(new ScottPlot.Panels.LegendPanel(names) { Edge = Edge.Right, Alignment = Alignment.UpperCenter });
@@ -311,7 +333,88 @@ public static class EtrChart
         IReadOnlyList<VietUsTrade.Sim.Reporting.CollectedRateMonth>? collected = null) =>
         ChartFile.Save(ChartFile.AddSource(Build(series, markers, end, collected: collected), source), path, ChartFile.DefaultWidth, source is null ? 820 : 860);
 
-    private static LinePattern Pattern(int k) => k == 0 ? LinePattern.Solid : (k % 3) switch { 1 => LinePattern.Solid, 2 => LinePattern.Dashed, _ => LinePattern.DenselyDashed };
+    private static MarkerShape Shape(int k) => k == 0 ? MarkerShape.None : ((k - 1) % 6) switch
+    {
+        0 => MarkerShape.FilledSquare,
+        1 => MarkerShape.FilledTriangleUp,
+        2 => MarkerShape.FilledDiamond,
+        3 => MarkerShape.FilledTriangleDown,
+        4 => MarkerShape.OpenCircle,
+        _ => MarkerShape.Cross,
+    };
+
+    /// <summary>The rate of a step series on a date (its first rate before its first date).</summary>
+    internal static double RateAt(EtrSeries s, DateOnly date)
+    {
+        var i = s.Dates.Count - 1;
+        while (i > 0 && s.Dates[i] > date)
+        {
+            i--;
+        }
+
+        return s.Rates[i];
+    }
+
+    /// <summary>
+    /// Notes on series that coincide (rates within 0.05 pp) from some date to <paramref name="end"/> for at least
+    /// <paramref name="minDays"/> days, e.g. "deal-zero-list = reciprocal-20-farm-exempt from 2025-08-07": one of them
+    /// hides the other there, whatever the dashes. Series equal to each other from the same date are named together.
+    /// </summary>
+    internal static List<string> Coinciding(IReadOnlyList<EtrSeries> series, DateOnly end, int minDays)
+    {
+        var start = series.Min(x => x.Dates[0]);
+        var from = new Dictionary<(int, int), DateOnly>();
+        for (var i = 0; i < series.Count; i++)
+        {
+            for (var j = i + 1; j < series.Count; j++)
+            {
+                var breaks = series[i].Dates.Concat(series[j].Dates).Append(start).Where(d => d <= end).Distinct().OrderDescending().ToArray();
+                DateOnly? since = null;
+                foreach (var d in breaks)
+                {
+                    if (Math.Abs(RateAt(series[i], d) - RateAt(series[j], d)) >= 5e-4)
+                    {
+                        break;
+                    }
+
+                    since = d;
+                }
+
+                if (since is { } f && end.DayNumber - f.DayNumber >= minDays)
+                {
+                    from[(i, j)] = f;
+                }
+            }
+        }
+
+        var notes = new List<string>();
+        var covered = new HashSet<int>();
+        for (var i = 0; i < series.Count; i++)
+        {
+            if (covered.Contains(i))
+            {
+                continue;
+            }
+
+            foreach (var date in from.Where(kv => kv.Key.Item1 == i).Select(kv => kv.Value).Distinct().Order())
+            {
+                var group = from.Where(kv => kv.Key.Item1 == i && kv.Value == date).Select(kv => kv.Key.Item2).Where(j => !covered.Contains(j)).ToList();
+                if (group.Count == 0)
+                {
+                    continue;
+                }
+
+                covered.UnionWith(group);
+                var names = group.Prepend(i).Select(k => series[k].Name).ToList();
+                var when = date == start ? "throughout" : $"from {date:yyyy-MM-dd}";
+                notes.Add($"{string.Join(" = ", names)} {when}");
+            }
+        }
+
+        return notes;
+    }
+
+    private static LinePattern Pattern(int k) => k == 0 ? LinePattern.Solid : ((k - 1) % 4) switch { 0 => LinePattern.Solid, 1 => LinePattern.Dashed, 2 => LinePattern.Dotted, _ => LinePattern.DenselyDashed };
 
     /// <summary>Splits a group label at its " → " separators into lines of at most about <paramref name="width"/> characters.</summary>
     internal static List<string> WrapEvents(string label, int width)

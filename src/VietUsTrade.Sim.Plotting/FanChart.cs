@@ -127,6 +127,34 @@ public sealed record FanChartData
         return this with { Observed = observed.ToArray() };
     }
 
+    /// <summary>Observed values of earlier periods (e.g. past years), drawn as points joined by a thin line before the bands; null = none.</summary>
+    public IReadOnlyList<ObservedValue>? History { get; private init; }
+
+    /// <summary>A copy with observed values of periods before the first projected one (e.g. the balances of past years).</summary>
+    /// <param name="history">The observed values, periods strictly increasing and before <see cref="Periods"/>[0].</param>
+    /// <returns>The copy.</returns>
+    /// <exception cref="ArgumentException">Empty, a period not increasing or not before the projection, or a non-finite value.</exception>
+    public FanChartData WithHistory(IReadOnlyList<ObservedValue> history)
+    {
+        ChartFile.RequireNonEmpty(history, nameof(history));
+        for (var i = 0; i < history.Count; i++)
+        {
+            ArgumentNullException.ThrowIfNull(history[i], nameof(history));
+            if (!double.IsFinite(history[i].ValueUsd))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"history[{i}].ValueUsd = {history[i].ValueUsd} is not a finite number."), nameof(history));
+            }
+
+            var next = i + 1 < history.Count ? history[i + 1].Period : Periods[0];
+            if (next <= history[i].Period)
+            {
+                throw new ArgumentException($"history[{i}].Period = {history[i].Period:yyyy-MM-dd} is not before {next:yyyy-MM-dd}: observed periods come before the projection, in order.", nameof(history));
+            }
+        }
+
+        return this with { History = history.ToArray() };
+    }
+
     /// <summary>Deficit quantiles from quantiles of the balance (exports − imports): deficit p5 = −balance p95, and so on.</summary>
     /// <param name="periods">Period start dates.</param>
     /// <param name="balanceP5">Balance, 5th percentile.</param>
@@ -149,7 +177,10 @@ public sealed record FanChartData
     }
 }
 
-/// <summary>Fan chart of a projected US goods deficit with Vietnam: 5–95% and 25–75% bands, the median and a baseline.</summary>
+/// <summary>
+/// Fan chart of a projection (e.g. the US goods balance or deficit with Vietnam): 5–95% and 25–75% bands, the median, a
+/// baseline, and observed values as points. The values are drawn as given: label the axis with their sign convention.
+/// </summary>
 public static class FanChart
 {
     /// <summary>Builds the chart.</summary>
@@ -186,6 +217,18 @@ public static class FanChart
             baseline.LegendText = "baseline (no policy change)";
         }
 
+        if (data.History is { } history)
+        {
+            // the observed past, joined to nothing projected: points and a thin line in the colour of the observed dots
+            var hx = history.Select(h => ChartFile.X(h.Period)).ToArray();
+            var past = plot.Add.ScatterLine(hx, history.Select(h => h.ValueUsd / 1e9).ToArray());
+            past.Color = Colors.DarkRed;
+            past.LineWidth = 1.5f;
+            past.MarkerShape = MarkerShape.FilledCircle;
+            past.MarkerSize = 9;
+            past.LegendText = "observed (Census)";
+        }
+
         if (data.Observed is { } obs && obs.Any(o => o is not null))
         {
             var idx = Enumerable.Range(0, obs.Count).Where(i => obs[i] is not null).ToArray();
@@ -197,22 +240,23 @@ public static class FanChart
         }
 
         ChartFile.Style(plot, title, null, yLabel);
-        var monthly = data.Periods.Count > 1 && Enumerable.Range(1, data.Periods.Count - 1).All(i => data.Periods[i] == data.Periods[i - 1].AddMonths(1) && data.Periods[i].Day == 1);
-        var yearly = data.Periods.Count > 1 && Enumerable.Range(1, data.Periods.Count - 1).All(i => data.Periods[i] == data.Periods[i - 1].AddYears(1));
+        var all = (data.History ?? []).Select(h => h.Period).Concat(data.Periods).ToArray();
+        var monthly = all.Length > 1 && Enumerable.Range(1, all.Length - 1).All(i => all[i] == all[i - 1].AddMonths(1) && all[i].Day == 1);
+        var yearly = all.Length > 1 && Enumerable.Range(1, all.Length - 1).All(i => all[i] == all[i - 1].AddYears(1));
         if (monthly)
         {
-            ChartFile.MonthBottomTicks(plot, data.Periods);
+            ChartFile.MonthBottomTicks(plot, all);
         }
         else if (yearly)
         {
-            ChartFile.YearBottomTicks(plot, data.Periods);
+            ChartFile.YearBottomTicks(plot, all);   // annual points: one tick per year, no half-year ticks
         }
         else
         {
             ChartFile.DateBottomTicks(plot);
         }
 
-        ChartFile.NumericLeftTicks(plot, v => v.ToString("0.##", CultureInfo.InvariantCulture));
+        ChartFile.NumericLeftTicks(plot, ChartFile.Tick);
         // legend in a panel at the right so it never covers the bands
         var legend = plot.ShowLegend(Edge.Right);
         legend.Legend.FontSize = 13;
@@ -224,7 +268,9 @@ public static class FanChart
     /// <param name="path">Output file (.png or .svg).</param>
     /// <param name="data">The quantile series.</param>
     /// <param name="title">Chart title.</param>
+    /// <param name="yLabel">Y-axis label (the values are drawn in US$ bn, as given).</param>
+    /// <param name="source">A source line under the chart (<see cref="ChartFile.AddSource"/>); none when null.</param>
     /// <returns>The full path written.</returns>
-    public static string Write(string path, FanChartData data, string title = "US goods deficit with Vietnam: projection") =>
-        ChartFile.Save(Build(data, title), path);
+    public static string Write(string path, FanChartData data, string title = "US goods deficit with Vietnam: projection", string yLabel = "Deficit (US$ bn, imports − exports)", string? source = null) =>
+        ChartFile.Save(ChartFile.AddSource(Build(data, title, yLabel), source), path, ChartFile.DefaultWidth, source is null ? ChartFile.DefaultHeight : ChartFile.DefaultHeight + 60);
 }

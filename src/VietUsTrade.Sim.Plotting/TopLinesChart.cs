@@ -6,17 +6,22 @@ namespace VietUsTrade.Sim.Plotting;
 
 /// <summary>One product line's change of US imports from Vietnam, for the top-lines chart.</summary>
 /// <param name="Code">HTS code as text (leading zeros kept).</param>
-/// <param name="Description">Product description.</param>
+/// <param name="Description">Product description (from <see cref="FromResult"/>: the HS 2022 description of the line's subheading).</param>
 /// <param name="ChangeUsd">Change of imports from Vietnam, USD.</param>
 public sealed record LineChange(string Code, string Description, double ChangeUsd)
 {
-    /// <summary>From a PE line result.</summary>
+    /// <summary>
+    /// From a PE line result, described by the HS 2022 nomenclature bundled with the package (the subheading above the
+    /// HTS10 line, <see cref="Products.HsNomenclature.Describe"/>) rather than the Census short description ("PORT DGTL
+    /// ADP MACH, &lt; 10 KG…"), which is kept for the US chapters 98 and 99 and wherever the nomenclature has no text.
+    /// </summary>
     /// <param name="line">The line.</param>
     /// <returns>The change.</returns>
     public static LineChange FromResult(LineResult line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        return new LineChange(line.Code.ToString(), line.Description, line.ChangeUsd);
+        var hs = line.Code.Chapter < 98 ? Products.HsNomenclature.LoadEmbedded().Describe(line.Code) : null;   // 98, 99: US special provisions
+        return new LineChange(line.Code.ToString(), hs ?? line.Description, line.ChangeUsd);
     }
 }
 
@@ -48,13 +53,13 @@ public static class TopLinesChart
 
         var ordered = lines.OrderBy(l => Math.Abs(l.ChangeUsd)).ToArray();   // smallest at the bottom
         var plot = new Plot();
-        var labelFormat = ordered.Max(l => Math.Abs(l.ChangeUsd)) < 0.5e9 ? "+0.000;−0.000" : "+0.00;−0.00";   // small changes keep 3 decimals
+        var decimals = ordered.Max(l => Math.Abs(l.ChangeUsd)) < 0.5e9 ? 3 : 2;   // small changes keep 3 decimals
         var bars = ordered.Select((l, i) => new Bar
         {
             Position = i,
             Value = l.ChangeUsd / 1e9,
             FillColor = l.ChangeUsd < 0 ? Colors.FireBrick : Colors.SeaGreen,
-            Label = (l.ChangeUsd / 1e9).ToString(labelFormat, CultureInfo.InvariantCulture),
+            Label = VietUsTrade.Sim.Reporting.NumberFormat.Change(l.ChangeUsd / 1e9, decimals),
             Size = 0.7,
         }).ToArray();
         var bp = plot.Add.Bars(bars);
@@ -66,7 +71,7 @@ public static class TopLinesChart
         plot.Axes.Left.TickLabelStyle.FontSize = 12;
         ChartFile.Style(plot, title, "Change of imports from Vietnam (US$ bn)", string.Empty, titleWidth: 58);
         plot.Axes.Left.TickLabelStyle.FontSize = 12;
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => v.ToString("0.0#", CultureInfo.InvariantCulture) };
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = ChartFile.Tick };
         var lo = Math.Min(0, bars.Min(b => b.Value));
         var hi = Math.Max(0, bars.Max(b => b.Value));
         var pad = Math.Max(0.05, (hi - lo) * 0.15);
@@ -84,21 +89,53 @@ public static class TopLinesChart
     /// <returns>The full path written.</returns>
     public static string Write(string path, IReadOnlyList<LineChange> lines, string title = "Largest changes of US imports from Vietnam (HTS10 lines)", string? source = null)
     {
-        var plot = ChartFile.AddSource(Build(lines, title), source);
-        return ChartFile.Save(plot, path, ChartFile.DefaultWidth, Math.Max(400, 160 + 38 * lines.Count) + (source is null ? 0 : 40));
+        var plot = ChartFile.AddSource(Build(lines, title), source, width: 100);   // the labels take the left third: a narrower source line
+        return ChartFile.Save(plot, path, ChartFile.DefaultWidth, Math.Max(400, 160 + 46 * lines.Count) + (source is null ? 0 : 40));
     }
 
-    /// <summary>"8541.43.00.10 Solar cells, crysln silic photv ass" (code, en space, description in sentence case, at most 46 characters).</summary>
+    /// <summary>
+    /// "8541.43.00.10 Solar cells, crysln silic photv ass": the dotted code, an en space and the description (all-capitals
+    /// Census text in sentence case); a description longer than 46 characters is shortened (HS wording such as "not
+    /// more than" → "≤", "n.e.c. in item no. 8471.30" → "n.e.c.") and, if still long, cut at a word before 90 characters
+    /// with "…" and set on two lines.
+    /// </summary>
     internal static string Label(LineChange l)
     {
         var code = l.Code.Length == 10 ? $"{l.Code[..4]}.{l.Code[4..6]}.{l.Code[6..8]}.{l.Code[8..]}" : l.Code;
-        var d = l.Description.Trim().Replace(",", ", ", StringComparison.Ordinal).Replace("  ", " ", StringComparison.Ordinal);
-        d = d.Length == 0 ? d : char.ToUpperInvariant(d[0]) + d[1..].ToLowerInvariant();
-        if (d.Length > 46)
+        var d = System.Text.RegularExpressions.Regex.Replace(l.Description.Trim(), @",(?=[^\s\d])", ", ").Replace("  ", " ", StringComparison.Ordinal);
+        if (d.Length > 0 && d.Any(char.IsLetter) && !d.Any(char.IsLower))
         {
-            d = d[..45].TrimEnd() + "…";
+            d = char.ToUpperInvariant(d[0]) + d[1..].ToLowerInvariant();
         }
 
-        return $"{code}\u2002{d}";   // an en space: SVG collapses double spaces
+        if (d.Length <= 46)
+        {
+            return $"{code}\u2002{d}";   // an en space: SVG collapses double spaces
+        }
+
+        foreach (var (from, to) in Shorter)
+        {
+            d = System.Text.RegularExpressions.Regex.Replace(d, from, to);
+        }
+
+        if (d.Length > 90)
+        {
+            var cut = d.LastIndexOf(' ', 88);
+            d = d[..(cut > 40 ? cut : 88)].TrimEnd(',', ';', ' ') + "…";
+        }
+
+        var split = d.Length <= 46 ? -1 : d.LastIndexOf(' ', Math.Min(46, d.Length - 1));
+        return split > 0 ? $"{code}\u2002{d[..split]}\n{d[(split + 1)..]}" : $"{code}\u2002{d}";
     }
+
+    // HS wording shortened for labels (whole words; applied in order).
+    private static readonly (string From, string To)[] Shorter =
+    [
+        (@"\bnot more than\b", "≤"),
+        (@"\bnot less than\b", "≥"),
+        (@"\bn\.e\.c\. in (item|heading|subheading) no\. [\d.,]+( or [\d.]+)?", "n.e.c."),
+        (@"\bnot elsewhere specified or included\b", "n.e.c."),
+        (@", whether or not [^,;]*", string.Empty),
+        (@"(\d) ?kg\b", "$1 kg"),
+    ];
 }

@@ -1,6 +1,7 @@
 using VietUsTrade.Sim.Models.PartialEquilibrium;
 using System.Globalization;
 using ScottPlot;
+using VietUsTrade.Sim.Reporting;
 
 namespace VietUsTrade.Sim.Plotting;
 
@@ -73,7 +74,7 @@ public static class WaterfallChart
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray());
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         plot.Axes.Bottom.TickLabelStyle.FontSize = 13;
-        ChartFile.NumericLeftTicks(plot, v => v.ToString("0.##", CultureInfo.InvariantCulture));
+        ChartFile.NumericLeftTicks(plot, ChartFile.Tick);
         var lo = Math.Min(0, bars.Min(b => Math.Min(b.Value, b.ValueBase)));
         var hi = Math.Max(0, bars.Max(b => Math.Max(b.Value, b.ValueBase)));
         var pad = Math.Max(0.5, (hi - lo) * 0.12);
@@ -90,7 +91,7 @@ public static class WaterfallChart
     {
         ArgumentNullException.ThrowIfNull(decomposition);
         var title = $"{decomposition.ScenarioName} on {decomposition.Date:yyyy-MM-dd}: change in the US goods balance with Vietnam\n" +
-                    $"US$ bn; 2024 balance {ChartFile.Billions(decomposition.BaselineBalanceUsd)} → scenario {ChartFile.Billions(decomposition.ScenarioBalanceUsd)} (positive = smaller deficit)";
+                    $"balance {NumberFormat.UsdBillions(decomposition.BaselineBalanceUsd)} in 2024 → {NumberFormat.UsdBillions(decomposition.ScenarioBalanceUsd)}; bars in US$ bn, + = smaller deficit";
         return Build(decomposition.Steps, title);
     }
 
@@ -101,7 +102,7 @@ public static class WaterfallChart
     /// <returns>The full path written.</returns>
     public static string Write(string path, BalanceDecomposition decomposition, string? source = null) => ChartFile.Save(ChartFile.AddSource(Build(decomposition), source), path);
 
-    private static string Signed(double bn) => (Math.Round(bn, 2) >= 0 ? "+" : "−") + Math.Abs(bn).ToString("0.00", CultureInfo.InvariantCulture);
+    private static string Signed(double bn) => NumberFormat.Change(bn, 2);
 
     /// <summary>Breaks a label into lines of about 18 characters at spaces.</summary>
     internal static string Wrap(string text, int width = 18) => ChartFile.Wrap(text, width);

@@ -6,6 +6,7 @@ namespace VietUsTrade.Sim.DataBuild;
 /// <summary>
 /// Builds the datasets the package embeds from shared/data/raw.
 /// Usage: dotnet run --project tools/VietUsTrade.Sim.DataBuild -c Release -- [RAW_DIR] [OUT_DIR]
+/// (or `hs RAW_DIR OUT_DIR` for the HS 2022 nomenclature alone)
 /// (defaults: ../shared/data/raw next to the repository, and src/VietUsTrade.Sim/Data/Resources).
 /// </summary>
 internal static class Program
@@ -20,6 +21,12 @@ internal static class Program
         if (args is ["ge", var geRaw, var geOut])
         {
             return Ge.IcioGeResourceBuilder.Run(geRaw, geOut);
+        }
+
+        if (args is ["hs", var hsRaw, var hsOut])
+        {
+            Console.WriteLine($"wrote {WriteHsNomenclature(hsRaw, hsOut)}");
+            return 0;
         }
 
         var repo = RepoPaths.FindRepositoryRoot();
@@ -40,6 +47,7 @@ internal static class Program
         var observedPath = Path.Combine(outDir, "observed-2025.bin.gz");
         File.WriteAllBytes(observedPath, Compress(observedPayload));
         Console.WriteLine($"wrote {observedPath}: {new FileInfo(observedPath).Length:N0} bytes ({observedPayload.Length:N0} uncompressed), {observed.Series.Count} series, imports to {observed.LatestImportMonth:yyyy-MM}, exports to {observed.LatestExportMonth:yyyy-MM}");
+        Console.WriteLine($"wrote {WriteHsNomenclature(raw, outDir)}");
         Ignatenko.IgnatenkoBundleBuilder.Write(raw, outDir);
         Ge.IcioGeResourceBuilder.Write(raw, outDir);
         Ignatenko.AnnexIRatesBuilder.Write(raw, Path.Combine(repo, "docs", "models", "data"));
@@ -50,6 +58,14 @@ internal static class Program
         }
 
         return 0;
+    }
+
+    /// <summary>The HS 2022 nomenclature (Products.HsNomenclature): the raw descriptions CSV, verbatim, compressed.</summary>
+    private static string WriteHsNomenclature(string raw, string outDir)
+    {
+        var path = Path.Combine(outDir, "hs2022-descriptions.csv.gz");
+        File.WriteAllBytes(path, Compress(File.ReadAllBytes(Path.Combine(raw, "concordance-insongkim", "hs2022_descriptions.csv"))));
+        return path;
     }
 
     internal static byte[] Compress(byte[] payload)

@@ -219,13 +219,13 @@ internal static class DataCommands
         o.WriteLine(string.Create(ic, $"  {"US imports from Vietnam",-28} {Bn(s.ImportsFromVietnamUsd),12}  ({s.ImportsFromVietnamUsd:N0} USD)"));
         o.WriteLine(string.Create(ic, $"  {"duty collected",-28} {Bn(s.DutyOnVietnamUsd),12}  (ETR {s.EffectiveTariffRate:P2})"));
         o.WriteLine(string.Create(ic, $"  {"US exports to Vietnam",-28} {Bn(s.ExportsToVietnamUsd),12}  ({s.ExportsToVietnamUsd:N0} USD)"));
-        o.WriteLine(string.Create(ic, $"  {"balance (exports - imports)",-28} {Bn(s.BalanceUsd),12}"));
+        o.WriteLine(string.Create(ic, $"  {"balance (exports − imports)",-28} {Bn(s.BalanceUsd),12}"));
         o.WriteLine(string.Create(ic, $"  {"HTS10 import lines",-28} {s.Lines,12:N0}"));
         o.WriteLine();
         o.WriteLine(string.Create(ic, $"Elasticity coverage (share of Vietnam's import value; σ capped at {s.SigmaCap})"));
         foreach (var c in s.ElasticityCoverage)
         {
-            o.WriteLine(string.Create(ic, $"  {c.Kind,-8} {c.Source,-30} {c.Level,-14} {c.Lines,6:N0} lines {c.ValueShare,8:P1}"));
+            o.WriteLine(string.Create(ic, $"  {c.Kind,-8} {c.Source,-30} {c.Level,-14} {c.Lines,6:N0} {(c.Lines == 1 ? "line" : "lines"),-5} {c.ValueShare,8:P1}"));
         }
 
         o.WriteLine();
@@ -239,7 +239,7 @@ internal static class DataCommands
 
     private static string Opt(double? usd) => usd is { } v ? string.Create(CultureInfo.InvariantCulture, $"{v / 1e9:F1}") : "—";
 
-    internal static string Bn(double usd) => string.Create(CultureInfo.InvariantCulture, $"${usd / 1e9:N3} bn");
+    internal static string Bn(double usd) => VietUsTrade.Sim.Reporting.NumberFormat.UsdBillions(usd, 3);
 
     private static string Truncate(string s, int n) => s.Length <= n ? s : s[..(n - 1)] + "…";
 }

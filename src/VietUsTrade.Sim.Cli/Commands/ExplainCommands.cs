@@ -86,7 +86,7 @@ internal static class ExplainCommands
     private static void WriteTable(TextWriter o, AttributionResult r)
     {
         var ic = CultureInfo.InvariantCulture;
-        static string Bn(double? v) => v is { } x ? (x / 1e9).ToString("F2", CultureInfo.InvariantCulture) : "n/a";
+        static string Bn(double? v) => v is { } x ? VietUsTrade.Sim.Reporting.NumberFormat.Number(x / 1e9, 2) : "n/a";   // real minus sign
         o.WriteLine(string.Create(ic, $"Observed change in US imports from Vietnam, {r.Year} ({r.Months.Count} months) against the same months of {r.Year - 1}, attributed with {r.Scenario} (US$ bn)"));
         foreach (var n in r.Notes)
         {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using VietUsTrade.Sim.Data;
 using VietUsTrade.Sim.Cli.Output;
 using System.Globalization;
+using VietUsTrade.Sim.Reporting;
 using System.Text.Json;
 using VietUsTrade.Sim.Models.GeneralEquilibrium;
 
@@ -169,10 +170,10 @@ internal static class GeCommands
             Line(o, "Vietnam exports, all markets", s.VietnamExportsTotal);
             Line(o, "US bilateral balance with Vietnam", s.UsVietnamBalance);
             Line(o, "US aggregate trade balance", s.UsAggregateBalance);
-            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"US welfare (real expenditure)",-36} {s.UsWelfareChangePct,10:F4} %"));
-            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"Vietnam welfare (real expenditure)",-36} {s.VietnamWelfareChangePct,10:F4} %"));
-            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"US real wage (factory-gate/CPI)",-36} {s.UsRealWageChangePct,10:F4} %"));
-            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"US tariff revenue",-36} {s.UsTariffRevenue / 1e9,10:F2}"));
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"US welfare (real expenditure)",-36} {NumberFormat.Number(s.UsWelfareChangePct, 4),10} %"));
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"Vietnam welfare (real expenditure)",-36} {NumberFormat.Number(s.VietnamWelfareChangePct, 4),10} %"));
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"US real wage (factory-gate/CPI)",-36} {NumberFormat.Number(s.UsRealWageChangePct, 4),10} %"));
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"US tariff revenue, level after shock",-36} {s.UsTariffRevenue / 1e9,10:F2}"));
             Line(o, "US imports from other suppliers", s.UsImportsFromOthers);
             foreach (var d in s.TopDiversion)
             {
@@ -189,7 +190,7 @@ internal static class GeCommands
     private static Figure Bn(GeBalance b) => new(b.Baseline / 1e9, b.Counterfactual / 1e9, b.Baseline != 0 ? 100 * (b.Counterfactual / b.Baseline - 1) : 0);
 
     private static void Line(TextWriter o, string label, GeBalance b) =>
-        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label,-36} {b.Baseline / 1e9,10:F2} -> {b.Counterfactual / 1e9,10:F2}  ({(b.Baseline != 0 ? 100 * (b.Counterfactual / b.Baseline - 1) : 0),8:F2} %)"));
+        o.WriteLine($"{label,-36} {NumberFormat.Number(b.Baseline / 1e9, 2),10} → {NumberFormat.Number(b.Counterfactual / 1e9, 2),10}  ({NumberFormat.Change(b.Baseline != 0 ? 100 * (b.Counterfactual / b.Baseline - 1) : 0, 2),8} %)");
 
     private static GeSolutionMode ParseMode(string text) => text.Trim().ToUpperInvariant() switch
     {

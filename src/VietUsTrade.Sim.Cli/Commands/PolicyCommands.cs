@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using VietUsTrade.Sim.Data;
 using VietUsTrade.Sim.Policy;
+using VietUsTrade.Sim.Reporting;
 
 namespace VietUsTrade.Sim.Cli.Commands;
 
@@ -138,9 +139,9 @@ internal static class PolicyCommands
 
     private static Command Etr(CliContext context)
     {
-        var etr = new Command("etr", "Vietnam's import-weighted effective tariff rate (2024 weights): a row for the first date and for each later date where it, or the value share under a layer, changes.");
-        var preset = new Option<string?>("--preset") { Description = "Preset name (see 'presets list')." };
-        var file = new Option<string?>("--scenario") { Description = "A scenario JSON file instead of a preset." };
+        var etr = new Command("etr", "Vietnam's import-weighted effective tariff rate (2024 weights): a row for the first date and for each later date where it, or the value share under a layer, changes visibly (the table leaves out dates whose row would print the same as the one before and says how many; --json and --out keep every date with any change).");
+        var preset = new Option<string?>("--preset") { Description = "Preset name (see 'presets list'); no default: give --preset or a scenario FILE." };
+        var file = new Option<string?>("--scenario") { Description = "A scenario JSON file instead of a preset (default: none, use --preset)." };
         var from = new Option<string>("--from") { Description = "First date, YYYY-MM-DD.", DefaultValueFactory = _ => "2025-01-01" };
         var to = new Option<string>("--to") { Description = "Last date, YYYY-MM-DD.", DefaultValueFactory = _ => "2026-12-31" };
         var json = new Option<bool>("--json") { Description = "Print a JSON array of rows." };
@@ -200,10 +201,25 @@ internal static class PolicyCommands
 
             context.Out.WriteLine($"Vietnam ETR, scenario {scenario.Name} (2024 import weights; 2024 applied rate {path[0].EtrTotal - path[0].EtrAddedVs2024:P2})");
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"date",-10} {"ETR",7} {"added",7}  value share under: {string.Join(" ", kinds.Select(k => $"{ScenarioJson.KindName(k),13}"))}"));
+            var previous = string.Empty;
+            var hidden = 0;
             foreach (var p in path)
             {
-                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{p.Date:yyyy-MM-dd} {p.EtrTotal,7:P2} {p.EtrAddedVs2024,7:P2}                    {string.Join(" ", kinds.Select(k => $"{p.ValueShareUnderLayer[k],13:P1}"))}"));
+                // A row that prints the same as the one before (a change below 0.01 pp or 0.1 % of value) is left out of the table.
+                var values = string.Create(CultureInfo.InvariantCulture, $"{p.EtrTotal,7:P2} {p.EtrAddedVs2024,7:P2}                    {string.Join(" ", kinds.Select(k => $"{p.ValueShareUnderLayer[k],13:P1}"))}");
+                if (values == previous)
+                {
+                    hidden++;
+                    continue;
+                }
+
+                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p.Date:yyyy-MM-dd} {values}"));
+                previous = values;
+            }
+
+            if (hidden > 0)
+            {
+                context.Out.WriteLine($"({NumberFormat.Count(hidden, "date")} with changes too small to show at this precision left out; --json and --out keep every date)");
             }
 
             if (observedRows.Length > 0)

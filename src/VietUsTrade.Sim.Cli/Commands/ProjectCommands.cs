@@ -18,18 +18,18 @@ internal static class ProjectCommands
         var project = new Command("project",
             "Project a scenario month by month to a horizon with Monte Carlo uncertainty: quantiles (5/25/50/75/95) per year (and per month) of imports from and exports to Vietnam, the bilateral balance, tariff revenue and Vietnam's ETR, and which input drives the spread of the 2026 balance. Method: docs/models/projection.md.");
         var file = new Argument<string?>("FILE") { Description = "A scenario JSON file (or use --preset).", Arity = ArgumentArity.ZeroOrOne };
-        var preset = new Option<string?>("--preset") { Description = "Preset name (see 'presets list')." };
+        var preset = new Option<string?>("--preset") { Description = "Preset name (see 'presets list'); no default: give --preset or a scenario FILE." };
         var draws = new Option<int>("--draws") { Description = "Monte Carlo draws N (1 to 500,000; exact quantiles keep every draw, about 1.3 KB each).", DefaultValueFactory = _ => 1000 };
         var seed = new Option<ulong>("--seed") { Description = "Seed; the same seed gives identical results on any number of threads.", DefaultValueFactory = _ => 1UL };
         var to = new Option<string>("--to") { Description = "Horizon month YYYY-MM.", DefaultValueFactory = _ => "2030-12" };
         var json = new Option<bool>("--json") { Description = "Print a JSON array of rows, one per period ('year' or 'month'), each metric an object of quantiles p5, p25, p50, p75, p95." };
         var monthly = new Option<bool>("--monthly") { Description = "Also print the quantiles of every month." };
         var noUncertainty = new Option<bool>("--no-uncertainty") { Description = "Hold every uncertain input at its central value (every draw equals the deterministic projection)." };
-        var importGrowth = new Option<double?>("--import-growth") { Description = "No-policy growth of US imports from Vietnam per year, e.g. 0.05 (default: the slope of the state-space nowcast at the as-of month; with --as-of none the 2022–2024 trend)." };
-        var exportGrowth = new Option<double?>("--export-growth") { Description = "No-policy growth of US exports to Vietnam per year (default: the nowcast's slope; with --as-of none the 2013–2024 trend, +7.1%)." };
+        var importGrowth = new Option<double?>("--import-growth") { Description = "No-policy growth of US imports from Vietnam per year, a fraction (0.05 = 5 %/yr; default: the slope of the state-space nowcast at the as-of month; with --as-of none the 2022–2024 trend)." };
+        var exportGrowth = new Option<double?>("--export-growth") { Description = "No-policy growth of US exports to Vietnam per year, a fraction (0.05 = 5 %/yr; default: the nowcast's slope; with --as-of none the 2013–2024 trend, +7.1%)." };
         var asOf = AsOfOption();
         var kernel = new Option<string>("--kernel") { Description = "Adjustment of elasticities: blp (Boehm–Levchenko–Pandalai-Nayar 2023) or immediate (long-run from the first month).", DefaultValueFactory = _ => "blp" };
-        var anticipation = new Option<int>("--anticipation-months") { Description = "Front-loading window before tariff rises (0 = off).", DefaultValueFactory = _ => 0 };
+        var anticipation = new Option<int>("--anticipation-months") { Description = "Front-loading window before tariff rises, in months (0 = off).", DefaultValueFactory = _ => 0 };
         var threads = new Option<int>("--threads") { Description = "Threads (-1 = all cores).", DefaultValueFactory = _ => -1 };
         var bySupplier = new Option<bool>("--by-supplier") { Description = "Also give every supplier's US imports of the bundled lines (Census code and name): quantiles per year, and per month with --json (monthly bands from the first 5,000 draws)." };
         project.Arguments.Add(file);
@@ -276,7 +276,7 @@ internal static class ProjectCommands
                 o.WriteLine(string.Create(ic, $"what drives the spread of {label} (first-order variance index by binning, noise floor ≈ {MonteCarloResult.SensitivityNoiseFloor(result.Options.Draws):F3}; correlation):"));
                 foreach (var s in result.Sensitivity(metric, 2026))
                 {
-                    o.WriteLine(string.Create(ic, $"  {s.Input,-26} {s.FirstOrderIndex,6:F3} {s.Correlation,6:+0.00;-0.00}  {s.Distribution}"));
+                    o.WriteLine(string.Create(ic, $"  {s.Input,-26} {s.FirstOrderIndex,6:F3} {VietUsTrade.Sim.Reporting.NumberFormat.Change(s.Correlation, 2),6}  {s.Distribution}"));
                 }
             }
         }

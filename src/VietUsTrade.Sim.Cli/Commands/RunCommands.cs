@@ -6,6 +6,7 @@ using VietUsTrade.Sim.Cli.Output;
 using VietUsTrade.Sim.Data;
 using VietUsTrade.Sim.Models.PartialEquilibrium;
 using VietUsTrade.Sim.Policy;
+using VietUsTrade.Sim.Reporting;
 
 namespace VietUsTrade.Sim.Cli.Commands;
 
@@ -38,7 +39,7 @@ internal static class RunCommands
 
     internal static Option<string?> OutOption() => new("--out")
     {
-        Description = "Also write the results as a tidy table to FILE: .csv, .json or .parquet (one row per scenario × metric, or per date).",
+        Description = "Also write the results as a tidy table to FILE: .csv, .json, .parquet or .xlsx (one row per scenario × metric, or per date; default: none, the table only).",
         HelpName = "FILE",
     };
 
@@ -56,7 +57,7 @@ internal static class RunCommands
 
     internal static Option<double?> TransshipmentOption() => new("--transshipment-share")
     {
-        Description = "Share (0–1) of Vietnam's goods under the 40% transshipment rule: replaces the share of the scenario's transshipment measures (real-2025-2026, transshipment-enforced, or a scenario file with one).",
+        Description = "Share (0–1) of Vietnam's goods under the 40% transshipment rule: replaces the share of the scenario's transshipment measures (real-2025-2026, transshipment-enforced, or a scenario file with one); default: the scenario's own share.",
     };
 
     internal static PeRunOptions Options(ParseResult parse, Option<string> date, Option<string> sigma, Option<double> omega, Option<double?>? transshipment = null)
@@ -101,7 +102,7 @@ internal static class RunCommands
     {
         var run = new Command("run", "Run a scenario through the exact partial-equilibrium model: baseline versus scenario for imports from and exports to Vietnam, balance, tariff revenue, prices and diversion.");
         var file = new Argument<string?>("FILE") { Description = "A scenario JSON file (or use --preset).", Arity = ArgumentArity.ZeroOrOne };
-        var preset = new Option<string?>("--preset") { Description = "Preset name (see 'presets list')." };
+        var preset = new Option<string?>("--preset") { Description = "Preset name (see 'presets list'); no default: give --preset or a scenario FILE." };
         var json = new Option<bool>("--json") { Description = "Print a JSON object with 'baseline' and 'scenario'." };
         var date = DateOption();
         var sigma = SigmaOption();
@@ -229,21 +230,23 @@ internal static class RunCommands
     {
         var ic = CultureInfo.InvariantCulture;
         o.WriteLine(string.Create(ic, $"Scenario {r.Scenario.Name} on {r.Options.Date:yyyy-MM-dd} — exact PE (nested CES), σ {r.Options.Sigma}, ω {(double.IsPositiveInfinity(r.Options.ExportSupplyElasticity) ? "∞" : r.Options.ExportSupplyElasticity.ToString(ic))}"));
+        o.WriteLine(string.Create(ic, $"  (σ: elasticity of substitution between suppliers, set {r.Options.Sigma}; ω: export supply elasticity of foreign sellers, {(double.IsPositiveInfinity(r.Options.ExportSupplyElasticity) ? "∞ = fixed world prices, the tariff is paid in full by US buyers" : "finite = sellers absorb part of the tariff")})"));
         o.WriteLine(string.Create(ic, $"Vietnam ETR (2024 weights): {r.VietnamEtr.EtrTotal:P2}"));
         o.WriteLine(string.Create(ic, $"{"US$ bn",-34} {"baseline",10} {"scenario",10} {"change",10}"));
-        void Row(string name, double a, double b) => o.WriteLine(string.Create(ic, $"{name,-34} {a / 1e9,10:F3} {b / 1e9,10:F3} {(b - a) / 1e9,10:F3}"));
+        static string Bn(double usd) => NumberFormat.Number(usd / 1e9, 3).PadLeft(10);   // real minus sign
+        void Row(string name, double a, double b) => o.WriteLine(string.Create(ic, $"{name,-34} {Bn(a)} {Bn(b)} {Bn(b - a)}"));
         Row("imports_from_vietnam_usd", r.Baseline.ImportsFromVietnamUsd, r.Result.ImportsFromVietnamUsd);
         Row("exports_to_vietnam_usd", r.Baseline.ExportsToVietnamUsd, r.Result.ExportsToVietnamUsd);
         Row("balance_usd", r.Baseline.BalanceUsd, r.Result.BalanceUsd);
         Row("tariff_revenue_usd (from Vietnam)", r.Baseline.TariffRevenueUsd, r.Result.TariffRevenueUsd);
         Row("tariff revenue, all suppliers", r.Baseline.TariffRevenueAllSuppliersUsd, r.Result.TariffRevenueAllSuppliersUsd);
         o.WriteLine(string.Create(ic, $"{"import_price_index_change",-34} {0,10:P2} {r.Result.ImportPriceIndexChange,10:P2}"));
-        o.WriteLine(string.Create(ic, $"{"consumer surplus change",-34} {"",10} {"",10} {r.ConsumerSurplusChangeUsd / 1e9,10:F3}"));
-        o.WriteLine(string.Create(ic, $"{"total US exports change",-34} {"",10} {"",10} {r.Exports.TotalUsExportsChangeUsd / 1e9,10:F3}"));
+        o.WriteLine(string.Create(ic, $"{"consumer surplus change",-34} {"",10} {"",10} {Bn(r.ConsumerSurplusChangeUsd)}"));
+        o.WriteLine(string.Create(ic, $"{"total US exports change",-34} {"",10} {"",10} {Bn(r.Exports.TotalUsExportsChangeUsd)}"));
         o.WriteLine("diverted_to (change of US imports from other suppliers, top 8):");
         foreach (var (name, v) in r.Result.DivertedTo.OrderByDescending(kv => kv.Value).Take(8))
         {
-            o.WriteLine(string.Create(ic, $"  {name,-32} {v / 1e9,10:F3}"));
+            o.WriteLine(string.Create(ic, $"  {name,-32} {Bn(v)}"));
         }
 
         if (top > 0)

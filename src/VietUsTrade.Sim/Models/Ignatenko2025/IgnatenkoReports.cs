@@ -21,6 +21,11 @@ public static class IgnatenkoReports
             sb.AppendLine(Inv, $"{o.Label,-18} {o.WelfarePct,8:F2}% {o.DeficitPct,8:F1}% {o.ExportsGdpPct,8:F1}% {o.ImportsGdpPct,8:F1}% {o.EmploymentPct,8:F2}% {o.PricesPct,8:F1}% {100 * o.RevenueShare,8:F2}%");
         }
 
+        // Legend of the abbreviations (every column is a change from the 2023 baseline except rev/E, a level).
+        sb.AppendLine("welfare: real income change; deficit: change of the trade deficit (imports − exports, producer prices), % of |baseline deficit|;");
+        sb.AppendLine("exp/GDP, imp/GDP: change of exports, imports over income; employ.: employment change; prices: price index change vs the world numeraire;");
+        sb.AppendLine("rev/E: tariff revenue after the shock over baseline expenditure E (a level, not a change).");
+
         return sb.ToString();
     }
 
