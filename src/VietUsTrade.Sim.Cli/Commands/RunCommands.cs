@@ -1,4 +1,3 @@
-using VietUsTrade.Sim.Reporting;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
