@@ -1,4 +1,6 @@
-using VietUsTrade.Sim.Models.GeneralEquilibrium;
+using System.IO.Compression;
+using System.Text;
+using VietUsTrade.Sim.Data.Ge;
 
 namespace VietUsTrade.Sim.DataBuild.Ge;
 
@@ -27,11 +29,11 @@ public static class IcioGeResourceBuilder
         var path = Path.Combine(outputDir, FileName);
         using (var file = File.Create(path))
         {
-            IcioDataset.WriteCompressed(Path.Combine(sharedRawDir, "icio-tariffwar"), file);
+            WriteIcio(IcioSource.ReadCsv(Path.Combine(sharedRawDir, "icio-tariffwar")), file);
         }
 
         using var baci = File.Create(Path.Combine(outputDir, BaciFileName));
-        BaciDataset.WriteCompressed(Path.Combine(sharedRawDir, "baci2023-ignatenko"), baci);
+        WriteBaci(BaciSource.ReadCsv(Path.Combine(sharedRawDir, "baci2023-ignatenko")), baci);
     }
 
     /// <summary>Command-line entry: <c>ge RAW_DIR OUTPUT_DIR</c>; prints what was written.</summary>
@@ -47,5 +49,68 @@ public static class IcioGeResourceBuilder
             Console.WriteLine($"wrote {info.FullName} ({info.Length:N0} bytes)");
         }
         return 0;
+    }
+
+    /// <summary>Writes the compact binary form of the ICIO tables (gzip) read by <see cref="IcioSource.ReadCompressed"/>; deterministic.</summary>
+    /// <param name="d">The tables.</param>
+    /// <param name="destination">The stream.</param>
+    internal static void WriteIcio(IcioTables d, Stream destination)
+    {
+        using var gz = new GZipStream(destination, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var w = new BinaryWriter(gz, Encoding.UTF8, leaveOpen: true);
+        w.Write(IcioSource.Magic);
+        w.Write("OECD ICIO 2022 (Extended), 81 economies x 28 sectors, via ahmadlp/tariffwar commit 98636984");
+        w.Write(d.Countries.Length);
+        foreach (var c in d.Countries)
+        {
+            w.Write(c);
+        }
+
+        w.Write(d.Sectors.Length);
+        foreach (var s in d.Sectors)
+        {
+            w.Write(s);
+        }
+
+        foreach (var u in d.Units)
+        {
+            w.Write7BitEncodedInt64(u);
+        }
+
+        w.Write(d.ElasticitySets.Count);
+        foreach (var set in d.ElasticitySets)
+        {
+            w.Write(set.Code);
+            w.Write(set.Source);
+            foreach (var s in d.Sectors)
+            {
+                w.Write(set.ThetaBySector.TryGetValue(s, out var t) ? t : double.NaN);
+            }
+        }
+    }
+
+    /// <summary>Writes the compact binary form of the BACI tables (gzip) read by <see cref="BaciSource.ReadEmbedded"/>; deterministic.</summary>
+    /// <param name="d">The tables.</param>
+    /// <param name="destination">The stream.</param>
+    internal static void WriteBaci(BaciTables d, Stream destination)
+    {
+        using var gz = new GZipStream(destination, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var w = new BinaryWriter(gz, Encoding.UTF8, leaveOpen: true);
+        w.Write(BaciSource.Magic);
+        w.Write(d.Countries.Length);
+        for (var i = 0; i < d.Countries.Length; i++)
+        {
+            w.Write(d.Countries[i]);
+            w.Write(d.Gdp[i]);
+            w.Write(d.Rates[i]);
+        }
+
+        w.Write(d.Flows.Count);
+        foreach (var (i, j, v) in d.Flows)
+        {
+            w.Write7BitEncodedInt(i);
+            w.Write7BitEncodedInt(j);
+            w.Write(v);
+        }
     }
 }

@@ -1,4 +1,6 @@
-using VietUsTrade.Sim.Models.Ignatenko2025;
+using System.IO.Compression;
+using System.Text;
+using VietUsTrade.Sim.Data.Ignatenko;
 
 namespace VietUsTrade.Sim.DataBuild.Ignatenko;
 
@@ -19,13 +21,13 @@ public static class IgnatenkoBundleBuilder
         ArgumentException.ThrowIfNullOrWhiteSpace(sharedRawDir);
         ArgumentException.ThrowIfNullOrWhiteSpace(outputDir);
         string source = Path.Combine(sharedRawDir, "ignatenko2025");
-        _ = IgnatenkoData.LoadFromDirectory(source); // validates the files before bundling
-        var files = IgnatenkoData.BundleFileNames
+        _ = IgnatenkoSource.ReadDirectory(source); // validates the files before bundling
+        var files = IgnatenkoSource.BundleFileNames
             .Select(name => new KeyValuePair<string, byte[]>(name, File.ReadAllBytes(Path.Combine(source, name))))
             .ToList();
         Directory.CreateDirectory(outputDir);
         using var output = File.Create(Path.Combine(outputDir, BundleFileName));
-        IgnatenkoData.WriteBundle(output, files);
+        WriteBundle(output, files);
     }
 
     /// <summary>Command-line entry: <c>ignatenko RAW_DIR RESOURCES_DIR [EXAMPLES_DIR]</c>.</summary>
@@ -44,5 +46,21 @@ public static class IgnatenkoBundleBuilder
         }
 
         return 0;
+    }
+
+    /// <summary>Writes the bundle format read by <see cref="IgnatenkoSource.ReadEmbeddedFiles"/>: a gzipped list of (name, bytes).</summary>
+    /// <param name="output">The stream to write to.</param>
+    /// <param name="files">The file names and their raw bytes, in order.</param>
+    internal static void WriteBundle(Stream output, IReadOnlyList<KeyValuePair<string, byte[]>> files)
+    {
+        using var gzip = new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var writer = new BinaryWriter(gzip, Encoding.UTF8);
+        writer.Write(files.Count);
+        foreach (var (name, bytes) in files)
+        {
+            writer.Write(name);
+            writer.Write(bytes.Length);
+            writer.Write(bytes);
+        }
     }
 }

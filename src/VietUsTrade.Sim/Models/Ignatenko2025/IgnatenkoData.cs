@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.IO.Compression;
-using System.Text;
+using VietUsTrade.Sim.Data;
+using VietUsTrade.Sim.Data.Ignatenko;
 
 namespace VietUsTrade.Sim.Models.Ignatenko2025;
 
@@ -25,22 +25,16 @@ namespace VietUsTrade.Sim.Models.Ignatenko2025;
 public sealed class IgnatenkoData
 {
     /// <summary>File name of the trade matrix in the replication package layout.</summary>
-    public const string TradeFileName = "trade_cepii.csv";
+    public const string TradeFileName = IgnatenkoSource.TradeFileName;
 
     /// <summary>File name of the GDP column in the replication package layout.</summary>
-    public const string GdpFileName = "gdp.csv";
+    public const string GdpFileName = IgnatenkoSource.GdpFileName;
 
     /// <summary>File name of the USTR applied tariff column in the replication package layout.</summary>
-    public const string TariffFileName = "tariffs.csv";
+    public const string TariffFileName = IgnatenkoSource.TariffFileName;
 
     /// <summary>File name of the country labels in the replication package layout.</summary>
-    public const string LabelFileName = "country_labels.csv";
-
-    /// <summary>Logical name of the embedded resource that bundles the four files.</summary>
-    internal const string ResourceName = "VietUsTrade.Sim.ignatenko2025.bundle.gz";
-
-    /// <summary>The four file names, in the order they are stored in the embedded bundle.</summary>
-    internal static readonly string[] BundleFileNames = [TradeFileName, GdpFileName, TariffFileName, LabelFileName];
+    public const string LabelFileName = IgnatenkoSource.LabelFileName;
 
     private readonly double[] trade;
     private readonly double[] gdpUsd;
@@ -211,154 +205,28 @@ public sealed class IgnatenkoData
             order.Select(k => appliedTariffs[k]).ToArray());
     }
 
-    /// <summary>Loads the inputs bundled in the library (byte-identical copies of the replication package files).</summary>
+    /// <summary>Loads the inputs bundled in the library (byte-identical copies of the replication package files, read by <c>Data/Ignatenko/IgnatenkoSource</c>).</summary>
     /// <returns>The 194-country data.</returns>
-    public static IgnatenkoData LoadEmbedded()
-    {
-        var files = ReadEmbeddedFiles();
-        return Parse(files[TradeFileName], files[GdpFileName], files[TariffFileName], files[LabelFileName]);
-    }
+    public static IgnatenkoData LoadEmbedded() => FromTables(IgnatenkoSource.ReadEmbedded());
 
     /// <summary>Loads the inputs from a folder laid out like the replication package's <c>data/base_data</c>.</summary>
     /// <param name="directory">The folder holding trade_cepii.csv, gdp.csv, tariffs.csv and country_labels.csv.</param>
     /// <returns>The data.</returns>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="FileNotFoundException">A file is missing.</exception>
-    /// <exception cref="InvalidDataException">A file cannot be parsed.</exception>
-    public static IgnatenkoData LoadFromDirectory(string directory)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
-        if (!Directory.Exists(directory))
-        {
-            throw new DirectoryNotFoundException($"directory '{directory}' does not exist.");
-        }
+    /// <exception cref="DataFileException">A file cannot be parsed; the message names the file, line, column and value.</exception>
+    public static IgnatenkoData LoadFromDirectory(string directory) => FromTables(IgnatenkoSource.ReadDirectory(directory));
 
-        string Read(string name)
-        {
-            string path = Path.Combine(directory, name);
-            return File.Exists(path) ? File.ReadAllText(path, Encoding.UTF8) : throw new FileNotFoundException($"'{name}' is missing from '{directory}'.", path);
-        }
-
-        return Parse(Read(TradeFileName), Read(GdpFileName), Read(TariffFileName), Read(LabelFileName));
-    }
-
-    /// <summary>Reads the raw bytes of the four files from the embedded bundle.</summary>
-    internal static Dictionary<string, string> ReadEmbeddedFiles()
-    {
-        using var stream = typeof(IgnatenkoData).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidDataException($"embedded resource '{ResourceName}' is missing from the assembly.");
-        using var gzip = new GZipStream(stream, CompressionMode.Decompress);
-        using var reader = new BinaryReader(gzip, Encoding.UTF8);
-        var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        int count = reader.ReadInt32();
-        for (int k = 0; k < count; k++)
-        {
-            string name = reader.ReadString();
-            int length = reader.ReadInt32();
-            byte[] bytes = reader.ReadBytes(length);
-            files[name] = Encoding.UTF8.GetString(bytes);
-        }
-
-        return files;
-    }
-
-    /// <summary>Writes the bundle format read by <see cref="LoadEmbedded"/>: a gzipped list of (name, bytes).</summary>
-    /// <param name="output">The stream to write to.</param>
-    /// <param name="files">The file names and their raw bytes, in order.</param>
-    internal static void WriteBundle(Stream output, IReadOnlyList<KeyValuePair<string, byte[]>> files)
-    {
-        using var gzip = new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true);
-        using var writer = new BinaryWriter(gzip, Encoding.UTF8);
-        writer.Write(files.Count);
-        foreach (var (name, bytes) in files)
-        {
-            writer.Write(name);
-            writer.Write(bytes.Length);
-            writer.Write(bytes);
-        }
-    }
-
-    /// <summary>Parses the four CSV texts of the replication package.</summary>
+    /// <summary>Parses the four CSV texts of the replication package (headers <c>export_ij1..export_ijN</c>, <c>gdp</c>,
+    /// <c>applied_tariff</c> and <c>iso3,iso_code,CountryName</c>, exactly).</summary>
     /// <param name="tradeCsv">Contents of trade_cepii.csv.</param>
     /// <param name="gdpCsv">Contents of gdp.csv.</param>
     /// <param name="tariffCsv">Contents of tariffs.csv.</param>
     /// <param name="labelCsv">Contents of country_labels.csv.</param>
     /// <returns>The data.</returns>
-    /// <exception cref="InvalidDataException">A file cannot be parsed.</exception>
-    public static IgnatenkoData Parse(string tradeCsv, string gdpCsv, string tariffCsv, string labelCsv)
-    {
-        ArgumentNullException.ThrowIfNull(tradeCsv);
-        ArgumentNullException.ThrowIfNull(gdpCsv);
-        ArgumentNullException.ThrowIfNull(tariffCsv);
-        ArgumentNullException.ThrowIfNull(labelCsv);
-        var labels = Lines(labelCsv, LabelFileName);
-        int n = labels.Count - 1;
-        var codes = new string[n];
-        var names = new string[n];
-        for (int r = 1; r <= n; r++)
-        {
-            var cells = labels[r].Split(',');
-            if (cells.Length < 3 || !int.TryParse(cells[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int id) || id != r)
-            {
-                throw new InvalidDataException($"{LabelFileName} line {r + 1}: expected 'iso3,iso_code,CountryName' with iso_code {r}, got '{labels[r]}'.");
-            }
+    /// <exception cref="DataFileException">A file cannot be parsed; the message names the file, line, column and value.</exception>
+    public static IgnatenkoData Parse(string tradeCsv, string gdpCsv, string tariffCsv, string labelCsv) =>
+        FromTables(IgnatenkoSource.Parse(tradeCsv, gdpCsv, tariffCsv, labelCsv));
 
-            codes[r - 1] = cells[0];
-            names[r - 1] = string.Join(',', cells.Skip(2));
-        }
-
-        var gdp = Column(gdpCsv, GdpFileName, n);
-        var tariffs = Column(tariffCsv, TariffFileName, n);
-        var rows = Lines(tradeCsv, TradeFileName);
-        if (rows.Count != n + 1)
-        {
-            throw new InvalidDataException($"{TradeFileName}: expected {n} data rows (one per country), got {rows.Count - 1}.");
-        }
-
-        var trade = new double[n, n];
-        for (int r = 1; r <= n; r++)
-        {
-            var cells = rows[r].Split(',');
-            if (cells.Length != n)
-            {
-                throw new InvalidDataException($"{TradeFileName} line {r + 1}: expected {n} cells, got {cells.Length}.");
-            }
-
-            for (int c = 0; c < n; c++)
-            {
-                trade[r - 1, c] = ParseNumber(cells[c], TradeFileName, r + 1);
-            }
-        }
-
-        return new IgnatenkoData(codes, names, trade, gdp, tariffs);
-    }
-
-    private static List<string> Lines(string text, string file)
-    {
-        var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
-        return lines.Count >= 2 ? lines : throw new InvalidDataException($"{file}: expected a header and data rows.");
-    }
-
-    private static double[] Column(string text, string file, int n)
-    {
-        var lines = Lines(text, file);
-        if (lines.Count != n + 1)
-        {
-            throw new InvalidDataException($"{file}: expected {n} data rows, got {lines.Count - 1}.");
-        }
-
-        return lines.Skip(1).Select((l, k) => ParseNumber(l, file, k + 2)).ToArray();
-    }
-
-    private static double ParseNumber(string cell, string file, int line)
-    {
-        if (cell.Length == 0)
-        {
-            return 0.0;
-        }
-
-        return double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double v)
-            ? v
-            : throw new InvalidDataException($"{file} line {line}: '{cell}' is not a number.");
-    }
+    private static IgnatenkoData FromTables(IgnatenkoTables t) => new(t.Iso3, t.Names, t.Trade, t.GdpUsd, t.AppliedTariffs);
 }

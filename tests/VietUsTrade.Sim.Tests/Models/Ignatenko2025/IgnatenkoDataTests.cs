@@ -1,3 +1,5 @@
+using VietUsTrade.Sim.Data;
+using VietUsTrade.Sim.Data.Ignatenko;
 using VietUsTrade.Sim.Models.Ignatenko2025;
 using Xunit;
 
@@ -14,7 +16,7 @@ public class IgnatenkoDataTests
             Assert.Skip("../shared/data/raw/ignatenko2025 is not present next to this checkout.");
         }
 
-        var embedded = IgnatenkoData.ReadEmbeddedFiles();
+        var embedded = IgnatenkoSource.ReadEmbeddedFiles();
         Assert.Equal(4, embedded.Count);
         foreach (var (name, text) in embedded)
         {
@@ -101,8 +103,21 @@ public class IgnatenkoDataTests
     [Fact]
     public void Parse_rejects_a_malformed_cell()
     {
-        var ex = Assert.Throws<InvalidDataException>(() => IgnatenkoData.Parse(
-            "a,b\n,x\n1,\n", "gdp\n1\n1\n", "t\n0\n0\n", "iso3,iso_code,CountryName\nUSA,1,US\nVNM,2,VN\n"));
-        Assert.Contains("'x' is not a number", ex.Message, StringComparison.Ordinal);
+        var ex = Assert.Throws<DataFileException>(() => IgnatenkoData.Parse(
+            "export_ij1,export_ij2\n,x\n1,\n", "gdp\n1\n1\n", "applied_tariff\n0\n0\n", "iso3,iso_code,CountryName\nUSA,1,US\nVNM,2,VN\n"));
+        Assert.Equal("trade_cepii.csv, line 2, field 'export_ij2', value 'x': is not a number", ex.Message);
+        Assert.Equal((2, "export_ij2", "x"), (ex.Line, ex.Field, ex.Value));
+    }
+
+    [Fact]
+    public void Parse_rejects_an_unknown_or_missing_column_naming_it()
+    {
+        var unknown = Assert.Throws<DataFileException>(() => IgnatenkoData.Parse(
+            "export_ij1,export_ij2\n,1\n1,\n", "gdp\n1\n1\n", "tariff\n0\n0\n", "iso3,iso_code,CountryName\nUSA,1,US\nVNM,2,VN\n"));
+        Assert.Equal(("tariffs.csv", 1, "applied_tariff"), (unknown.File, unknown.Line, unknown.Field));
+        var extra = Assert.Throws<DataFileException>(() => IgnatenkoData.Parse(
+            "export_ij1,export_ij2\n,1\n1,\n", "gdp,year\n1,2023\n1,2023\n", "applied_tariff\n0\n0\n", "iso3,iso_code,CountryName\nUSA,1,US\nVNM,2,VN\n"));
+        Assert.Contains("field 'year'", extra.Message, StringComparison.Ordinal);
+        Assert.Contains("unknown column", extra.Message, StringComparison.Ordinal);
     }
 }
