@@ -62,8 +62,7 @@ internal static class BaciSource
     /// <exception cref="InvalidDataException">The resource is missing or corrupt.</exception>
     public static BaciTables ReadEmbedded()
     {
-        using var stream = typeof(BaciSource).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidDataException($"Embedded resource '{ResourceName}' is missing from the VietUsTrade.Sim assembly.");
+        using var stream = EmbeddedResource.Open(ResourceName);
         using var gz = new GZipStream(stream, CompressionMode.Decompress);
         using var r = new BinaryReader(gz, Encoding.UTF8);
         if (r.ReadString() != Magic)

@@ -81,8 +81,7 @@ internal static class IcioSource
     /// <exception cref="InvalidDataException">The resource is missing or corrupt.</exception>
     public static IcioTables ReadEmbedded()
     {
-        using var stream = typeof(IcioSource).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidDataException($"Embedded resource '{ResourceName}' is missing from the VietUsTrade.Sim assembly.");
+        using var stream = EmbeddedResource.Open(ResourceName);
         return ReadCompressed(stream);
     }
 

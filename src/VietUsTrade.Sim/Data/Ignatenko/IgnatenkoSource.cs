@@ -65,8 +65,7 @@ internal static class IgnatenkoSource
     /// <exception cref="InvalidDataException">The resource is missing.</exception>
     public static Dictionary<string, string> ReadEmbeddedFiles()
     {
-        using var stream = typeof(IgnatenkoSource).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidDataException($"embedded resource '{ResourceName}' is missing from the assembly.");
+        using var stream = EmbeddedResource.Open(ResourceName);
         using var gzip = new GZipStream(stream, CompressionMode.Decompress);
         using var reader = new BinaryReader(gzip, Encoding.UTF8);
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
