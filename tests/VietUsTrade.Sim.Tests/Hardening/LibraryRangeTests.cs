@@ -84,6 +84,24 @@ public class LibraryRangeTests
     }
 
     [Fact]
+    public void Chapter_totals_and_mfn_rates_are_checked_when_set()
+    {
+        var ch61 = new ChapterTotals(61, "Apparel, knit", 4e10, 5e9, 8e9, 1.2e9, 1e10);
+        Assert.Equal("Chapter", Assert.Throws<ArgumentException>(() => ch61 with { Chapter = 0 }).ParamName);
+        Assert.Equal("Chapter", Assert.Throws<ArgumentException>(() => new ChapterTotals(100, "x", 1, 0, 0, 0, 0)).ParamName);
+        Assert.Equal("WorldValueUsd", Assert.Throws<ArgumentException>(() => ch61 with { WorldValueUsd = double.NaN }).ParamName);
+        Assert.Equal("VietnamDutyUsd", Assert.Throws<ArgumentException>(() => new ChapterTotals(61, "x", 1, 0, 0, -1, 0)).ParamName);
+        Assert.Equal("RestOfWorldValueUsd", Assert.Throws<ArgumentException>(() => ch61 with { RestOfWorldValueUsd = 1.7e308 }).ParamName);
+        var mfn = new MfnRate(HtsCode.Parse("61103030"), "ad_valorem", 0.32, "32%");
+        Assert.Equal("AdValorem", Assert.Throws<ArgumentException>(() => mfn with { AdValorem = -0.1 }).ParamName);
+        Assert.Equal("AdValorem", Assert.Throws<ArgumentException>(() => new MfnRate(mfn.Hts8, "ad_valorem", double.PositiveInfinity, "x")).ParamName);
+        Assert.Equal(10.0, (mfn with { AdValorem = 10 }).AdValorem);
+        Assert.Null((mfn with { AdValorem = null }).AdValorem);
+        // The bundled dataset satisfies every rule (it loads).
+        Assert.Equal(98, BaselineDataset.LoadEmbedded().Chapters.Count);
+    }
+
+    [Fact]
     public void Ge_tariffs_above_ten_need_the_override_and_flows_may_not_add_up_to_infinity()
     {
         var high = new[] { new GeTariffChange("VNM", "USA", 12) };
