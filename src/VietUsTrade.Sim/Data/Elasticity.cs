@@ -1,41 +1,5 @@
 namespace VietUsTrade.Sim.Data;
 
-/// <summary>The published source of an elasticity estimate.</summary>
-public enum ElasticitySource
-{
-    /// <summary>Broda &amp; Weinstein (2006), "Globalization and the Gains from Variety", QJE 121(2): US σ by HTS10, 1990–2001.</summary>
-    BrodaWeinstein2006,
-
-    /// <summary>Broda, Greenfield &amp; Weinstein (2006), NBER WP 12512: σ by HS 3-digit for 73 importers; the USA values, 1994–2003.</summary>
-    BrodaGreenfieldWeinstein2006,
-
-    /// <summary>Hauk (2012), "U.S. import and export elasticities: a panel data approach", Empirical Economics.</summary>
-    Hauk2012,
-}
-
-/// <summary>How an elasticity was matched to a 2024 HTS10 line: the fallback level that gave its value.</summary>
-/// <remarks>Levels are tried in the order of the enum; a lower level is a more specific match.</remarks>
-public enum MatchLevel
-{
-    /// <summary>The same 10-digit code in the source.</summary>
-    Hts10,
-
-    /// <summary>The median of the source's codes with the same 6 digits (HS 2022 subheading read directly).</summary>
-    Hs6,
-
-    /// <summary>The HS 2022 subheading mapped to its HS 1992 subheading (UN concordance), then the median of the source's codes there.</summary>
-    Hs6ViaHs1992,
-
-    /// <summary>The HS 1992 3-digit group (Broda–Greenfield–Weinstein USA set).</summary>
-    Hs3ViaHs1992,
-
-    /// <summary>The median of the matched lines of the same HS chapter.</summary>
-    ChapterMedian,
-
-    /// <summary>The median of all matched lines.</summary>
-    GlobalMedian,
-}
-
 /// <summary>An elasticity value attached to a product line, with its provenance.</summary>
 /// <param name="Value">The value used by the models: a positive magnitude (after any documented cap).</param>
 /// <param name="RawValue">The value as published (before the cap); equals <paramref name="Value"/> when no cap applied.</param>

@@ -3,44 +3,6 @@ using System.Collections.Frozen;
 namespace VietUsTrade.Sim.Models.GeneralEquilibrium;
 
 /// <summary>
-/// A GE tariff scenario: additional US ad valorem tariffs by supplier on goods, applied on top of the baseline
-/// (the ICIO 2022 baseline carries no 2025 duties, so each rate enters as τ′ with τ = 0).
-/// </summary>
-/// <param name="Name">Preset name.</param>
-/// <param name="Description">What it represents and its sources.</param>
-/// <param name="UsAdditionalRates">Exporter code → additional US tariff (fraction).</param>
-public sealed record GeScenarioPreset(string Name, string Description, IReadOnlyDictionary<string, double> UsAdditionalRates)
-{
-    /// <summary>The US tariff changes of the preset for the given sectors (rates for countries not in the baseline are left out).</summary>
-    /// <param name="baseline">The baseline; must contain USA.</param>
-    /// <param name="sectors">The sectors the tariffs apply to (goods; services are not tariffed).</param>
-    /// <returns>The shock.</returns>
-    public GeShock ToShock(GeBaseline baseline, IEnumerable<string> sectors)
-    {
-        ArgumentNullException.ThrowIfNull(baseline);
-        ArgumentNullException.ThrowIfNull(sectors);
-        if (!baseline.ContainsCountry("USA"))
-        {
-            throw new ArgumentException("baseline: the preset needs the importer 'USA'.", nameof(baseline));
-        }
-
-        var list = sectors.ToList();
-        var changes = new List<GeTariffChange>();
-        foreach (var (exporter, rate) in UsAdditionalRates.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-        {
-            if (exporter == "USA" || !baseline.ContainsCountry(exporter) || rate == 0)
-            {
-                continue;
-            }
-
-            changes.AddRange(list.Select(s => new GeTariffChange(exporter, "USA", rate, 0.0, baseline.SectorCount == 1 ? null : s)));
-        }
-
-        return GeShock.FromTariffs(changes);
-    }
-}
-
-/// <summary>
 /// The built-in US–Vietnam GE scenarios: 46 % (Liberation Day), 20 % (the July 2025 framework, EO 14326), and 20 %
 /// with the other suppliers' 2025 rates. Immutable.
 /// </summary>
@@ -116,64 +78,5 @@ public static class GePresets
         }
 
         return r.ToFrozenDictionary(StringComparer.Ordinal);
-    }
-}
-
-/// <summary>The US–Vietnam figures of a GE counterfactual (the headline numbers). Money in the baseline's unit.</summary>
-/// <param name="UsImportsFromVietnam">US imports from Vietnam (all sectors).</param>
-/// <param name="VietnamExportsToOthers">Vietnam's foreign exports to markets other than the US.</param>
-/// <param name="VietnamExportsTotal">Vietnam's foreign exports to all markets.</param>
-/// <param name="UsVietnamBalance">US bilateral balance with Vietnam (US exports to Vietnam − imports from Vietnam).</param>
-/// <param name="UsAggregateBalance">US aggregate trade balance.</param>
-/// <param name="UsWelfareChangePct">US real expenditure change, %.</param>
-/// <param name="VietnamWelfareChangePct">Vietnam's real expenditure change, %.</param>
-/// <param name="UsTariffRevenue">US tariff revenue in the counterfactual (0 with iceberg tariffs).</param>
-/// <param name="UsImportsFromOthers">US imports from every supplier but Vietnam.</param>
-/// <param name="TopDiversion">The five suppliers whose sales to the US rise most (trade diversion), largest first.</param>
-/// <param name="UsRealWageChangePct">US real factory-gate price (real wage) change, %.</param>
-/// <param name="ClosureNote">What the closure implies for the aggregate balance.</param>
-/// <param name="Diagnostics">Solver diagnostics.</param>
-public sealed record GeUsVietnamSummary(
-    GeBalance UsImportsFromVietnam,
-    GeBalance VietnamExportsToOthers,
-    GeBalance VietnamExportsTotal,
-    GeBalance UsVietnamBalance,
-    GeBalance UsAggregateBalance,
-    double UsWelfareChangePct,
-    double VietnamWelfareChangePct,
-    double UsTariffRevenue,
-    GeBalance UsImportsFromOthers,
-    IReadOnlyList<GeBilateralResult> TopDiversion,
-    double UsRealWageChangePct,
-    string ClosureNote,
-    GeSolverDiagnostics Diagnostics)
-{
-    /// <summary>Extracts the figures from a result whose baseline contains USA and VNM.</summary>
-    /// <param name="result">The result.</param>
-    /// <returns>The summary.</returns>
-    public static GeUsVietnamSummary From(GeResult result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        var vnm = result.Country("VNM");
-        var usa = result.Country("USA");
-        var toUs = new GeBalance(result.Baseline.Flow("VNM", "USA"), result.CounterfactualFlow("VNM", "USA"));
-        var suppliers = result.Baseline.Countries
-            .Where(c => c is not "USA" and not "VNM")
-            .Select(c => new GeBilateralResult("TOTAL", c, "USA", result.Baseline.Flow(c, "USA"), result.CounterfactualFlow(c, "USA")))
-            .ToList();
-        return new GeUsVietnamSummary(
-            toUs,
-            new GeBalance(vnm.ExportsBaseline - toUs.Baseline, vnm.ExportsCounterfactual - toUs.Counterfactual),
-            new GeBalance(vnm.ExportsBaseline, vnm.ExportsCounterfactual),
-            result.BilateralBalance("USA", "VNM"),
-            result.AggregateBalance("USA"),
-            usa.RealExpenditureChangePct,
-            vnm.RealExpenditureChangePct,
-            usa.TariffRevenueCounterfactual,
-            new GeBalance(suppliers.Sum(x => x.Baseline), suppliers.Sum(x => x.Counterfactual)),
-            [.. suppliers.OrderByDescending(x => x.Counterfactual - x.Baseline).ThenBy(x => x.Exporter, StringComparer.Ordinal).Take(5)],
-            usa.RealWageChangePct,
-            result.ClosureNote,
-            result.Diagnostics);
     }
 }

@@ -3,24 +3,6 @@ using System.Globalization;
 namespace VietUsTrade.Sim.Models.GeneralEquilibrium;
 
 /// <summary>
-/// A change of a non-tariff trade cost: Δ ln t_ij^(1−σ), i.e. the log of B_ij = t̂_ij^(1−σ) (gegravity's "cost
-/// shock"; fixture README §3). Positive values lower the cost (more trade).
-/// </summary>
-/// <param name="Exporter">Exporter code.</param>
-/// <param name="Importer">Importer code.</param>
-/// <param name="DeltaLogCost">Δ ln t^(1−σ), finite.</param>
-/// <param name="Sector">The sector, or null for every sector.</param>
-public sealed record GeCostChange(string Exporter, string Importer, double DeltaLogCost, string? Sector = null);
-
-/// <summary>A new ad valorem tariff on one pair (fraction: 0.20 = 20 %).</summary>
-/// <param name="Exporter">Exporter code.</param>
-/// <param name="Importer">Importer (the country levying the tariff).</param>
-/// <param name="NewRate">The counterfactual rate τ′ ≥ 0.</param>
-/// <param name="BaselineRate">The rate already in the baseline flows, τ ≥ 0 (default 0).</param>
-/// <param name="Sector">The sector, or null for every sector.</param>
-public sealed record GeTariffChange(string Exporter, string Importer, double NewRate, double BaselineRate = 0.0, string? Sector = null);
-
-/// <summary>
 /// A counterfactual: cost changes and tariff changes on listed pairs; every other pair is unchanged.
 /// Immutable; validated at construction (finite values, dlog_cost within ±50, rates in [0, 10] or with the override in
 /// [0, 100], no pair listed twice). Country and

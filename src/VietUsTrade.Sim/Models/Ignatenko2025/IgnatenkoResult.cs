@@ -1,58 +1,6 @@
 namespace VietUsTrade.Sim.Models.Ignatenko2025;
 
 /// <summary>
-/// The seven columns of the paper's per-country map (<c>output_map.csv</c>, Value_1..Value_7) for one country or
-/// one table row. Percentages are in percent; <see cref="RevenueShare"/> is a fraction.
-/// </summary>
-/// <param name="Label">ISO3 code, or the row label ("non-US (average)", "EU").</param>
-/// <param name="WelfarePct">100(Ŵ − 1), Ŵ = δ·Ê/P̂ + (1−δ)·ŵL̂/P̂ with δ = E/(E − κ(1−τ)Y/(1+κ)).</param>
-/// <param name="DeficitPct">100(D′ − D)/|D|, D = imports − exports at producer prices (positive = deficit).</param>
-/// <param name="ExportsGdpPct">Change in off-diagonal exports over income, percent.</param>
-/// <param name="ImportsGdpPct">Change in off-diagonal imports (before tariff) over income, percent.</param>
-/// <param name="EmploymentPct">100(L̂ − 1).</param>
-/// <param name="PricesPct">100(P̂ − 1), against the world numeraire.</param>
-/// <param name="RevenueShare">Counterfactual tariff revenue over baseline expenditure, R′/E (a fraction).</param>
-public sealed record IgnatenkoOutcome(
-    string Label,
-    double WelfarePct,
-    double DeficitPct,
-    double ExportsGdpPct,
-    double ImportsGdpPct,
-    double EmploymentPct,
-    double PricesPct,
-    double RevenueShare);
-
-/// <summary>Bilateral goods trade of two countries before and after a scenario, thousands of USD at producer prices.</summary>
-/// <param name="Home">ISO3 of the reporting country (e.g. "USA").</param>
-/// <param name="Partner">ISO3 of the partner (e.g. "VNM").</param>
-/// <param name="ExportsBefore">Home's exports to the partner, baseline.</param>
-/// <param name="ExportsAfter">Home's exports to the partner, counterfactual.</param>
-/// <param name="ImportsBefore">Home's imports from the partner, baseline (before Home's tariff).</param>
-/// <param name="ImportsAfter">Home's imports from the partner, counterfactual (before Home's tariff).</param>
-/// <param name="ImportsAfterTariffInclusive">Home's counterfactual imports from the partner including Home's tariff.</param>
-public sealed record BilateralTrade(
-    string Home,
-    string Partner,
-    double ExportsBefore,
-    double ExportsAfter,
-    double ImportsBefore,
-    double ImportsAfter,
-    double ImportsAfterTariffInclusive)
-{
-    /// <summary>Gets Home's bilateral balance (exports − imports) before.</summary>
-    public double BalanceBefore => ExportsBefore - ImportsBefore;
-
-    /// <summary>Gets Home's bilateral balance (exports − imports) after, at producer prices.</summary>
-    public double BalanceAfter => ExportsAfter - ImportsAfter;
-
-    /// <summary>Gets the percentage change of Home's exports to the partner.</summary>
-    public double ExportsChangePct => 100 * ((ExportsAfter / ExportsBefore) - 1);
-
-    /// <summary>Gets the percentage change of Home's imports from the partner (producer prices).</summary>
-    public double ImportsChangePct => 100 * ((ImportsAfter / ImportsBefore) - 1);
-}
-
-/// <summary>
 /// The solved counterfactual of Ignatenko et al. (2025) for one scenario: hat values, levels, the per-country
 /// outputs of the paper's map, its table rows and solver diagnostics. Immutable and thread-safe.
 /// </summary>
