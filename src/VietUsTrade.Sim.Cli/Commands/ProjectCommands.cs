@@ -269,11 +269,12 @@ internal static class ProjectCommands
             }
         }
 
-        if (result.Options.Draws >= 20 && result.Years.Contains(2026))
+        if (result.SampleDraws >= 20 && result.Years.Contains(2026))
         {
+            var sampleNote = result.SampleDraws < result.Options.Draws ? string.Create(ic, $" of the first {result.SampleDraws:N0} draws") : "";
             foreach (var (metric, label) in new[] { (ProjectionMetrics.Balance, "the 2026 balance"), (ProjectionMetrics.BalanceEffect, "the 2026 policy effect on the balance") })
             {
-                o.WriteLine(string.Create(ic, $"what drives the spread of {label} (first-order variance index by binning, noise floor ≈ {MonteCarloResult.SensitivityNoiseFloor(result.Options.Draws):F3}; correlation):"));
+                o.WriteLine(string.Create(ic, $"what drives the spread of {label} (first-order variance index by binning{sampleNote}, noise floor ≈ {MonteCarloResult.SensitivityNoiseFloor(result.SampleDraws):F3}; correlation):"));
                 foreach (var s in result.Sensitivity(metric, 2026))
                 {
                     o.WriteLine(string.Create(ic, $"  {s.Input,-26} {s.FirstOrderIndex,6:F3} {s.Correlation,6:+0.00;-0.00}  {s.Distribution}"));
