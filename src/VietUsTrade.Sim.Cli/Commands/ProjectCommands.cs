@@ -10,8 +10,8 @@ namespace VietUsTrade.Sim.Cli.Commands;
 /// <summary>vietus-sim project: the monthly projection with Monte Carlo quantile bands.</summary>
 internal static class ProjectCommands
 {
-    /// <summary>The largest --draws that stays under 1 GB of memory (measured: 500,000 draws to 2030 peak at 0.90 GB, 1,000,000 at 1.61 GB; benchmarks/RESULTS.md).</summary>
-    internal const int MaxDraws = 500_000;
+    /// <summary>The largest --draws, as documented: above <see cref="MonteCarloOptions.InMemoryDrawLimit"/> the exact quantiles come from multi-pass selection and memory stops growing with N (peak RSS in benchmarks/RESULTS.md).</summary>
+    internal const int MaxDraws = 10_000_000;
 
     internal static Command Create(CliContext context)
     {
@@ -19,7 +19,7 @@ internal static class ProjectCommands
             "Project a scenario month by month to a horizon with Monte Carlo uncertainty: quantiles (5/25/50/75/95) per year (and per month) of imports from and exports to Vietnam, the bilateral balance, tariff revenue and Vietnam's ETR, and which input drives the spread of the 2026 balance. Method: docs/models/projection.md.");
         var file = new Argument<string?>("FILE") { Description = "A scenario JSON file (or use --preset).", Arity = ArgumentArity.ZeroOrOne };
         var preset = new Option<string?>("--preset") { Description = "Preset name (see 'presets list'); no default: give --preset or a scenario FILE." };
-        var draws = new Option<int>("--draws") { Description = "Monte Carlo draws N (1 to 500,000; exact quantiles keep every draw, about 1.3 KB each).", DefaultValueFactory = _ => 1000 };
+        var draws = new Option<int>("--draws") { Description = "Monte Carlo draws N (1 to 10,000,000; the quantiles are exact; above 500,000 draws they come from multi-pass selection, which runs the draws about twice, and memory no longer grows with N).", DefaultValueFactory = _ => 1000 };
         var seed = new Option<ulong>("--seed") { Description = "Seed; the same seed gives identical results on any number of threads.", DefaultValueFactory = _ => 1UL };
         var to = new Option<string>("--to") { Description = "Horizon month YYYY-MM.", DefaultValueFactory = _ => "2030-12" };
         var json = new Option<bool>("--json") { Description = "Print a JSON array of rows, one per period ('year' or 'month'), each metric an object of quantiles p5, p25, p50, p75, p95." };
@@ -44,7 +44,7 @@ internal static class ProjectCommands
             var n = parse.GetValue(draws);
             if (n is < 1 or > MaxDraws)
             {
-                throw new CliUsageException($"--draws {n} must be between 1 and {MaxDraws} (the quantiles are exact, so every draw is kept: about 1.3 KB per draw to 2030; 500,000 draws peak at 0.90 GB)");
+                throw new CliUsageException($"--draws {n} must be between 1 and {MaxDraws}");
             }
 
             var horizonText = parse.GetValue(to)!;
@@ -269,11 +269,12 @@ internal static class ProjectCommands
             }
         }
 
-        if (result.Options.Draws >= 20 && result.Years.Contains(2026))
+        if (result.SampleDraws >= 20 && result.Years.Contains(2026))
         {
+            var sampleNote = result.SampleDraws < result.Options.Draws ? string.Create(ic, $" of the first {result.SampleDraws:N0} draws") : "";
             foreach (var (metric, label) in new[] { (ProjectionMetrics.Balance, "the 2026 balance"), (ProjectionMetrics.BalanceEffect, "the 2026 policy effect on the balance") })
             {
-                o.WriteLine(string.Create(ic, $"what drives the spread of {label} (first-order variance index by binning, noise floor ≈ {MonteCarloResult.SensitivityNoiseFloor(result.Options.Draws):F3}; correlation):"));
+                o.WriteLine(string.Create(ic, $"what drives the spread of {label} (first-order variance index by binning{sampleNote}, noise floor ≈ {MonteCarloResult.SensitivityNoiseFloor(result.SampleDraws):F3}; correlation):"));
                 foreach (var s in result.Sensitivity(metric, 2026))
                 {
                     o.WriteLine(string.Create(ic, $"  {s.Input,-26} {s.FirstOrderIndex,6:F3} {VietUsTrade.Sim.Reporting.NumberFormat.Change(s.Correlation, 2),6}  {s.Distribution}"));

@@ -28,6 +28,17 @@ public sealed record MonteCarloOptions(int Draws, ulong Seed, UncertaintySpec? U
     /// <summary>Competitors with diversion quantiles (0–200).</summary>
     public int CompetitorCount { get; init => field = CheckCompetitors(value); } = CheckCompetitors(CompetitorCount);
 
+    /// <summary>
+    /// Up to this many draws every draw's annual values are kept and sorted for the quantiles; above it the quantiles come
+    /// from exact multi-pass selection over regenerated draws (the same values, memory independent of N; see
+    /// <see cref="ProjectionModel.MonteCarlo"/>), and <see cref="MonteCarloResult.AnnualValue"/> and
+    /// <see cref="MonteCarloResult.Sensitivity"/> use the first this many draws.
+    /// </summary>
+    public const int InMemoryDrawLimit = 500_000;
+
+    /// <summary>The in-memory limit of this run (<see cref="InMemoryDrawLimit"/>; lower only in tests of the multi-pass path).</summary>
+    internal int InMemoryDraws { get; init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(InMemoryDraws), value, "must be ≥ 1"); } = InMemoryDrawLimit;
+
     private static int CheckDraws(int v) => v is < 1 or > 10_000_000
         ? Fail<int>(string.Create(CultureInfo.InvariantCulture, $"Draws = {v} must be 1–10,000,000."), nameof(Draws)) : v;
 
@@ -45,9 +56,10 @@ public sealed record MonteCarloOptions(int Draws, ulong Seed, UncertaintySpec? U
     private static T Fail<T>(string message, string field) => throw new ArgumentException(message, field);
 
     /// <summary>Checks the fields.</summary>
-    /// <remarks>Memory: the quantiles are exact (type 7 over all draws), so every draw's annual values, diversion and inputs
-    /// are kept, about 1.3 KB per draw to 2030 (measured whole process: 10,000 draws 0.37 GB, 500,000 draws 0.90 GB,
-    /// 1,000,000 draws 1.61 GB; the CLI caps --draws at 500,000).</remarks>
+    /// <remarks>Memory: the quantiles are exact (type 7 over all draws). Up to <see cref="InMemoryDrawLimit"/> draws every
+    /// draw's annual values, diversion and inputs are kept, about 1.3 KB per draw to 2030; above it the run keeps the first
+    /// <see cref="InMemoryDrawLimit"/> draws' annual values and inputs and finds the order statistics by multi-pass
+    /// selection, so memory stops growing with N (measured whole process in benchmarks/RESULTS.md).</remarks>
     /// <exception cref="ArgumentException">A field is out of range (named with its value).</exception>
     public void Validate()
     {
@@ -103,12 +115,34 @@ public sealed record Quantiles(double P5, double P25, double P50, double P75, do
         return new Quantiles(At(values, 0.05), At(values, 0.25), At(values, 0.5), At(values, 0.75), At(values, 0.95));
     }
 
+    /// <summary>
+    /// The quantiles of N values from their order statistics alone (0-based ranks, as <see cref="Rank"/> names them), with
+    /// the arithmetic of <see cref="Of"/>: the same order statistics give the same quantiles, bit for bit.
+    /// </summary>
+    /// <param name="n">Sample size N (≥ 1).</param>
+    /// <param name="orderStatistic">The value of rank r (0-based) in the sorted sample.</param>
+    /// <returns>The quantiles.</returns>
+    internal static Quantiles FromOrderStatistics(long n, Func<long, double> orderStatistic) =>
+        new(At(n, 0.05, orderStatistic), At(n, 0.25, orderStatistic), At(n, 0.5, orderStatistic), At(n, 0.75, orderStatistic), At(n, 0.95, orderStatistic));
+
+    /// <summary>Type 7: h = (N − 1) p, the quantile is x₍ᵢ₎ + f (x₍ᵢ₊₁₎ − x₍ᵢ₎) with i = ⌊h⌋ and f = h − i (0-based ranks).</summary>
+    internal static (long I, double F) Rank(long n, double p)
+    {
+        var h = (n - 1) * p;
+        var i = (long)Math.Floor(h);
+        return (i, h - i);
+    }
+
     private static double At(ReadOnlySpan<double> sorted, double p)
     {
-        var h = (sorted.Length - 1) * p;
-        var i = (int)Math.Floor(h);
-        var f = h - i;
-        return i + 1 < sorted.Length ? sorted[i] + (f * (sorted[i + 1] - sorted[i])) : sorted[i];
+        var (i, f) = Rank(sorted.Length, p);
+        return i + 1 < sorted.Length ? sorted[(int)i] + (f * (sorted[(int)i + 1] - sorted[(int)i])) : sorted[(int)i];
+    }
+
+    private static double At(long n, double p, Func<long, double> x)
+    {
+        var (i, f) = Rank(n, p);
+        return i + 1 < n ? x(i) + (f * (x(i + 1) - x(i))) : x(i);
     }
 }
 
@@ -161,14 +195,14 @@ public static class ProjectionMetrics
 }
 
 /// <summary>The result of a Monte Carlo projection: quantile bands by year and month, diversion bands by competitor, and sensitivity.</summary>
-/// <remarks>Holds N × years × (8 + competitors) annual values and min(N, monthly limit) × months × 5 monthly values, plus N × 7 inputs. Immutable.</remarks>
+/// <remarks>Holds S × years × 8 annual values and S × 9 inputs (S = <see cref="SampleDraws"/>) and min(N, monthly limit) × months × 5 monthly values. Immutable.</remarks>
 public sealed class MonteCarloResult
 {
     private readonly double[] _annual;   // [d][y][metric]
     private readonly double[] _inputs;   // [d][input]
     private readonly int _years;
 
-    internal MonteCarloResult(MonteCarloOptions options, IReadOnlyList<int> years, double[] annual, double[] inputs, IReadOnlyList<QuantileRow> annualRows,
+    internal MonteCarloResult(MonteCarloOptions options, IReadOnlyList<int> years, double[] annual, double[] inputs, int sampleDraws, IReadOnlyList<QuantileRow> annualRows,
         IReadOnlyList<QuantileRow> monthlyRows, IReadOnlyDictionary<string, IReadOnlyList<QuantileRow>> diversion,
         IReadOnlyDictionary<string, IReadOnlyList<QuantileRow>> diversionMonthly, IReadOnlyList<string> inputNames,
         IReadOnlyList<string> inputDistributions, int monthlyDraws, IReadOnlyList<string> assumptions)
@@ -178,6 +212,7 @@ public sealed class MonteCarloResult
         _years = years.Count;
         _annual = annual;
         _inputs = inputs;
+        SampleDraws = sampleDraws;
         Annual = annualRows;
         Monthly = monthlyRows;
         DivertedTo = diversion;
@@ -193,6 +228,12 @@ public sealed class MonteCarloResult
 
     /// <summary>The calendar years covered.</summary>
     public IReadOnlyList<int> Years { get; }
+
+    /// <summary>
+    /// The draws whose values are kept for <see cref="AnnualValue"/> and <see cref="Sensitivity"/>: all N up to
+    /// <see cref="MonteCarloOptions.InMemoryDrawLimit"/>, else the first that many (the quantiles always cover all N).
+    /// </summary>
+    public int SampleDraws { get; }
 
     /// <summary>Quantiles per year for <see cref="ProjectionMetrics.Annual"/>.</summary>
     public IReadOnlyList<QuantileRow> Annual { get; }
@@ -219,27 +260,27 @@ public sealed class MonteCarloResult
     public IReadOnlyList<string> Assumptions { get; }
 
     /// <summary>The value of an annual metric in one draw.</summary>
-    /// <param name="draw">Draw index.</param>
+    /// <param name="draw">Draw index (below <see cref="SampleDraws"/>).</param>
     /// <param name="year">Calendar year.</param>
     /// <param name="metric">A name from <see cref="ProjectionMetrics.Annual"/>.</param>
     /// <returns>The value.</returns>
-    /// <exception cref="ArgumentException">Unknown year or metric.</exception>
+    /// <exception cref="ArgumentException">Unknown year or metric, or a draw outside the kept sample.</exception>
     public double AnnualValue(int draw, int year, string metric)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(draw);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(draw, Options.Draws);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(draw, SampleDraws);
         return _annual[(((draw * _years) + YearIndex(year)) * ProjectionMetrics.Annual.Count) + MetricIndex(metric)];
     }
 
-    /// <summary>First-order variance indices of an annual metric with respect to each uncertain input (binning estimator; see docs/models/projection.md).</summary>
+    /// <summary>First-order variance indices of an annual metric with respect to each uncertain input (binning estimator over the <see cref="SampleDraws"/> kept draws; see docs/models/projection.md).</summary>
     /// <param name="metric">Target metric (default the bilateral balance).</param>
     /// <param name="year">Target year (default 2026).</param>
-    /// <param name="bins">Equal-count bins (0 = ⌊√N / 2⌋ clamped to 2–50).</param>
+    /// <param name="bins">Equal-count bins (0 = ⌊√N / 2⌋ clamped to 2–50, N = <see cref="SampleDraws"/>).</param>
     /// <returns>One row per input, largest index first.</returns>
     /// <exception cref="ArgumentException">Unknown year or metric, or fewer than 20 draws.</exception>
     public IReadOnlyList<SensitivityRow> Sensitivity(string metric = ProjectionMetrics.Balance, int year = 2026, int bins = 0)
     {
-        var n = Options.Draws;
+        var n = SampleDraws;
         if (n < 20)
         {
             throw new ArgumentException($"Sensitivity needs at least 20 draws (have {n}).", nameof(metric));

@@ -110,7 +110,7 @@ public class ProjectCliTests
     [InlineData("--preset", "real-2025-2026", "--import-growth", "5")]
     [InlineData("--preset", "real-2025-2026", "--draws", "many")]
     [InlineData("--preset", "real-2025-2026", "--as-of", "2025-12")]
-    [InlineData("--preset", "real-2025-2026", "--draws", "500001")]
+    [InlineData("--preset", "real-2025-2026", "--draws", "10000001")]
     [InlineData("--preset", "real-2025-2026", "--as-of", "2020-01")]
     [InlineData("--preset", "real-2025-2026", "--as-of", "yesterday")]
     public void Wrong_values_exit_with_code_2_and_one_line(params string[] args)
