@@ -1,7 +1,8 @@
+using VietUsTrade.Sim.Models.Ignatenko2025;
 using System.Globalization;
 using System.Text;
 
-namespace VietUsTrade.Sim.Models.Ignatenko2025;
+namespace VietUsTrade.Sim.Reporting;
 
 /// <summary>Plain-text summaries of <see cref="IgnatenkoResult"/>s. Pure and thread-safe; invariant culture.</summary>
 public static class IgnatenkoReports
