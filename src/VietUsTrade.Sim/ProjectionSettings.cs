@@ -20,8 +20,18 @@ public sealed record ProjectionSettings
     /// <summary>Seed of the random streams (same seed and draws, same bands; default 1).</summary>
     public ulong Seed { get; init; } = 1;
 
-    /// <summary>First month of the projection (null: the month after the last observed Census month, as <c>vietus-sim project</c>).</summary>
+    /// <summary>
+    /// The as-of month: the projection sees the observed Census months only up to it (null: the latest observed month of
+    /// imports from Vietnam, as <c>vietus-sim project</c>'s default <c>--as-of latest</c>; ignored when
+    /// <see cref="UseObservedData"/> is false).
+    /// </summary>
     public DateOnly? AsOf { get; init; }
+
+    /// <summary>
+    /// Use the observed months (default true: a nowcast as of <see cref="AsOf"/>); false = the 2022–2024 trend anchored to
+    /// 2024 without observed months, as <c>--as-of none</c>.
+    /// </summary>
+    public bool UseObservedData { get; init; } = true;
 
     /// <summary>Last month of the projection (null: 2030-12).</summary>
     public DateOnly? Horizon { get; init; }

@@ -91,7 +91,9 @@ public sealed class Simulator
     {
         ArgumentNullException.ThrowIfNull(scenario);
         settings ??= new ProjectionSettings();
-        var model = ProjectionModel.Create(Baseline, scenario, new ProjectionOptions(Horizon: settings.Horizon, AsOf: settings.AsOf), Library, _observed.Value);
+        var observed = settings.UseObservedData ? _observed.Value : null;
+        var asOf = observed is null ? null : settings.AsOf ?? observed.LatestImportMonth;
+        var model = ProjectionModel.Create(Baseline, scenario, new ProjectionOptions(Horizon: settings.Horizon, AsOf: asOf), Library, observed);
         var result = model.MonteCarlo(new MonteCarloOptions(settings.Draws, settings.Seed, settings.WithUncertainty ? UncertaintySpec.Default : UncertaintySpec.None, settings.MaxDegreeOfParallelism));
         return new ProjectionBands(scenario.Name, result);
     }

@@ -124,6 +124,28 @@ public sealed class SimulatorTests
     }
 
     [Fact]
+    public void Project_defaults_to_the_latest_observed_month_as_the_cli_and_can_leave_the_observed_data_out()
+    {
+        // Review finding: Project used to pass AsOf = null through, i.e. the 2024-trend path of --as-of none, while its
+        // documentation promised vietus-sim project's default (--as-of latest).
+        var scenario = Sim.Presets["reciprocal-20"];
+        var horizon = new DateOnly(2026, 12, 1);
+        var mc = new global::VietUsTrade.Sim.Projection.MonteCarloOptions(40, 7, global::VietUsTrade.Sim.Projection.UncertaintySpec.Default);
+        var balance = global::VietUsTrade.Sim.Projection.ProjectionMetrics.Balance;
+        global::VietUsTrade.Sim.Projection.Quantiles Direct(DateOnly? asOf) => global::VietUsTrade.Sim.Projection.ProjectionModel
+            .Create(Sim.Baseline, scenario, new global::VietUsTrade.Sim.Projection.ProjectionOptions(Horizon: horizon, AsOf: asOf), Sim.Library)
+            .MonteCarlo(mc).Annual.Single(r => r.Year == 2026).Metrics[balance];
+
+        var latest = global::VietUsTrade.Sim.Data.ObservedTrade.LoadEmbedded().LatestImportMonth;
+        Assert.Equal(new DateOnly(2025, 11, 1), latest);
+        var byDefault = Sim.Project(scenario, new ProjectionSettings { Draws = 40, Seed = 7, Horizon = horizon }).Annual(2026).BalanceUsd;
+        var without = Sim.Project(scenario, new ProjectionSettings { Draws = 40, Seed = 7, Horizon = horizon, UseObservedData = false }).Annual(2026).BalanceUsd;
+        Assert.Equal(Direct(latest), byDefault);
+        Assert.Equal(Direct(null), without);
+        Assert.NotEqual(byDefault.P50, without.P50);
+    }
+
+    [Fact]
     public void Projection_settings_refuse_invalid_values_when_set()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new ProjectionSettings { Draws = 0 });

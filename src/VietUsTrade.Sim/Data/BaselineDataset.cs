@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Reflection;
 using VietUsTrade.Sim.Products;
 
@@ -249,9 +248,7 @@ public sealed class BaselineDataset
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName)
             ?? throw new InvalidDataException($"The embedded resource {ResourceName} is missing.");
-        using var gz = new GZipStream(stream, CompressionMode.Decompress);
-        using var buffer = new MemoryStream();
-        gz.CopyTo(buffer);
+        using var buffer = CompressedPayload.Decompress(stream, "Dataset");
         return buffer.ToArray();
     }
 }
