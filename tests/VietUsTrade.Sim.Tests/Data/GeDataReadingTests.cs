@@ -20,6 +20,15 @@ public sealed class GeDataReadingTests() : TempFolderTest("vus-gedata-")
     }
 
     [Fact]
+    public void Strict_csv_files_are_cut_off_at_their_limit_while_reading()
+    {
+        // A device that never ends (File.Exists is true, its length 0) is refused once 256 MiB have been read, not read
+        // into memory until it runs out (the data layer reads through BoundedInput like every other input).
+        var ex = Assert.Throws<InvalidDataException>(() => StrictCsv.ReadFile("/dev/zero", ["a", "b"]));
+        Assert.Contains("/dev/zero", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Strict_csv_names_a_missing_an_unknown_and_a_misplaced_column()
     {
         var missing = Assert.Throws<DataFileException>(() => StrictCsv.Read(new StringReader("a\n1\n"), "t.csv", ["a", "b"]));

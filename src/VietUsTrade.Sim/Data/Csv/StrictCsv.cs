@@ -11,12 +11,16 @@ namespace VietUsTrade.Sim.Data.Csv;
 /// </summary>
 internal static class StrictCsv
 {
+    /// <summary>The largest data file read: 256 MiB, enforced while reading (<see cref="BoundedInput"/>), as for <c>ge solve</c> inputs.</summary>
+    public const long MaxFileBytes = 256L * 1024 * 1024;
+
     /// <summary>Reads every data row of a CSV file.</summary>
     /// <param name="path">The file.</param>
     /// <param name="columns">The header, exactly.</param>
     /// <returns>The rows, in file order.</returns>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="DataFileException">The header or a row does not match.</exception>
+    /// <exception cref="InvalidDataException">The file is longer than <see cref="MaxFileBytes"/>.</exception>
     public static List<CsvRow> ReadFile(string path, IReadOnlyList<string> columns)
     {
         if (!File.Exists(path))
@@ -24,7 +28,7 @@ internal static class StrictCsv
             throw new FileNotFoundException($"'{Path.GetFileName(path)}' is missing from '{Path.GetDirectoryName(path)}'.", path);
         }
 
-        using var reader = new StreamReader(path, System.Text.Encoding.UTF8);
+        using var reader = BoundedInput.OpenText(path, MaxFileBytes, "data file");
         return Read(reader, path, columns);
     }
 

@@ -46,7 +46,8 @@ internal static class IgnatenkoSource
         string Read(string name)
         {
             string path = Path.Combine(directory, name);
-            return File.Exists(path) ? File.ReadAllText(path, Encoding.UTF8) : throw new FileNotFoundException($"'{name}' is missing from '{directory}'.", path);
+            return File.Exists(path) ? BoundedInput.ReadAllText(path, StrictCsv.MaxFileBytes, "data file")
+                : throw new FileNotFoundException($"'{name}' is missing from '{directory}'.", path);
         }
 
         return Parse(Read(TradeFileName), Read(GdpFileName), Read(TariffFileName), Read(LabelFileName));
