@@ -60,13 +60,19 @@ public static class GeScenarioModel
         var numAll = new double[partners.Length];
         var denAll = new double[partners.Length];
         var lines = baseline.LinesArray;
+        var partnerIndex = new Dictionary<Partner, int>(partners.Length);
+        for (var j = 0; j < partners.Length; j++)
+        {
+            partnerIndex[partners[j]] = j;
+        }
+
         for (var i = 0; i < lines.Length; i++)
         {
             var s = IcioSectorMap.Of(lines[i].Code) is { } code && sectorIndex.TryGetValue(code, out var si) ? si : -1;
             var suppliers = lines[i].SuppliersArray;
             for (var k = 0; k < suppliers.Length; k++)
             {
-                var p = baseline.IndexOfPartner(suppliers[k].Partner);
+                var p = partnerIndex[suppliers[k].Partner];   // one lookup per cell (was a linear search of the 51 partners)
                 var v = suppliers[k].ValueUsd;
                 var d = v * (t1[offsets[i] + k] - t0[offsets[i] + k]);
                 if (s >= 0)
