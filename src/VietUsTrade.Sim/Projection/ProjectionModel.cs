@@ -75,6 +75,7 @@ public sealed partial class ProjectionModel
     private double[] _observedDuty = [];
     private double _collectedBaseRate;   // c₀·b: the 2024 statutory ETR times its 2024 collection ratio
     private double _collectionWedge = 1; // w = 1 − η on the policy increment
+    private EntryLag _entryLag = EntryLag.Prior; // how collected duty trails a rise of the statutory rate
     private double[]? _fulfilmentMode;   // per commitment: the mode of fulfilment after the observed months (null = the scenario's)
     private Dictionary<string, (double Basket, double[] Rate)> _sectorCollectedRate = new(StringComparer.Ordinal); // τₛ(m) and basket hₛ by NAICS-3
     private string[] _sectorCodes = [];      // NAICS-3 sectors of the bundled lines
@@ -838,7 +839,7 @@ public sealed partial class ProjectionModel
             for (var m = 0; m < months; m++)
             {
                 b.Revenue[m] = m < nDuty ? _observedDuty[m]
-                    : b.Imports[m] * (_collectedRate.Length == months ? _collectedRate[m] : _collectedBaseRate + (_collectionWedge * (b.Etr[m] - _baseEtr)));
+                    : b.Imports[m] * (_collectedRate.Length == months ? _collectedRate[m] : _collectedBaseRate + (_collectionWedge * (_entryLag.Apply(b.Etr, m, _baseEtr) - _baseEtr)));
             }
         }
     }
@@ -989,12 +990,27 @@ public sealed partial class ProjectionModel
         }
 
         _collectionWedge = den > 0 ? Math.Clamp(num / den, 0.0, 1.2) : PriorCollectionWedge;
+        var lagMonths = new List<(double E0, double E1, double E2, double Y)>();
+        if (_collectionWedge >= 0.05)
+        {
+            foreach (var p in inWindow)
+            {
+                var k = index(p.Month);
+                if (p.ValueUsd > 0 && EntryLag.Binds(legacy.Etr, k, _baseEtr))
+                {
+                    var y = (((p.DutyUsd / p.ValueUsd) - _collectedBaseRate) / _collectionWedge) + _baseEtr;
+                    lagMonths.Add((legacy.Etr[k], k >= 1 ? legacy.Etr[k - 1] : _baseEtr, k >= 2 ? legacy.Etr[k - 2] : _baseEtr, y));
+                }
+            }
+        }
+
+        _entryLag = EntryLag.Estimate(lagMonths);
 
         bool Rose(int k) => k >= 0 && legacy.Etr[k] - (k == 0 ? _baseEtr : legacy.Etr[k - 1]) >= 0.01;
         CollectedRateMethod = string.Create(ic,
             $"collected-rate layer (Yale Budget Lab's η on the policy increment): duty = imports × ({c0:0.000} × {_baseEtr:P2} + {_collectionWedge:0.000} × (statutory ETR − {_baseEtr:P2})); {c0:0.000} = Census calculated duty / statutory duty on the {v0 / 1e9:0.0} bn imported in the 12 observed months before {FirstMonth:yyyy-MM}; {_collectionWedge:0.000} = ") +
             (used.Count > 0 ? $"collected / statutory policy increment in {string.Join(", ", used.Order(StringComparer.Ordinal))}" : string.Create(ic, $"the prior 1 − c, c = 0.10 (no observed month under higher rates up to {asOf:yyyy-MM})")) +
-            string.Create(ic, $"; observed months carry Census calculated duty ({_observedDuty.Length} in the window)");
+            string.Create(ic, $"; observed months carry Census calculated duty ({_observedDuty.Length} in the window); projected months use the rate their entries pay, {_entryLag.Describe()}");
         CalibrateSectorCollectedRate(seen, index);
     }
 
@@ -1081,7 +1097,7 @@ public sealed partial class ProjectionModel
             var sector = new double[MonthCount];
             for (var m = 0; m < MonthCount; m++)
             {
-                sector[m] = (c0 * b) + (w * (E(m, k) - b));
+                sector[m] = (c0 * b) + (w * (_entryLag.Apply(x => E(x, k), m, b) - b));
                 rate[m] += h * sector[m];
             }
 
@@ -1144,6 +1160,7 @@ public sealed partial class ProjectionModel
         copy.ObservedVintage = null;
         copy._fulfilmentMode = null;
         copy._collectedRate = [];
+        copy._entryLag = EntryLag.Prior;
         copy._sectorCollectedRate = new(StringComparer.Ordinal);
         copy.CommitmentMethod = null;
         copy.AttachNowcast(seen);

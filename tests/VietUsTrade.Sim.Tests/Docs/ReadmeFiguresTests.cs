@@ -16,6 +16,7 @@ public class ReadmeFiguresTests
     private static readonly BaselineDataset Data = BaselineDataset.LoadEmbedded();
     private static readonly ObservedTrade Observed = ObservedTrade.LoadEmbedded();
     private static readonly string Readme = File.ReadAllText(Path.Combine(TestPaths.RepoRoot(), "README.md"));
+    private static readonly string ProjectionDoc = File.ReadAllText(Path.Combine(TestPaths.RepoRoot(), "docs", "models", "projection.md"));
     private static readonly string PolicyDoc = File.ReadAllText(Path.Combine(TestPaths.RepoRoot(), "docs", "policy.md"));
 
     // −12.3 with the typographic minus the documents use.
@@ -48,6 +49,9 @@ public class ReadmeFiguresTests
         var y2026 = mc.Annual.Single(r => r.Year == 2026).Metrics[ProjectionMetrics.Balance];
         Quoted(Readme, $"2025 balance −${Bn(-y2025.P50)} bn (90 % band", "README");
         Quoted(Readme, $"2026 balance median −${Bn(-y2026.P50)} bn (90 % band {Bn(y2026.P5)} … {Bn(y2026.P95)})", "README");
+        var etr2026 = mc.Annual.Single(r => r.Year == 2026).Metrics[ProjectionMetrics.Etr];
+        Quoted(Readme, $"(2026 collected ETR {Pct(etr2026.P50, "F2")}, median)", "README");
+        Quoted(ProjectionDoc, $"2026 collected ETR {Pct(etr2026.P50, "F2")} (with the entry lag", "docs/models/projection.md");
     }
 
     [Fact]
@@ -60,6 +64,10 @@ public class ReadmeFiguresTests
         string P(double share) => (share * 100).ToString("F0", CultureInfo.InvariantCulture) + " %";
         string Signed(double pct) => (pct < 0 ? "−" : "+") + Math.Abs(pct).ToString("F1", CultureInfo.InvariantCulture) + " %";
         Quoted(Readme, $"covered {P(imports.Coverage90)} and the 50 % band {P(imports.Coverage50)} (bias of the\n  median {Signed(imports.BiasPct)}, MAPE {imports.MapePct.ToString("F1", CultureInfo.InvariantCulture)} %)", "README");
+
+        var duty = rolling.Pooled["duty"];
+        Quoted(Readme, $"has a bias of {Signed(duty.BiasPct)} (MAPE {duty.MapePct.ToString("F1", CultureInfo.InvariantCulture)} %, 90 % coverage {P(duty.Coverage90)}, 50 % coverage {P(duty.Coverage50)})", "README");
+        Quoted(ProjectionDoc, $"| duty (collected-rate layer by sector, entry lag) | {P(duty.Coverage50)} | {P(duty.Coverage90)} | {Signed(duty.BiasPct)} | {duty.MapePct.ToString("F1", CultureInfo.InvariantCulture)} % |", "docs/models/projection.md");
 
         var given = Backtest.Run(Data, Presets.Get("real-2025-2026"), new BacktestOptions([new DateOnly(2024, 12, 1)], new DateOnly(2025, 11, 1), 1000, 1, GivenMarket: true), Observed, null, TestContext.Current.CancellationToken);
         Quoted(Readme, $"the median is {(given.Origins[0].WindowImportsUsd.P50 / 1e9).ToString("F1", CultureInfo.InvariantCulture)} (", "README");
