@@ -5,6 +5,7 @@ using System.Text.Json;
 using VietUsTrade.Sim.Data;
 using VietUsTrade.Sim.Plotting;
 using VietUsTrade.Sim.Projection;
+using VietUsTrade.Sim.Reporting;
 
 namespace VietUsTrade.Sim.Cli.Commands;
 
@@ -213,7 +214,7 @@ internal static class BacktestCommands
 
         o.WriteLine(string.Create(ic, $"{"as of",-8} {"to",-8} {"metric",-8} {"months",6} {"cov50",7} {"cov90",7} {"bias %",8} {"MAPE %",8}"));
         void Line(string a, string b, string metric, BacktestScore s) =>
-            o.WriteLine(string.Create(ic, $"{a,-8} {b,-8} {metric,-8} {s.Months,6} {s.Coverage50,7:P0} {s.Coverage90,7:P0} {VietUsTrade.Sim.Reporting.NumberFormat.Change(s.BiasPct, 1),8} {s.MapePct,8:F1}"));
+            o.WriteLine(string.Create(ic, $"{a,-8} {b,-8} {metric,-8} {s.Months,6} {NumberFormat.Percent(s.Coverage50, 0),7} {NumberFormat.Percent(s.Coverage90, 0),7} {NumberFormat.Change(s.BiasPct, 1),8} {NumberFormat.Number(s.MapePct, 1),8}"));
         foreach (var x in r.Origins)
         {
             foreach (var (metric, s) in x.Scores)
@@ -231,11 +232,11 @@ internal static class BacktestCommands
         foreach (var x in r.Origins)
         {
             var w = x.WindowImportsUsd;
-            var obs = x.ObservedWindowImportsUsd is { } v ? string.Create(ic, $"{v / 1e9:F1}") : "n/a";
+            var obs = x.ObservedWindowImportsUsd is { } v ? string.Create(ic, $"{NumberFormat.Number(v / 1e9, 1)}") : "n/a";
             var vn = x.Suppliers.FirstOrDefault(s => s.CensusCode == Products.Partner.VietnamCode);
             var cn = x.Suppliers.FirstOrDefault(s => s.CensusCode == Products.Partner.ChinaCode);
-            string Change(SupplierChange? s) => s is null ? "n/a" : string.Create(ic, $"{VietUsTrade.Sim.Reporting.NumberFormat.Change(s.ChangePct.P50, 1)} [{VietUsTrade.Sim.Reporting.NumberFormat.Change(s.ChangePct.P5, 1)}, {VietUsTrade.Sim.Reporting.NumberFormat.Change(s.ChangePct.P95, 1)}]");
-            o.WriteLine(string.Create(ic, $"  {x.AsOf:yyyy-MM}..{x.To:yyyy-MM}: {w.P5 / 1e9:F1} {w.P50 / 1e9:F1} {w.P95 / 1e9:F1} | {obs}; Vietnam {Change(vn)}; China {Change(cn)}"));
+            string Change(SupplierChange? s) => s is null ? "n/a" : string.Create(ic, $"{NumberFormat.Change(s.ChangePct.P50, 1)} [{NumberFormat.Change(s.ChangePct.P5, 1)}, {NumberFormat.Change(s.ChangePct.P95, 1)}]");
+            o.WriteLine(string.Create(ic, $"  {x.AsOf:yyyy-MM}..{x.To:yyyy-MM}: {NumberFormat.Number(w.P5 / 1e9, 1)} {NumberFormat.Number(w.P50 / 1e9, 1)} {NumberFormat.Number(w.P95 / 1e9, 1)} | {obs}; Vietnam {Change(vn)}; China {Change(cn)}"));
         }
     }
 }

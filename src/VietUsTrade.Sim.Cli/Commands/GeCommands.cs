@@ -90,7 +90,7 @@ internal static class GeCommands
             {
                 var bilateral = result.BilateralBalance("USA", "VNM");
                 var aggregate = result.AggregateBalance("USA");
-                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"US-Vietnam bilateral balance: {bilateral.Baseline:G6} -> {bilateral.Counterfactual:G6}; US aggregate balance: {aggregate.Baseline:G6} -> {aggregate.Counterfactual:G6}"));
+                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"US-Vietnam bilateral balance: {G6(bilateral.Baseline)} -> {G6(bilateral.Counterfactual)}; US aggregate balance: {G6(aggregate.Baseline)} -> {G6(aggregate.Counterfactual)}"));
             }
 
             context.Out.WriteLine($"wrote {dir.File("country.csv")} and {dir.File("bilateral.csv")}");
@@ -173,7 +173,7 @@ internal static class GeCommands
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"US welfare (real expenditure)",-36} {NumberFormat.Number(s.UsWelfareChangePct, 4),10} %"));
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"Vietnam welfare (real expenditure)",-36} {NumberFormat.Number(s.VietnamWelfareChangePct, 4),10} %"));
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"US real wage (factory-gate/CPI)",-36} {NumberFormat.Number(s.UsRealWageChangePct, 4),10} %"));
-            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"US tariff revenue, level after shock",-36} {s.UsTariffRevenue / 1e9,10:F2}"));
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"US tariff revenue, level after shock",-36} {NumberFormat.Number(s.UsTariffRevenue / 1e9, 2),10}"));
             Line(o, "US imports from other suppliers", s.UsImportsFromOthers);
             foreach (var d in s.TopDiversion)
             {
@@ -405,6 +405,9 @@ internal static class GeCommands
 
     private static string Csv(string text) =>
         text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+
+    // Six significant digits (the dataset's own units) with the report minus sign of NumberFormat.
+    private static string G6(double value) => (value < 0 ? NumberFormat.Minus : string.Empty) + Math.Abs(value).ToString("G6", CultureInfo.InvariantCulture);
 
     private static string Num(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using VietUsTrade.Sim.Data;
 using VietUsTrade.Sim.Projection;
+using VietUsTrade.Sim.Reporting;
 
 namespace VietUsTrade.Sim.Cli.Commands;
 
@@ -241,8 +242,8 @@ internal static class ProjectCommands
                 {
                     var q = r.Metrics[m];
                     o.WriteLine(m == ProjectionMetrics.Etr
-                        ? string.Create(ic, $"{r.Period,-8} {m,-26} {q.P5,9:P2} {q.P25,9:P2} {q.P50,9:P2} {q.P75,9:P2} {q.P95,9:P2}")
-                        : string.Create(ic, $"{r.Period,-8} {m,-26} {q.P5 / 1e9,9:F2} {q.P25 / 1e9,9:F2} {q.P50 / 1e9,9:F2} {q.P75 / 1e9,9:F2} {q.P95 / 1e9,9:F2}"));
+                        ? string.Create(ic, $"{r.Period,-8} {m,-26} {NumberFormat.Percent(q.P5, 2),9} {NumberFormat.Percent(q.P25, 2),9} {NumberFormat.Percent(q.P50, 2),9} {NumberFormat.Percent(q.P75, 2),9} {NumberFormat.Percent(q.P95, 2),9}")
+                        : string.Create(ic, $"{r.Period,-8} {m,-26} {NumberFormat.Number(q.P5 / 1e9, 2),9} {NumberFormat.Number(q.P25 / 1e9, 2),9} {NumberFormat.Number(q.P50 / 1e9, 2),9} {NumberFormat.Number(q.P75 / 1e9, 2),9} {NumberFormat.Number(q.P95 / 1e9, 2),9}"));
                 }
             }
         }
@@ -265,7 +266,7 @@ internal static class ProjectCommands
             foreach (var (name, rows) in result.DivertedTo)
             {
                 var q = rows[^1].Metrics["diverted_usd"];
-                o.WriteLine(string.Create(ic, $"  {name,-26} {q.P50 / 1e9,8:F2} [{q.P5 / 1e9:F2}, {q.P95 / 1e9:F2}]"));
+                o.WriteLine(string.Create(ic, $"  {name,-26} {NumberFormat.Number(q.P50 / 1e9, 2),8} [{NumberFormat.Number(q.P5 / 1e9, 2)}, {NumberFormat.Number(q.P95 / 1e9, 2)}]"));
             }
         }
 
@@ -274,10 +275,10 @@ internal static class ProjectCommands
             var sampleNote = result.SampleDraws < result.Options.Draws ? string.Create(ic, $" of the first {result.SampleDraws:N0} draws") : "";
             foreach (var (metric, label) in new[] { (ProjectionMetrics.Balance, "the 2026 balance"), (ProjectionMetrics.BalanceEffect, "the 2026 policy effect on the balance") })
             {
-                o.WriteLine(string.Create(ic, $"what drives the spread of {label} (first-order variance index by binning{sampleNote}, noise floor ≈ {MonteCarloResult.SensitivityNoiseFloor(result.SampleDraws):F3}; correlation):"));
+                o.WriteLine(string.Create(ic, $"what drives the spread of {label} (first-order variance index by binning{sampleNote}, noise floor ≈ {NumberFormat.Number(MonteCarloResult.SensitivityNoiseFloor(result.SampleDraws), 3)}; correlation):"));
                 foreach (var s in result.Sensitivity(metric, 2026))
                 {
-                    o.WriteLine(string.Create(ic, $"  {s.Input,-26} {s.FirstOrderIndex,6:F3} {VietUsTrade.Sim.Reporting.NumberFormat.Change(s.Correlation, 2),6}  {s.Distribution}"));
+                    o.WriteLine(string.Create(ic, $"  {s.Input,-26} {NumberFormat.Number(s.FirstOrderIndex, 3),6} {NumberFormat.Change(s.Correlation, 2),6}  {s.Distribution}"));
                 }
             }
         }
