@@ -18,12 +18,12 @@ internal static class BacktestCommands
             "Project as of one or more months with only the data up to each, and score the bands against the Census months observed after it: coverage of the 50 % and 90 % bands, bias and MAPE of the median for imports from Vietnam, duty and US exports to Vietnam; every supplier's projected change. Method: docs/models/projection.md.");
         var file = new Argument<string?>("FILE") { Description = "A scenario JSON file (or use --preset; default real-2025-2026).", Arity = ArgumentArity.ZeroOrOne };
         var preset = new Option<string?>("--preset") { Description = "Preset name (see 'presets list'; default real-2025-2026)." };
-        var asOf = new Option<string[]>("--as-of") { Description = "An origin month YYYY-MM (repeat the option for several).", AllowMultipleArgumentsPerToken = true };
+        var asOf = new Option<string[]>("--as-of") { Description = "An origin month YYYY-MM (repeat the option for several; default: none, give --as-of or --rolling).", AllowMultipleArgumentsPerToken = true };
         var rolling = new Option<string?>("--rolling") { Description = "Every month of a range YYYY-MM..YYYY-MM as an origin (with --horizon; default: none, give --as-of or --rolling)." };
         var horizon = new Option<int?>("--horizon") { Description = "Rolling mode: months projected after each origin (default 3)." };
         var to = new Option<string?>("--to") { Description = "The last projected month YYYY-MM for every origin (default: the latest observed month of imports)." };
         var draws = new Option<int>("--draws") { Description = "Monte Carlo draws per origin.", DefaultValueFactory = _ => 1000 };
-        var seed = new Option<ulong>("--seed") { Description = "Seed (the same at every origin).", DefaultValueFactory = _ => 1UL };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the random draws (a whole number, no unit; the same at every origin).", DefaultValueFactory = _ => 1UL };
         var threads = new Option<int>("--threads") { Description = "Threads (-1 = all cores).", DefaultValueFactory = _ => -1 };
         var json = new Option<bool>("--json") { Description = "Print JSON: per origin the months (quantiles and observed values), scores and every supplier's change_pct; pooled scores." };
         var givenMarket = new Option<bool>("--given-market") { Description = "Market-conditioned: the observed US imports from all countries after each origin set the size of the market and the model splits it among suppliers (the only use of data after an origin; said in the output)." };
@@ -227,6 +227,8 @@ internal static class BacktestCommands
         {
             Line("pooled", string.Empty, metric, s);
         }
+
+        o.WriteLine("(cov50, cov90: share of the observed months inside the 50 % (p25–p75) and 90 % (p5–p95) bands; bias %: mean of (p50 − observed) / observed, negative = projected too low; MAPE %: mean of |p50 − observed| / observed)");
 
         o.WriteLine("imports from Vietnam summed over each window (US$ bn): p5 p50 p95 | observed; Vietnam and China change vs a year earlier (%, p50 [p5, p95]):");
         foreach (var x in r.Origins)

@@ -131,7 +131,7 @@ internal static class DataCommands
     private static Command CommitmentsObserved(CliContext context)
     {
         var cmd = new Command("commitments", "Vietnam's purchase commitments (the presets' catalogue) against observed US exports to Vietnam of the committed goods (HS-4 headings, Census total exports, FAS): the year, the same months a year earlier, and the amount committed in those months.");
-        var year = new Option<int>("--year") { Description = "Observed year.", DefaultValueFactory = _ => 2025 };
+        var year = new Option<int>("--year") { Description = "Observed calendar year YYYY.", DefaultValueFactory = _ => 2025 };
         var json = new Option<bool>("--json") { Description = "Print a JSON array (US dollars)." };
         cmd.Options.Add(year);
         cmd.Options.Add(json);

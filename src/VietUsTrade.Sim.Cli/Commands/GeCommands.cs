@@ -25,7 +25,7 @@ internal static class GeCommands
     {
         var flows = new Option<string>("--flows") { Description = "CSV with columns exporter,importer,value (domestic flows included; optional column sector).", Required = true };
         var shock = new Option<string>("--shock") { Description = "CSV with exporter,importer and dlog_cost (Δ ln t^(1-σ)) and/or tariff (new ad valorem rate, 0.2 = 20%); optional baseline_tariff, sector. Pairs not listed are unchanged.", Required = true };
-        var sigma = new Option<double>("--sigma") { Description = "Elasticity of substitution σ > 1 (trade elasticity θ = σ - 1), all sectors.", Required = true };
+        var sigma = new Option<double>("--sigma") { Description = "Elasticity of substitution σ > 1 (no unit; trade elasticity θ = σ − 1), all sectors.", Required = true };
         var closure = new Option<string?>("--closure") { Description = "additive (default: fixed nominal deficits) or multiplicative (default in gegravity mode)." };
         var normalize = new Option<string>("--normalize") { Description = "world-output (default) or ref:ISO3 (that country's price index = 1).", DefaultValueFactory = _ => "world-output" };
         var tariffMode = new Option<string>("--tariff-mode") { Description = "iceberg (default: cost with exponent 1-σ, no revenue) or revenue (ad valorem tax, revenue spent by the importer).", DefaultValueFactory = _ => "iceberg" };

@@ -21,7 +21,7 @@ internal static class ProjectCommands
         var file = new Argument<string?>("FILE") { Description = "A scenario JSON file (or use --preset).", Arity = ArgumentArity.ZeroOrOne };
         var preset = new Option<string?>("--preset") { Description = "Preset name (see 'presets list'); no default: give --preset or a scenario FILE." };
         var draws = new Option<int>("--draws") { Description = "Monte Carlo draws N (1 to 10,000,000; the quantiles are exact; above 500,000 draws they come from multi-pass selection, which runs the draws about twice, and memory no longer grows with N).", DefaultValueFactory = _ => 1000 };
-        var seed = new Option<ulong>("--seed") { Description = "Seed; the same seed gives identical results on any number of threads.", DefaultValueFactory = _ => 1UL };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the random draws (a whole number, no unit); the same seed gives identical results on any number of threads.", DefaultValueFactory = _ => 1UL };
         var to = new Option<string>("--to") { Description = "Horizon month YYYY-MM.", DefaultValueFactory = _ => "2030-12" };
         var json = new Option<bool>("--json") { Description = "Print a JSON array of rows, one per period ('year' or 'month'), each metric an object of quantiles p5, p25, p50, p75, p95." };
         var monthly = new Option<bool>("--monthly") { Description = "Also print the quantiles of every month." };

@@ -19,7 +19,7 @@ internal static class RefundCommands
             Description = "Share of IEEPA duties refunded, 0–1 (default 0.602: about $100 bn of about $166 bn refunded by 2026-08-04, CBP; 1 = every claim paid).",
             DefaultValueFactory = _ => IeepaRefunds.RefundedShareAugust2026,
         };
-        var year = new Option<int>("--year") { Description = "The year (default 2025).", DefaultValueFactory = _ => 2025 };
+        var year = new Option<int>("--year") { Description = "The calendar year YYYY.", DefaultValueFactory = _ => 2025 };
         var json = new Option<bool>("--json") { Description = "Print JSON." };
         foreach (var o in new Option[] { share, year, json })
         {

@@ -32,13 +32,13 @@ internal static class RunCommands
 
     internal static Option<double> OmegaOption() => new("--omega")
     {
-        Description = "Export supply elasticity of every foreign supplier (default: infinite = full pass-through).",
+        Description = "Export supply elasticity ω of every foreign supplier (no unit; default: infinite = fixed world prices, full pass-through to US buyers).",
         DefaultValueFactory = _ => double.PositiveInfinity,
     };
 
     internal static Option<string?> OutOption() => new("--out")
     {
-        Description = "Also write the results as a tidy table to FILE: .csv, .json, .parquet or .xlsx (one row per scenario × metric, or per date; default: none, the table only).",
+        Description = "Also write the results as a tidy table to FILE: .csv, .json, .parquet or .xlsx (one row per scenario × metric, or per date; default: no file, the table only).",
         HelpName = "FILE",
     };
 
@@ -107,7 +107,7 @@ internal static class RunCommands
         var sigma = SigmaOption();
         var omega = OmegaOption();
         var transshipment = TransshipmentOption();
-        var top = new Option<int>("--top") { Description = "How many lines to list in the table (default 10).", DefaultValueFactory = _ => 10 };
+        var top = new Option<int>("--top") { Description = "How many HTS lines to list in the table (0 = none).", DefaultValueFactory = _ => 10 };
         var output = OutOption();
         run.Arguments.Add(file);
         foreach (var o in new Option[] { preset, json, date, sigma, omega, transshipment, top, output })
@@ -137,8 +137,8 @@ internal static class RunCommands
     private static Command Compare(CliContext context)
     {
         var compare = new Command("compare", "Run several presets (or scenario files) through the PE model and print them side by side.");
-        var preset = new Option<string[]>("--preset") { Description = "Preset names (repeat the option).", AllowMultipleArgumentsPerToken = true };
-        var files = new Option<string[]>("--scenario") { Description = "Scenario files (repeat the option).", AllowMultipleArgumentsPerToken = true };
+        var preset = new Option<string[]>("--preset") { Description = "Preset names (repeat the option; no default: give at least one --preset or --scenario).", AllowMultipleArgumentsPerToken = true };
+        var files = new Option<string[]>("--scenario") { Description = "Scenario files (repeat the option; no default: give at least one --preset or --scenario).", AllowMultipleArgumentsPerToken = true };
         var json = new Option<bool>("--json") { Description = "Print a JSON array." };
         var date = DateOption();
         var sigma = SigmaOption();
