@@ -156,7 +156,7 @@ internal static class ProjectCommands
         foreach (var s in SupplierJson(model, result))
         {
             var years = (Dictionary<string, object>[])s["years"]!;
-            var cells = years.Select(y => (Dictionary<string, double>)y["imports_usd"]).Select(q => string.Create(ic, $"{q["p50"] / 1e9,7:F2} [{q["p5"] / 1e9:F2}, {q["p95"] / 1e9:F2}]").PadLeft(22));
+            var cells = years.Select(y => (Dictionary<string, double>)y["imports_usd"]).Select(q => string.Create(ic, $"{NumberFormat.Number(q["p50"] / 1e9, 2),7} [{NumberFormat.Number(q["p5"] / 1e9, 2)}, {NumberFormat.Number(q["p95"] / 1e9, 2)}]").PadLeft(22));
             o.WriteLine(string.Create(ic, $"  {s["code"],-5} {s["name"],-26} ") + string.Join(" ", cells));
         }
     }

@@ -17,6 +17,7 @@ public class HumanTablesMinusTests
     [
         "project --preset real-2025-2026 --draws 40 --to 2026-12 --monthly",
         "project --preset reciprocal-20 --draws 40 --to 2026-12 --as-of none",
+        "project --preset reciprocal-20 --draws 40 --to 2025-12 --by-supplier",
         "backtest --as-of 2025-03 --draws 40",
         "backtest --rolling 2024-06..2024-08 --horizon 3 --draws 40",
         "run --preset reciprocal-20 --date 2025-12-01",
