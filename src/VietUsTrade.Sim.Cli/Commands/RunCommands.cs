@@ -185,6 +185,7 @@ internal static class RunCommands
                     $"{r.Scenario.Name,-26} {NumberFormat.Percent(r.VietnamEtr.EtrTotal, 1),7} {NumberFormat.Number(s.ImportsFromVietnamUsd / 1e9, 2),9} {NumberFormat.Number(s.ExportsToVietnamUsd / 1e9, 2),9} {NumberFormat.Number(s.BalanceUsd / 1e9, 2),9} {NumberFormat.Number((s.BalanceUsd - r.Baseline.BalanceUsd) / 1e9, 2),9} {NumberFormat.Number(s.TariffRevenueUsd / 1e9, 2),8} {NumberFormat.Percent(s.ImportPriceIndexChange, 1),7} {NumberFormat.Number(s.DivertedTo.GetValueOrDefault("CHINA") / 1e9, 2),7} {NumberFormat.Number(s.DivertedTo.GetValueOrDefault("REST OF WORLD") / 1e9, 2),7}"));
             }
 
+            context.Out.WriteLine("VN ETR: Vietnam's import-weighted effective tariff rate (2024 weights); Δbalance: change of the balance against 2024; revenue: US tariff revenue on imports from Vietnam (a level); ΔP imp: change of the tariff-inclusive import price index of Vietnam's lines; to CHN, to ROW: change of US imports of Vietnam's lines from China and from the rest of the world (diversion).");
             return 0;
         });
         return compare;
