@@ -157,7 +157,8 @@ public static class CliApp
     /// <summary>Control and bidirectional-formatting characters shown as \xNN or \uNNNN, so a message cannot drive the terminal (the library's one rule).</summary>
     internal static string Escape(string text) => UntrustedText.Escape(text);
 
-    private static IEnumerable<Command> CommandSet(CliContext context)
+    /// <summary>The commands under the root (internal for the tests that walk every option's help).</summary>
+    internal static IEnumerable<Command> CommandSet(CliContext context)
     {
         yield return DataCommands.Create(context);
         foreach (var command in PolicyCommands.Create(context).Concat(RunCommands.Create(context)))

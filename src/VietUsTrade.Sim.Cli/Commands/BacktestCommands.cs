@@ -5,6 +5,7 @@ using System.Text.Json;
 using VietUsTrade.Sim.Data;
 using VietUsTrade.Sim.Plotting;
 using VietUsTrade.Sim.Projection;
+using VietUsTrade.Sim.Reporting;
 
 namespace VietUsTrade.Sim.Cli.Commands;
 
@@ -17,12 +18,12 @@ internal static class BacktestCommands
             "Project as of one or more months with only the data up to each, and score the bands against the Census months observed after it: coverage of the 50 % and 90 % bands, bias and MAPE of the median for imports from Vietnam, duty and US exports to Vietnam; every supplier's projected change. Method: docs/models/projection.md.");
         var file = new Argument<string?>("FILE") { Description = "A scenario JSON file (or use --preset; default real-2025-2026).", Arity = ArgumentArity.ZeroOrOne };
         var preset = new Option<string?>("--preset") { Description = "Preset name (see 'presets list'; default real-2025-2026)." };
-        var asOf = new Option<string[]>("--as-of") { Description = "An origin month YYYY-MM (repeat the option for several).", AllowMultipleArgumentsPerToken = true };
+        var asOf = new Option<string[]>("--as-of") { Description = "An origin month YYYY-MM (repeat the option for several; default: none, give --as-of or --rolling).", AllowMultipleArgumentsPerToken = true };
         var rolling = new Option<string?>("--rolling") { Description = "Every month of a range YYYY-MM..YYYY-MM as an origin (with --horizon; default: none, give --as-of or --rolling)." };
         var horizon = new Option<int?>("--horizon") { Description = "Rolling mode: months projected after each origin (default 3)." };
         var to = new Option<string?>("--to") { Description = "The last projected month YYYY-MM for every origin (default: the latest observed month of imports)." };
         var draws = new Option<int>("--draws") { Description = "Monte Carlo draws per origin.", DefaultValueFactory = _ => 1000 };
-        var seed = new Option<ulong>("--seed") { Description = "Seed (the same at every origin).", DefaultValueFactory = _ => 1UL };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the random draws (a whole number, no unit; the same at every origin).", DefaultValueFactory = _ => 1UL };
         var threads = new Option<int>("--threads") { Description = "Threads (-1 = all cores).", DefaultValueFactory = _ => -1 };
         var json = new Option<bool>("--json") { Description = "Print JSON: per origin the months (quantiles and observed values), scores and every supplier's change_pct; pooled scores." };
         var givenMarket = new Option<bool>("--given-market") { Description = "Market-conditioned: the observed US imports from all countries after each origin set the size of the market and the model splits it among suppliers (the only use of data after an origin; said in the output)." };
@@ -213,7 +214,7 @@ internal static class BacktestCommands
 
         o.WriteLine(string.Create(ic, $"{"as of",-8} {"to",-8} {"metric",-8} {"months",6} {"cov50",7} {"cov90",7} {"bias %",8} {"MAPE %",8}"));
         void Line(string a, string b, string metric, BacktestScore s) =>
-            o.WriteLine(string.Create(ic, $"{a,-8} {b,-8} {metric,-8} {s.Months,6} {s.Coverage50,7:P0} {s.Coverage90,7:P0} {VietUsTrade.Sim.Reporting.NumberFormat.Change(s.BiasPct, 1),8} {s.MapePct,8:F1}"));
+            o.WriteLine(string.Create(ic, $"{a,-8} {b,-8} {metric,-8} {s.Months,6} {NumberFormat.Percent(s.Coverage50, 0),7} {NumberFormat.Percent(s.Coverage90, 0),7} {NumberFormat.Change(s.BiasPct, 1),8} {NumberFormat.Number(s.MapePct, 1),8}"));
         foreach (var x in r.Origins)
         {
             foreach (var (metric, s) in x.Scores)
@@ -227,15 +228,17 @@ internal static class BacktestCommands
             Line("pooled", string.Empty, metric, s);
         }
 
+        o.WriteLine("(cov50, cov90: share of the observed months inside the 50 % (p25–p75) and 90 % (p5–p95) bands; bias %: mean of (p50 − observed) / observed, negative = projected too low; MAPE %: mean of |p50 − observed| / observed)");
+
         o.WriteLine("imports from Vietnam summed over each window (US$ bn): p5 p50 p95 | observed; Vietnam and China change vs a year earlier (%, p50 [p5, p95]):");
         foreach (var x in r.Origins)
         {
             var w = x.WindowImportsUsd;
-            var obs = x.ObservedWindowImportsUsd is { } v ? string.Create(ic, $"{v / 1e9:F1}") : "n/a";
+            var obs = x.ObservedWindowImportsUsd is { } v ? string.Create(ic, $"{NumberFormat.Number(v / 1e9, 1)}") : "n/a";
             var vn = x.Suppliers.FirstOrDefault(s => s.CensusCode == Products.Partner.VietnamCode);
             var cn = x.Suppliers.FirstOrDefault(s => s.CensusCode == Products.Partner.ChinaCode);
-            string Change(SupplierChange? s) => s is null ? "n/a" : string.Create(ic, $"{VietUsTrade.Sim.Reporting.NumberFormat.Change(s.ChangePct.P50, 1)} [{VietUsTrade.Sim.Reporting.NumberFormat.Change(s.ChangePct.P5, 1)}, {VietUsTrade.Sim.Reporting.NumberFormat.Change(s.ChangePct.P95, 1)}]");
-            o.WriteLine(string.Create(ic, $"  {x.AsOf:yyyy-MM}..{x.To:yyyy-MM}: {w.P5 / 1e9:F1} {w.P50 / 1e9:F1} {w.P95 / 1e9:F1} | {obs}; Vietnam {Change(vn)}; China {Change(cn)}"));
+            string Change(SupplierChange? s) => s is null ? "n/a" : string.Create(ic, $"{NumberFormat.Change(s.ChangePct.P50, 1)} [{NumberFormat.Change(s.ChangePct.P5, 1)}, {NumberFormat.Change(s.ChangePct.P95, 1)}]");
+            o.WriteLine(string.Create(ic, $"  {x.AsOf:yyyy-MM}..{x.To:yyyy-MM}: {NumberFormat.Number(w.P5 / 1e9, 1)} {NumberFormat.Number(w.P50 / 1e9, 1)} {NumberFormat.Number(w.P95 / 1e9, 1)} | {obs}; Vietnam {Change(vn)}; China {Change(cn)}"));
         }
     }
 }

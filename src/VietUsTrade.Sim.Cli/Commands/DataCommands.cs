@@ -120,7 +120,7 @@ internal static class DataCommands
             context.Out.WriteLine(string.Create(ic, $"{"month",-7} {"VN imports",10} {"VN duty",8} {"collected",9} {"stat 2024 w",11} {"stat basket",11} {"world imp",10} {"world rate",10}"));
             foreach (var r in rows)
             {
-                context.Out.WriteLine(string.Create(ic, $"{r.Month:yyyy-MM} {r.VietnamImportsUsd / 1e9,10:F2} {r.VietnamDutyUsd / 1e9,8:F3} {r.VietnamCollectedRate,9:P2} {r.StatutoryRate2024Weights,11:P2} {r.StatutoryRateCurrentBasket,11:P2} {r.WorldImportsUsd / 1e9,10:F1} {r.WorldCollectedRate,10:P2}"));
+                context.Out.WriteLine(string.Create(ic, $"{r.Month:yyyy-MM} {NumberFormat.Number(r.VietnamImportsUsd / 1e9, 2),10} {NumberFormat.Number(r.VietnamDutyUsd / 1e9, 3),8} {NumberFormat.Percent(r.VietnamCollectedRate, 2),9} {NumberFormat.Percent(r.StatutoryRate2024Weights, 2),11} {NumberFormat.Percent(r.StatutoryRateCurrentBasket, 2),11} {NumberFormat.Number(r.WorldImportsUsd / 1e9, 1),10} {NumberFormat.Percent(r.WorldCollectedRate, 2),10}"));
             }
 
             return 0;
@@ -131,7 +131,7 @@ internal static class DataCommands
     private static Command CommitmentsObserved(CliContext context)
     {
         var cmd = new Command("commitments", "Vietnam's purchase commitments (the presets' catalogue) against observed US exports to Vietnam of the committed goods (HS-4 headings, Census total exports, FAS): the year, the same months a year earlier, and the amount committed in those months.");
-        var year = new Option<int>("--year") { Description = "Observed year.", DefaultValueFactory = _ => 2025 };
+        var year = new Option<int>("--year") { Description = "Observed calendar year YYYY.", DefaultValueFactory = _ => 2025 };
         var json = new Option<bool>("--json") { Description = "Print a JSON array (US dollars)." };
         cmd.Options.Add(year);
         cmd.Options.Add(json);
@@ -166,7 +166,7 @@ internal static class DataCommands
             context.Out.WriteLine(string.Create(ic, $"{"commitment",-26} {"headings",-24} {y,8} {y - 1,8} {"change",8} {"committed",9} {"chg/comm",8}"));
             foreach (var r in rows)
             {
-                context.Out.WriteLine(string.Create(ic, $"{r.CommitmentId,-26} {string.Join(" ", r.Headings),-24} {r.ExportsUsd / 1e9,8:F3} {r.ExportsPreviousYearUsd / 1e9,8:F3} {r.ChangeUsd / 1e9,8:F3} {r.CommittedUsd / 1e9,9:F3} {(r.ChangeOverCommitted is { } q ? q.ToString("P0", ic) : "n/a"),8}"));
+                context.Out.WriteLine(string.Create(ic, $"{r.CommitmentId,-26} {string.Join(" ", r.Headings),-24} {NumberFormat.Number(r.ExportsUsd / 1e9, 3),8} {NumberFormat.Number(r.ExportsPreviousYearUsd / 1e9, 3),8} {NumberFormat.Number(r.ChangeUsd / 1e9, 3),8} {NumberFormat.Number(r.CommittedUsd / 1e9, 3),9} {(r.ChangeOverCommitted is { } q ? NumberFormat.Percent(q, 0) : "n/a"),8}"));
             }
 
             context.Out.WriteLine("chg/comm = observed change / amount committed in the months: an upper bound on fulfilment × additionality only if nothing else moved these exports.");
@@ -217,7 +217,7 @@ internal static class DataCommands
         o.WriteLine(string.Create(ic, $"Bundled baseline {s.Year}"));
         o.WriteLine(string.Create(ic, $"  imports: {s.ImportConcept}; exports: {s.ExportConcept}"));
         o.WriteLine(string.Create(ic, $"  {"US imports from Vietnam",-28} {Bn(s.ImportsFromVietnamUsd),12}  ({s.ImportsFromVietnamUsd:N0} USD)"));
-        o.WriteLine(string.Create(ic, $"  {"duty collected",-28} {Bn(s.DutyOnVietnamUsd),12}  (ETR {s.EffectiveTariffRate:P2})"));
+        o.WriteLine(string.Create(ic, $"  {"duty collected",-28} {Bn(s.DutyOnVietnamUsd),12}  (ETR {NumberFormat.Percent(s.EffectiveTariffRate, 2)})"));
         o.WriteLine(string.Create(ic, $"  {"US exports to Vietnam",-28} {Bn(s.ExportsToVietnamUsd),12}  ({s.ExportsToVietnamUsd:N0} USD)"));
         o.WriteLine(string.Create(ic, $"  {"balance (exports − imports)",-28} {Bn(s.BalanceUsd),12}"));
         o.WriteLine(string.Create(ic, $"  {"HTS10 import lines",-28} {s.Lines,12:N0}"));
@@ -225,7 +225,7 @@ internal static class DataCommands
         o.WriteLine(string.Create(ic, $"Elasticity coverage (share of Vietnam's import value; σ capped at {s.SigmaCap})"));
         foreach (var c in s.ElasticityCoverage)
         {
-            o.WriteLine(string.Create(ic, $"  {c.Kind,-8} {c.Source,-30} {c.Level,-14} {c.Lines,6:N0} {(c.Lines == 1 ? "line" : "lines"),-5} {c.ValueShare,8:P1}"));
+            o.WriteLine(string.Create(ic, $"  {c.Kind,-8} {c.Source,-30} {c.Level,-14} {c.Lines,6:N0} {(c.Lines == 1 ? "line" : "lines"),-5} {NumberFormat.Percent(c.ValueShare, 1),8}"));
         }
 
         o.WriteLine();
@@ -233,13 +233,13 @@ internal static class DataCommands
         o.WriteLine(string.Create(ic, $"  {"ch",-3} {"name",-40} {"from VN",10} {"VN share",9}"));
         foreach (var c in s.TopChapters)
         {
-            o.WriteLine(string.Create(ic, $"  {c.Chapter:00}  {Truncate(c.Name, 40),-40} {Bn(c.VietnamValueUsd),10} {c.VietnamShare,9:P1}"));
+            o.WriteLine(string.Create(ic, $"  {c.Chapter:00}  {Truncate(c.Name, 40),-40} {Bn(c.VietnamValueUsd),10} {NumberFormat.Percent(c.VietnamShare, 1),9}"));
         }
     }
 
-    private static string Opt(double? usd) => usd is { } v ? string.Create(CultureInfo.InvariantCulture, $"{v / 1e9:F1}") : "—";
+    private static string Opt(double? usd) => usd is { } v ? string.Create(CultureInfo.InvariantCulture, $"{NumberFormat.Number(v / 1e9, 1)}") : "—";
 
-    internal static string Bn(double usd) => VietUsTrade.Sim.Reporting.NumberFormat.UsdBillions(usd, 3);
+    internal static string Bn(double usd) => NumberFormat.UsdBillions(usd, 3);
 
     private static string Truncate(string s, int n) => s.Length <= n ? s : s[..(n - 1)] + "…";
 }

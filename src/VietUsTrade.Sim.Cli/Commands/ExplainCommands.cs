@@ -13,7 +13,7 @@ internal static class ExplainCommands
     {
         var cmd = new Command("explain",
             "Split the observed change in US imports from Vietnam (the observed months of a year against the same months a year earlier), in total and by NAICS-3, into market growth, Vietnam's pre-existing share trend, the model's own-tariff effect, diversion from China and from others (sectors: allocated by the exact long-run PE's sector pattern), and the residual; and the change in duty collected into volume, statutory rate, composition and collection gap. The parts add up exactly. Method: docs/models/projection.md §10.");
-        var year = new Option<int>("--year") { Description = "The year (its observed months are compared with the same months a year earlier).", DefaultValueFactory = _ => 2025 };
+        var year = new Option<int>("--year") { Description = "The calendar year YYYY (its observed months are compared with the same months a year earlier).", DefaultValueFactory = _ => 2025 };
         var preset = new Option<string?>("--preset") { Description = "The scenario whose effects the model attributes (default real-2025-2026)." };
         var json = new Option<bool>("--json") { Description = "Print JSON." };
         foreach (var o in new Option[] { year, preset, json })
@@ -100,6 +100,7 @@ internal static class ExplainCommands
         }
 
         o.WriteLine(string.Create(ic, $"(the 15 sectors with the largest changes of {r.Sectors.Count}; sectors' model parts allocated by the sector pattern of the exact long-run PE; --json for all)"));
+        o.WriteLine("(sector: NAICS-3 code; market: Vietnam's earlier share × the change of US imports of the sector from all countries; trend: the pre-existing trend of Vietnam's share; own tar.: the model's effect of the US tariffs on Vietnam alone; China, others: the model's effect of adding China's, then every other supplier's tariffs; residual: the change no part explains)");
         var d = r.Duty;
         o.WriteLine(string.Create(ic, $"duty collected: {Bn(d.BeforeUsd)} → {Bn(d.AfterUsd)} (change {Bn(d.ChangeUsd)}) = volume {Bn(d.VolumeUsd)} + statutory rate {Bn(d.StatutoryRateUsd)} + composition {Bn(d.CompositionUsd)} + collection gap {Bn(d.CollectionGapUsd)}"));
     }

@@ -147,13 +147,13 @@ internal static class FlagshipCommands
         var b = runs[0].Baseline;
         o.WriteLine(string.Create(ic, $"Flagship comparison on {date:yyyy-MM-dd}: exact PE on the bundled 2024 data (US$ bn; imports for consumption, customs value; balance = US exports − imports)"));
         o.WriteLine(string.Create(ic, $"{"scenario",-26} {"VN ETR",7} {"imports",8} {"exports",8} {"balance",8} {"Δbal",7} | {"tariff",7} {"divers.",7} {"concess",7} {"commit",7} | {"revenue",7} {"ΔP imp",6}"));
-        o.WriteLine(string.Create(ic, $"{"2024 baseline",-26} {runs[0].VietnamEtr.EtrTotal - runs[0].VietnamEtr.EtrAddedVs2024,7:P1} {Bn(b.ImportsFromVietnamUsd, 8)} {Bn(b.ExportsToVietnamUsd, 8)} {Bn(b.BalanceUsd, 8)} {Bn(0, 7)} | {"",7} {"",7} {"",7} {"",7} | {Bn(b.TariffRevenueUsd, 7)} {0,6:P1}"));
+        o.WriteLine(string.Create(ic, $"{"2024 baseline",-26} {NumberFormat.Percent(runs[0].VietnamEtr.EtrTotal - runs[0].VietnamEtr.EtrAddedVs2024, 1),7} {Bn(b.ImportsFromVietnamUsd, 8)} {Bn(b.ExportsToVietnamUsd, 8)} {Bn(b.BalanceUsd, 8)} {Bn(0, 7)} | {"",7} {"",7} {"",7} {"",7} | {Bn(b.TariffRevenueUsd, 7)} {NumberFormat.Percent(0, 1),6}"));
         foreach (var r in runs)
         {
             var s = r.Result;
             var d = parts[r];
             o.WriteLine(string.Create(ic,
-                $"{r.Scenario.Name,-26} {r.VietnamEtr.EtrTotal,7:P1} {Bn(s.ImportsFromVietnamUsd, 8)} {Bn(s.ExportsToVietnamUsd, 8)} {Bn(s.BalanceUsd, 8)} {Bn(d.TotalChangeUsd, 7)} | {Bn(d.ImportTariffEffectUsd, 7)} {Bn(d.DiversionOtherUsd, 7)} {Bn(d.ConcessionsUsd, 7)} {Bn(d.CommitmentsUsd, 7)} | {Bn(s.TariffRevenueUsd, 7)} {s.ImportPriceIndexChange,6:P1}"));
+                $"{r.Scenario.Name,-26} {NumberFormat.Percent(r.VietnamEtr.EtrTotal, 1),7} {Bn(s.ImportsFromVietnamUsd, 8)} {Bn(s.ExportsToVietnamUsd, 8)} {Bn(s.BalanceUsd, 8)} {Bn(d.TotalChangeUsd, 7)} | {Bn(d.ImportTariffEffectUsd, 7)} {Bn(d.DiversionOtherUsd, 7)} {Bn(d.ConcessionsUsd, 7)} {Bn(d.CommitmentsUsd, 7)} | {Bn(s.TariffRevenueUsd, 7)} {NumberFormat.Percent(s.ImportPriceIndexChange, 1),6}"));
         }
 
         o.WriteLine("Δbal = tariff (Vietnam's own tariffs on imports) + divers. (other suppliers' tariffs, diversion) + concess (Vietnam's cuts on US goods) + commit (purchase commitments, 12 months).");

@@ -25,7 +25,7 @@ internal static class GeCommands
     {
         var flows = new Option<string>("--flows") { Description = "CSV with columns exporter,importer,value (domestic flows included; optional column sector).", Required = true };
         var shock = new Option<string>("--shock") { Description = "CSV with exporter,importer and dlog_cost (Δ ln t^(1-σ)) and/or tariff (new ad valorem rate, 0.2 = 20%); optional baseline_tariff, sector. Pairs not listed are unchanged.", Required = true };
-        var sigma = new Option<double>("--sigma") { Description = "Elasticity of substitution σ > 1 (trade elasticity θ = σ - 1), all sectors.", Required = true };
+        var sigma = new Option<double>("--sigma") { Description = "Elasticity of substitution σ > 1 (no unit; trade elasticity θ = σ − 1), all sectors.", Required = true };
         var closure = new Option<string?>("--closure") { Description = "additive (default: fixed nominal deficits) or multiplicative (default in gegravity mode)." };
         var normalize = new Option<string>("--normalize") { Description = "world-output (default) or ref:ISO3 (that country's price index = 1).", DefaultValueFactory = _ => "world-output" };
         var tariffMode = new Option<string>("--tariff-mode") { Description = "iceberg (default: cost with exponent 1-σ, no revenue) or revenue (ad valorem tax, revenue spent by the importer).", DefaultValueFactory = _ => "iceberg" };
@@ -90,7 +90,7 @@ internal static class GeCommands
             {
                 var bilateral = result.BilateralBalance("USA", "VNM");
                 var aggregate = result.AggregateBalance("USA");
-                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"US-Vietnam bilateral balance: {bilateral.Baseline:G6} -> {bilateral.Counterfactual:G6}; US aggregate balance: {aggregate.Baseline:G6} -> {aggregate.Counterfactual:G6}"));
+                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"US-Vietnam bilateral balance: {G6(bilateral.Baseline)} -> {G6(bilateral.Counterfactual)}; US aggregate balance: {G6(aggregate.Baseline)} -> {G6(aggregate.Counterfactual)}"));
             }
 
             context.Out.WriteLine($"wrote {dir.File("country.csv")} and {dir.File("bilateral.csv")}");
@@ -173,7 +173,7 @@ internal static class GeCommands
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"US welfare (real expenditure)",-36} {NumberFormat.Number(s.UsWelfareChangePct, 4),10} %"));
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"Vietnam welfare (real expenditure)",-36} {NumberFormat.Number(s.VietnamWelfareChangePct, 4),10} %"));
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"US real wage (factory-gate/CPI)",-36} {NumberFormat.Number(s.UsRealWageChangePct, 4),10} %"));
-            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"US tariff revenue, level after shock",-36} {s.UsTariffRevenue / 1e9,10:F2}"));
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"US tariff revenue, level after shock",-36} {NumberFormat.Number(s.UsTariffRevenue / 1e9, 2),10}"));
             Line(o, "US imports from other suppliers", s.UsImportsFromOthers);
             foreach (var d in s.TopDiversion)
             {
@@ -405,6 +405,9 @@ internal static class GeCommands
 
     private static string Csv(string text) =>
         text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+
+    // Six significant digits (the dataset's own units) with the report minus sign of NumberFormat.
+    private static string G6(double value) => (value < 0 ? NumberFormat.Minus : string.Empty) + Math.Abs(value).ToString("G6", CultureInfo.InvariantCulture);
 
     private static string Num(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

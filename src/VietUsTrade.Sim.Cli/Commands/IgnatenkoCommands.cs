@@ -19,7 +19,7 @@ internal static class IgnatenkoCommands
             "ignatenko",
             "Ignatenko, Macedoni, Lashkaripour & Simonovska (2025) 194-country GE model of the Liberation Day tariffs. "
             + "Run a paper case (--case), a US tariff vector by partner (--us-tariffs), or the paper's rates with another rate on Vietnam (--vietnam-rate).");
-        var caseOption = new Option<int?>("--case") { Description = "Paper run of Table 1: 1 = USTR tariffs + income-tax relief, 2 = USTR tariffs + lump-sum rebate, 3 = optimal US tariff (21.80%) + income-tax relief. No default: give exactly one of --case, --us-tariffs or --vietnam-rate." };
+        var caseOption = new Option<int?>("--case") { Description = "Paper run of Table 1 (a run number, no unit): 1 = USTR tariffs + income-tax relief, 2 = USTR tariffs + lump-sum rebate, 3 = optimal US tariff (21.80%) + income-tax relief. No default: give exactly one of --case, --us-tariffs or --vietnam-rate." };
         var tariffsOption = new Option<FileInfo?>("--us-tariffs") { Description = "CSV with columns country,tariff (ISO3, fraction, e.g. VNM,0.20): US tariffs by partner; partners not listed pay --other-rate (default: none; one of --case, --us-tariffs, --vietnam-rate)." };
         var otherOption = new Option<double>("--other-rate") { Description = "With --us-tariffs: the US tariff on partners not in the file (fraction; default 0.10).", DefaultValueFactory = _ => 0.10 };
         var vietnamOption = new Option<double?>("--vietnam-rate") { Description = "The paper's USTR rates on every partner except Vietnam, which pays this rate (fraction, e.g. 0.20; default: none; one of --case, --us-tariffs, --vietnam-rate)." };

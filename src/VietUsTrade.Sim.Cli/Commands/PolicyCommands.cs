@@ -199,14 +199,14 @@ internal static class PolicyCommands
                 return 0;
             }
 
-            context.Out.WriteLine($"Vietnam ETR, scenario {scenario.Name} (2024 import weights; 2024 applied rate {path[0].EtrTotal - path[0].EtrAddedVs2024:P2})");
+            context.Out.WriteLine($"Vietnam ETR, scenario {scenario.Name} (2024 import weights; 2024 applied rate {NumberFormat.Percent(path[0].EtrTotal - path[0].EtrAddedVs2024, 2)})");
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"date",-10} {"ETR",7} {"added",7}  value share under: {string.Join(" ", kinds.Select(k => $"{ScenarioJson.KindName(k),13}"))}"));
             var previous = string.Empty;
             var hidden = 0;
             foreach (var p in path)
             {
                 // A row that prints the same as the one before (a change below 0.01 pp or 0.1 % of value) is left out of the table.
-                var values = string.Create(CultureInfo.InvariantCulture, $"{p.EtrTotal,7:P2} {p.EtrAddedVs2024,7:P2}                    {string.Join(" ", kinds.Select(k => $"{p.ValueShareUnderLayer[k],13:P1}"))}");
+                var values = string.Create(CultureInfo.InvariantCulture, $"{NumberFormat.Percent(p.EtrTotal, 2),7} {NumberFormat.Percent(p.EtrAddedVs2024, 2),7}                    {string.Join(" ", kinds.Select(k => $"{NumberFormat.Percent(p.ValueShareUnderLayer[k], 1),13}"))}");
                 if (values == previous)
                 {
                     hidden++;
@@ -228,7 +228,7 @@ internal static class PolicyCommands
                 context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"month",-8} {"collected",9} {"statutory 2024 wts",18} {"current basket",14}"));
                 foreach (var r in observedRows)
                 {
-                    context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Month:yyyy-MM}  {r.VietnamCollectedRate,9:P2} {r.StatutoryRate2024Weights,18:P2} {r.StatutoryRateCurrentBasket,14:P2}"));
+                    context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Month:yyyy-MM}  {NumberFormat.Percent(r.VietnamCollectedRate, 2),9} {NumberFormat.Percent(r.StatutoryRate2024Weights, 2),18} {NumberFormat.Percent(r.StatutoryRateCurrentBasket, 2),14}"));
                 }
             }
 

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using VietUsTrade.Sim.Data;
 using VietUsTrade.Sim.Projection;
+using VietUsTrade.Sim.Reporting;
 
 namespace VietUsTrade.Sim.Cli.Commands;
 
@@ -20,7 +21,7 @@ internal static class ProjectCommands
         var file = new Argument<string?>("FILE") { Description = "A scenario JSON file (or use --preset).", Arity = ArgumentArity.ZeroOrOne };
         var preset = new Option<string?>("--preset") { Description = "Preset name (see 'presets list'); no default: give --preset or a scenario FILE." };
         var draws = new Option<int>("--draws") { Description = "Monte Carlo draws N (1 to 10,000,000; the quantiles are exact; above 500,000 draws they come from multi-pass selection, which runs the draws about twice, and memory no longer grows with N).", DefaultValueFactory = _ => 1000 };
-        var seed = new Option<ulong>("--seed") { Description = "Seed; the same seed gives identical results on any number of threads.", DefaultValueFactory = _ => 1UL };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the random draws (a whole number, no unit); the same seed gives identical results on any number of threads.", DefaultValueFactory = _ => 1UL };
         var to = new Option<string>("--to") { Description = "Horizon month YYYY-MM.", DefaultValueFactory = _ => "2030-12" };
         var json = new Option<bool>("--json") { Description = "Print a JSON array of rows, one per period ('year' or 'month'), each metric an object of quantiles p5, p25, p50, p75, p95." };
         var monthly = new Option<bool>("--monthly") { Description = "Also print the quantiles of every month." };
@@ -155,7 +156,7 @@ internal static class ProjectCommands
         foreach (var s in SupplierJson(model, result))
         {
             var years = (Dictionary<string, object>[])s["years"]!;
-            var cells = years.Select(y => (Dictionary<string, double>)y["imports_usd"]).Select(q => string.Create(ic, $"{q["p50"] / 1e9,7:F2} [{q["p5"] / 1e9:F2}, {q["p95"] / 1e9:F2}]").PadLeft(22));
+            var cells = years.Select(y => (Dictionary<string, double>)y["imports_usd"]).Select(q => string.Create(ic, $"{NumberFormat.Number(q["p50"] / 1e9, 2),7} [{NumberFormat.Number(q["p5"] / 1e9, 2)}, {NumberFormat.Number(q["p95"] / 1e9, 2)}]").PadLeft(22));
             o.WriteLine(string.Create(ic, $"  {s["code"],-5} {s["name"],-26} ") + string.Join(" ", cells));
         }
     }
@@ -241,8 +242,8 @@ internal static class ProjectCommands
                 {
                     var q = r.Metrics[m];
                     o.WriteLine(m == ProjectionMetrics.Etr
-                        ? string.Create(ic, $"{r.Period,-8} {m,-26} {q.P5,9:P2} {q.P25,9:P2} {q.P50,9:P2} {q.P75,9:P2} {q.P95,9:P2}")
-                        : string.Create(ic, $"{r.Period,-8} {m,-26} {q.P5 / 1e9,9:F2} {q.P25 / 1e9,9:F2} {q.P50 / 1e9,9:F2} {q.P75 / 1e9,9:F2} {q.P95 / 1e9,9:F2}"));
+                        ? string.Create(ic, $"{r.Period,-8} {m,-26} {NumberFormat.Percent(q.P5, 2),9} {NumberFormat.Percent(q.P25, 2),9} {NumberFormat.Percent(q.P50, 2),9} {NumberFormat.Percent(q.P75, 2),9} {NumberFormat.Percent(q.P95, 2),9}")
+                        : string.Create(ic, $"{r.Period,-8} {m,-26} {NumberFormat.Number(q.P5 / 1e9, 2),9} {NumberFormat.Number(q.P25 / 1e9, 2),9} {NumberFormat.Number(q.P50 / 1e9, 2),9} {NumberFormat.Number(q.P75 / 1e9, 2),9} {NumberFormat.Number(q.P95 / 1e9, 2),9}"));
                 }
             }
         }
@@ -265,7 +266,7 @@ internal static class ProjectCommands
             foreach (var (name, rows) in result.DivertedTo)
             {
                 var q = rows[^1].Metrics["diverted_usd"];
-                o.WriteLine(string.Create(ic, $"  {name,-26} {q.P50 / 1e9,8:F2} [{q.P5 / 1e9:F2}, {q.P95 / 1e9:F2}]"));
+                o.WriteLine(string.Create(ic, $"  {name,-26} {NumberFormat.Number(q.P50 / 1e9, 2),8} [{NumberFormat.Number(q.P5 / 1e9, 2)}, {NumberFormat.Number(q.P95 / 1e9, 2)}]"));
             }
         }
 
@@ -274,10 +275,10 @@ internal static class ProjectCommands
             var sampleNote = result.SampleDraws < result.Options.Draws ? string.Create(ic, $" of the first {result.SampleDraws:N0} draws") : "";
             foreach (var (metric, label) in new[] { (ProjectionMetrics.Balance, "the 2026 balance"), (ProjectionMetrics.BalanceEffect, "the 2026 policy effect on the balance") })
             {
-                o.WriteLine(string.Create(ic, $"what drives the spread of {label} (first-order variance index by binning{sampleNote}, noise floor ≈ {MonteCarloResult.SensitivityNoiseFloor(result.SampleDraws):F3}; correlation):"));
+                o.WriteLine(string.Create(ic, $"what drives the spread of {label} (first-order variance index by binning{sampleNote}, noise floor ≈ {NumberFormat.Number(MonteCarloResult.SensitivityNoiseFloor(result.SampleDraws), 3)}; correlation):"));
                 foreach (var s in result.Sensitivity(metric, 2026))
                 {
-                    o.WriteLine(string.Create(ic, $"  {s.Input,-26} {s.FirstOrderIndex,6:F3} {VietUsTrade.Sim.Reporting.NumberFormat.Change(s.Correlation, 2),6}  {s.Distribution}"));
+                    o.WriteLine(string.Create(ic, $"  {s.Input,-26} {NumberFormat.Number(s.FirstOrderIndex, 3),6} {NumberFormat.Change(s.Correlation, 2),6}  {s.Distribution}"));
                 }
             }
         }

@@ -19,7 +19,7 @@ internal static class RefundCommands
             Description = "Share of IEEPA duties refunded, 0–1 (default 0.602: about $100 bn of about $166 bn refunded by 2026-08-04, CBP; 1 = every claim paid).",
             DefaultValueFactory = _ => IeepaRefunds.RefundedShareAugust2026,
         };
-        var year = new Option<int>("--year") { Description = "The year (default 2025).", DefaultValueFactory = _ => 2025 };
+        var year = new Option<int>("--year") { Description = "The calendar year YYYY.", DefaultValueFactory = _ => 2025 };
         var json = new Option<bool>("--json") { Description = "Print JSON." };
         foreach (var o in new Option[] { share, year, json })
         {
@@ -72,10 +72,10 @@ internal static class RefundCommands
             context.Out.WriteLine($"{"month",-8} {"imports",8} {"duty",7} {"IEEPA %",8} {"IEEPA",7} {"refund",7} {"net",7}");
             foreach (var r in rows)
             {
-                context.Out.WriteLine(string.Create(ic, $"{r.Month:yyyy-MM}  {r.ImportsUsd / 1e9,8:F2} {r.DutyUsd / 1e9,7:F3} {r.IeepaShareOfIncrement,8:P1} {r.IeepaDutyUsd / 1e9,7:F3} {r.RefundedUsd / 1e9,7:F3} {r.NetDutyUsd / 1e9,7:F3}"));
+                context.Out.WriteLine(string.Create(ic, $"{r.Month:yyyy-MM}  {NumberFormat.Number(r.ImportsUsd / 1e9, 2),8} {NumberFormat.Number(r.DutyUsd / 1e9, 3),7} {NumberFormat.Percent(r.IeepaShareOfIncrement, 1),8} {NumberFormat.Number(r.IeepaDutyUsd / 1e9, 3),7} {NumberFormat.Number(r.RefundedUsd / 1e9, 3),7} {NumberFormat.Number(r.NetDutyUsd / 1e9, 3),7}"));
             }
 
-            context.Out.WriteLine(string.Create(ic, $"{"total",-8}  {rows.Sum(r => r.ImportsUsd) / 1e9,8:F2} {rows.Sum(r => r.DutyUsd) / 1e9,7:F3} {"",8} {rows.Sum(r => r.IeepaDutyUsd) / 1e9,7:F3} {rows.Sum(r => r.RefundedUsd) / 1e9,7:F3} {rows.Sum(r => r.NetDutyUsd) / 1e9,7:F3}"));
+            context.Out.WriteLine(string.Create(ic, $"{"total",-8}  {NumberFormat.Number(rows.Sum(r => r.ImportsUsd) / 1e9, 2),8} {NumberFormat.Number(rows.Sum(r => r.DutyUsd) / 1e9, 3),7} {"",8} {NumberFormat.Number(rows.Sum(r => r.IeepaDutyUsd) / 1e9, 3),7} {NumberFormat.Number(rows.Sum(r => r.RefundedUsd) / 1e9, 3),7} {NumberFormat.Number(rows.Sum(r => r.NetDutyUsd) / 1e9, 3),7}"));
             context.Out.WriteLine("IEEPA % = the reciprocal and transshipment layers' share of the statutory increment over the 2024 rate; IEEPA = (duty − imports × 2024 collected rate) × that share.");
             return 0;
         });

@@ -32,13 +32,13 @@ internal static class RunCommands
 
     internal static Option<double> OmegaOption() => new("--omega")
     {
-        Description = "Export supply elasticity of every foreign supplier (default: infinite = full pass-through).",
+        Description = "Export supply elasticity ω of every foreign supplier (no unit; default: infinite = fixed world prices, full pass-through to US buyers).",
         DefaultValueFactory = _ => double.PositiveInfinity,
     };
 
     internal static Option<string?> OutOption() => new("--out")
     {
-        Description = "Also write the results as a tidy table to FILE: .csv, .json, .parquet or .xlsx (one row per scenario × metric, or per date; default: none, the table only).",
+        Description = "Also write the results as a tidy table to FILE: .csv, .json, .parquet or .xlsx (one row per scenario × metric, or per date; default: no file, the table only).",
         HelpName = "FILE",
     };
 
@@ -107,7 +107,7 @@ internal static class RunCommands
         var sigma = SigmaOption();
         var omega = OmegaOption();
         var transshipment = TransshipmentOption();
-        var top = new Option<int>("--top") { Description = "How many lines to list in the table (default 10).", DefaultValueFactory = _ => 10 };
+        var top = new Option<int>("--top") { Description = "How many HTS lines to list in the table (0 = none).", DefaultValueFactory = _ => 10 };
         var output = OutOption();
         run.Arguments.Add(file);
         foreach (var o in new Option[] { preset, json, date, sigma, omega, transshipment, top, output })
@@ -137,8 +137,8 @@ internal static class RunCommands
     private static Command Compare(CliContext context)
     {
         var compare = new Command("compare", "Run several presets (or scenario files) through the PE model and print them side by side.");
-        var preset = new Option<string[]>("--preset") { Description = "Preset names (repeat the option).", AllowMultipleArgumentsPerToken = true };
-        var files = new Option<string[]>("--scenario") { Description = "Scenario files (repeat the option).", AllowMultipleArgumentsPerToken = true };
+        var preset = new Option<string[]>("--preset") { Description = "Preset names (repeat the option; no default: give at least one --preset or --scenario).", AllowMultipleArgumentsPerToken = true };
+        var files = new Option<string[]>("--scenario") { Description = "Scenario files (repeat the option; no default: give at least one --preset or --scenario).", AllowMultipleArgumentsPerToken = true };
         var json = new Option<bool>("--json") { Description = "Print a JSON array." };
         var date = DateOption();
         var sigma = SigmaOption();
@@ -177,14 +177,15 @@ internal static class RunCommands
             var ic = CultureInfo.InvariantCulture;
             context.Out.WriteLine(string.Create(ic, $"PE comparison on {options.Date:yyyy-MM-dd} (US$ bn; imports for consumption, customs value)"));
             context.Out.WriteLine(string.Create(ic, $"{"scenario",-26} {"VN ETR",7} {"imports",9} {"exports",9} {"balance",9} {"Δbalance",9} {"revenue",8} {"ΔP imp",7} {"to CHN",7} {"to ROW",7}"));
-            context.Out.WriteLine(string.Create(ic, $"{"2024 baseline",-26} {runs[0].VietnamEtr.EtrTotal - runs[0].VietnamEtr.EtrAddedVs2024,7:P1} {runs[0].Baseline.ImportsFromVietnamUsd / 1e9,9:F2} {runs[0].Baseline.ExportsToVietnamUsd / 1e9,9:F2} {runs[0].Baseline.BalanceUsd / 1e9,9:F2} {0,9:F2} {runs[0].Baseline.TariffRevenueUsd / 1e9,8:F2} {0,7:P1} {0,7:F2} {0,7:F2}"));
+            context.Out.WriteLine(string.Create(ic, $"{"2024 baseline",-26} {NumberFormat.Percent(runs[0].VietnamEtr.EtrTotal - runs[0].VietnamEtr.EtrAddedVs2024, 1),7} {NumberFormat.Number(runs[0].Baseline.ImportsFromVietnamUsd / 1e9, 2),9} {NumberFormat.Number(runs[0].Baseline.ExportsToVietnamUsd / 1e9, 2),9} {NumberFormat.Number(runs[0].Baseline.BalanceUsd / 1e9, 2),9} {NumberFormat.Number(0, 2),9} {NumberFormat.Number(runs[0].Baseline.TariffRevenueUsd / 1e9, 2),8} {NumberFormat.Percent(0, 1),7} {NumberFormat.Number(0, 2),7} {NumberFormat.Number(0, 2),7}"));
             foreach (var r in runs)
             {
                 var s = r.Result;
                 context.Out.WriteLine(string.Create(ic,
-                    $"{r.Scenario.Name,-26} {r.VietnamEtr.EtrTotal,7:P1} {s.ImportsFromVietnamUsd / 1e9,9:F2} {s.ExportsToVietnamUsd / 1e9,9:F2} {s.BalanceUsd / 1e9,9:F2} {(s.BalanceUsd - r.Baseline.BalanceUsd) / 1e9,9:F2} {s.TariffRevenueUsd / 1e9,8:F2} {s.ImportPriceIndexChange,7:P1} {s.DivertedTo.GetValueOrDefault("CHINA") / 1e9,7:F2} {s.DivertedTo.GetValueOrDefault("REST OF WORLD") / 1e9,7:F2}"));
+                    $"{r.Scenario.Name,-26} {NumberFormat.Percent(r.VietnamEtr.EtrTotal, 1),7} {NumberFormat.Number(s.ImportsFromVietnamUsd / 1e9, 2),9} {NumberFormat.Number(s.ExportsToVietnamUsd / 1e9, 2),9} {NumberFormat.Number(s.BalanceUsd / 1e9, 2),9} {NumberFormat.Number((s.BalanceUsd - r.Baseline.BalanceUsd) / 1e9, 2),9} {NumberFormat.Number(s.TariffRevenueUsd / 1e9, 2),8} {NumberFormat.Percent(s.ImportPriceIndexChange, 1),7} {NumberFormat.Number(s.DivertedTo.GetValueOrDefault("CHINA") / 1e9, 2),7} {NumberFormat.Number(s.DivertedTo.GetValueOrDefault("REST OF WORLD") / 1e9, 2),7}"));
             }
 
+            context.Out.WriteLine("VN ETR: Vietnam's import-weighted effective tariff rate (2024 weights); Δbalance: change of the balance against 2024; revenue: US tariff revenue on imports from Vietnam (a level); ΔP imp: change of the tariff-inclusive import price index of Vietnam's lines; to CHN, to ROW: change of US imports of Vietnam's lines from China and from the rest of the world (diversion).");
             return 0;
         });
         return compare;
@@ -230,7 +231,7 @@ internal static class RunCommands
         var ic = CultureInfo.InvariantCulture;
         o.WriteLine(string.Create(ic, $"Scenario {r.Scenario.Name} on {r.Options.Date:yyyy-MM-dd} — exact PE (nested CES), σ {r.Options.Sigma}, ω {(double.IsPositiveInfinity(r.Options.ExportSupplyElasticity) ? "∞" : r.Options.ExportSupplyElasticity.ToString(ic))}"));
         o.WriteLine(string.Create(ic, $"  (σ: elasticity of substitution between suppliers, set {r.Options.Sigma}; ω: export supply elasticity of foreign sellers, {(double.IsPositiveInfinity(r.Options.ExportSupplyElasticity) ? "∞ = fixed world prices, the tariff is paid in full by US buyers" : "finite = sellers absorb part of the tariff")})"));
-        o.WriteLine(string.Create(ic, $"Vietnam ETR (2024 weights): {r.VietnamEtr.EtrTotal:P2}"));
+        o.WriteLine(string.Create(ic, $"Vietnam ETR (2024 weights): {NumberFormat.Percent(r.VietnamEtr.EtrTotal, 2)}"));
         o.WriteLine(string.Create(ic, $"{"US$ bn",-34} {"baseline",10} {"scenario",10} {"change",10}"));
         static string Bn(double usd) => NumberFormat.Number(usd / 1e9, 3).PadLeft(10);   // real minus sign
         void Row(string name, double a, double b) => o.WriteLine(string.Create(ic, $"{name,-34} {Bn(a)} {Bn(b)} {Bn(b - a)}"));
@@ -239,7 +240,7 @@ internal static class RunCommands
         Row("balance_usd", r.Baseline.BalanceUsd, r.Result.BalanceUsd);
         Row("tariff_revenue_usd (from Vietnam)", r.Baseline.TariffRevenueUsd, r.Result.TariffRevenueUsd);
         Row("tariff revenue, all suppliers", r.Baseline.TariffRevenueAllSuppliersUsd, r.Result.TariffRevenueAllSuppliersUsd);
-        o.WriteLine(string.Create(ic, $"{"import_price_index_change",-34} {0,10:P2} {r.Result.ImportPriceIndexChange,10:P2}"));
+        o.WriteLine(string.Create(ic, $"{"import_price_index_change",-34} {NumberFormat.Percent(0, 2),10} {NumberFormat.Percent(r.Result.ImportPriceIndexChange, 2),10}"));
         o.WriteLine(string.Create(ic, $"{"consumer surplus change",-34} {"",10} {"",10} {Bn(r.ConsumerSurplusChangeUsd)}"));
         o.WriteLine(string.Create(ic, $"{"total US exports change",-34} {"",10} {"",10} {Bn(r.Exports.TotalUsExportsChangeUsd)}"));
         o.WriteLine("diverted_to (change of US imports from other suppliers, top 8):");
@@ -253,7 +254,7 @@ internal static class RunCommands
             o.WriteLine($"largest changes of imports from Vietnam (top {top}):");
             foreach (var l in r.TopLines(top))
             {
-                o.WriteLine(string.Create(ic, $"  {l.Code} {l.Description[..Math.Min(34, l.Description.Length)],-34} {l.BaselineImportsFromVietnamUsd / 1e9,8:F3} → {l.ScenarioImportsFromVietnamUsd / 1e9,8:F3}  rate {l.VietnamRate0:P1}→{l.VietnamRate1:P1}  σ {l.Sigma.Value:F1} ({l.Sigma.Level})"));
+                o.WriteLine(string.Create(ic, $"  {l.Code} {l.Description[..Math.Min(34, l.Description.Length)],-34} {NumberFormat.Number(l.BaselineImportsFromVietnamUsd / 1e9, 3),8} → {NumberFormat.Number(l.ScenarioImportsFromVietnamUsd / 1e9, 3),8}  rate {NumberFormat.Percent(l.VietnamRate0, 1)}→{NumberFormat.Percent(l.VietnamRate1, 1)}  σ {NumberFormat.Number(l.Sigma.Value, 1)} ({l.Sigma.Level})"));
             }
         }
     }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using VietUsTrade.Sim.Data;
 using VietUsTrade.Sim.Policy;
 using VietUsTrade.Sim.Products;
+using VietUsTrade.Sim.Reporting;
 
 namespace VietUsTrade.Sim.Cli.Commands;
 
@@ -119,12 +120,12 @@ internal static class TariffCommands
         o.WriteLine(string.Create(ic, $"Tariffs on {rows.Count} HTS10 line(s) from {rows[0].PartnerName} ({rows[0].PartnerCode}) on {rows[0].Date:yyyy-MM-dd}, scenario {scenario} (rates as % of customs value){(rows.Count > shown.Length ? $"; the {shown.Length} largest by 2024 value" : "")}"));
         foreach (var r in shown)
         {
-            var share = etrShare(r) is { } s ? string.Create(ic, $", {s:P2} of Vietnam's ETR") : string.Empty;
-            o.WriteLine(string.Create(ic, $"{r.Line.ToDottedString()} {Short(r.Description)}: total {r.TotalRate:P2} (2024 imports {r.Imports2024Usd / 1e6:F1} m USD{share})"));
-            o.WriteLine(string.Create(ic, $"    {"2024 applied (MFN …)",-36} {r.BaseRate,8:P2}  Census duty / value 2024"));
+            var share = etrShare(r) is { } s ? string.Create(ic, $", {NumberFormat.Percent(s, 2)} of Vietnam's ETR") : string.Empty;
+            o.WriteLine(string.Create(ic, $"{r.Line.ToDottedString()} {Short(r.Description)}: total {NumberFormat.Percent(r.TotalRate, 2)} (2024 imports {NumberFormat.Number(r.Imports2024Usd / 1e6, 1)} m USD{share})"));
+            o.WriteLine(string.Create(ic, $"    {"2024 applied (MFN …)",-36} {NumberFormat.Percent(r.BaseRate, 2),8}  Census duty / value 2024"));
             foreach (var l in r.Layers)
             {
-                o.WriteLine(string.Create(ic, $"    {Short(l.Name.Length > 0 ? l.Name : l.MeasureId),-36} {l.Rate,8:P2}  {l.From:yyyy-MM-dd}..{(l.Until is { } u ? u.ToString("yyyy-MM-dd", ic) : "")}  {l.Source}"));
+                o.WriteLine(string.Create(ic, $"    {Short(l.Name.Length > 0 ? l.Name : l.MeasureId),-36} {NumberFormat.Percent(l.Rate, 2),8}  {l.From:yyyy-MM-dd}..{(l.Until is { } u ? u.ToString("yyyy-MM-dd", ic) : "")}  {l.Source}"));
             }
 
             foreach (var e in r.Exemptions)

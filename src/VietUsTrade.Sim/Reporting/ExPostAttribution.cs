@@ -236,9 +236,9 @@ public static class ExPostAttribution
             $"observed: {observed.Vintage}; imports for consumption, customs value; calculated duty",
             string.Create(ic, $"model parts: projections of {scenario.Name} at central inputs with the scenario's rates on Vietnam only, on Vietnam and China, on every supplier (BLP kernel, relocation share {ProjectionOptions.DefaultRelocationShare}); sequential order Vietnam → China → others"),
             capture is { } cr
-                ? string.Create(ic, $"model capture rate: Vietnam gains {cr:P1} of the {chinaLoss / 1e9:0.0} bn China loses to its own tariffs in these months (CES diversion + relocation, no-policy paths of the model)")
+                ? string.Create(ic, $"model capture rate: Vietnam gains {NumberFormat.Percent(cr, 1)} of the {NumberFormat.Number(chinaLoss / 1e9, 1)} bn China loses to its own tariffs in these months (CES diversion + relocation, no-policy paths of the model)")
                 : "model capture rate: undefined (China loses nothing to its own tariffs in these months)",
-            string.Create(ic, $"duty: 2024 statutory ETR b = {b:P2}; collected τ₀ = {tau0:P2}, τ₁ = {tau1:P2}; statutory on 2024 weights E₁ = {e1:P2}, on the observed basket B₁ = {b1:P2}"),
+            string.Create(ic, $"duty: 2024 statutory ETR b = {NumberFormat.Percent(b, 2)}; collected τ₀ = {NumberFormat.Percent(tau0, 2)}, τ₁ = {NumberFormat.Percent(tau1, 2)}; statutory on 2024 weights E₁ = {NumberFormat.Percent(e1, 2)}, on the observed basket B₁ = {NumberFormat.Percent(b1, 2)}"),
         ];
         return new AttributionResult(year, months, scenario.Name, totalRow, sectors, duty, notes) { CaptureRate = capture, ChinaLossUsd = chinaLoss };
     }

@@ -19,7 +19,7 @@ public static class IgnatenkoReports
         sb.AppendLine(Inv, $"{"row",-18} {"welfare",9} {"deficit",9} {"exp/GDP",9} {"imp/GDP",9} {"employ.",9} {"prices",9} {"rev/E",9}");
         foreach (var o in new[] { result.UsaRow, result.NonUsAverage, result.EuAverage, result.ChinaRow, result.Country("VNM") })
         {
-            sb.AppendLine(Inv, $"{o.Label,-18} {o.WelfarePct,8:F2}% {o.DeficitPct,8:F1}% {o.ExportsGdpPct,8:F1}% {o.ImportsGdpPct,8:F1}% {o.EmploymentPct,8:F2}% {o.PricesPct,8:F1}% {100 * o.RevenueShare,8:F2}%");
+            sb.AppendLine(Inv, $"{o.Label,-18} {NumberFormat.Number(o.WelfarePct, 2),8}% {NumberFormat.Number(o.DeficitPct, 1),8}% {NumberFormat.Number(o.ExportsGdpPct, 1),8}% {NumberFormat.Number(o.ImportsGdpPct, 1),8}% {NumberFormat.Number(o.EmploymentPct, 2),8}% {NumberFormat.Number(o.PricesPct, 1),8}% {NumberFormat.Number(100 * o.RevenueShare, 2),8}%");
         }
 
         // Legend of the abbreviations (every column is a change from the 2023 baseline except rev/E, a level).
@@ -48,11 +48,11 @@ public static class IgnatenkoReports
         double vnOnUs = result.Scenario.Tariffs[b.UsIndex, vn];
         var sb = new StringBuilder();
         sb.AppendLine(Inv, $"Vietnam under \"{result.Scenario.Name}\" (Ignatenko et al. 2025 model, 2023 data):");
-        sb.AppendLine(Inv, $"  US tariff on Vietnamese goods {100 * usOnVn:F1}%; Vietnam's tariff on US goods {100 * vnOnUs:F1}%.");
-        sb.AppendLine(Inv, $"  Welfare {v.WelfarePct:F2}% (rank {rank} of {result.Countries.Count}, 1 = largest loss); employment {v.EmploymentPct:F2}%; prices {v.PricesPct:F1}% (vs world numeraire).");
-        sb.AppendLine(Inv, $"  Exports/GDP {v.ExportsGdpPct:F1}%; imports/GDP {v.ImportsGdpPct:F1}%; overall trade balance change {v.DeficitPct:F1}% of |baseline deficit|.");
-        sb.AppendLine(Inv, $"  US imports from Vietnam: {Bn(bil.ImportsBefore)} -> {Bn(bil.ImportsAfter)} bn USD at producer prices ({bil.ImportsChangePct:F1}%), {Bn(bil.ImportsAfterTariffInclusive)} bn incl. tariff.");
-        sb.AppendLine(Inv, $"  US exports to Vietnam: {Bn(bil.ExportsBefore)} -> {Bn(bil.ExportsAfter)} bn USD ({bil.ExportsChangePct:F1}%).");
+        sb.AppendLine(Inv, $"  US tariff on Vietnamese goods {NumberFormat.Number(100 * usOnVn, 1)}%; Vietnam's tariff on US goods {NumberFormat.Number(100 * vnOnUs, 1)}%.");
+        sb.AppendLine(Inv, $"  Welfare {NumberFormat.Number(v.WelfarePct, 2)}% (rank {rank} of {result.Countries.Count}, 1 = largest loss); employment {NumberFormat.Number(v.EmploymentPct, 2)}%; prices {NumberFormat.Number(v.PricesPct, 1)}% (vs world numeraire).");
+        sb.AppendLine(Inv, $"  Exports/GDP {NumberFormat.Number(v.ExportsGdpPct, 1)}%; imports/GDP {NumberFormat.Number(v.ImportsGdpPct, 1)}%; overall trade balance change {NumberFormat.Number(v.DeficitPct, 1)}% of |baseline deficit|.");
+        sb.AppendLine(Inv, $"  US imports from Vietnam: {Bn(bil.ImportsBefore)} -> {Bn(bil.ImportsAfter)} bn USD at producer prices ({NumberFormat.Number(bil.ImportsChangePct, 1)}%), {Bn(bil.ImportsAfterTariffInclusive)} bn incl. tariff.");
+        sb.AppendLine(Inv, $"  US exports to Vietnam: {Bn(bil.ExportsBefore)} -> {Bn(bil.ExportsAfter)} bn USD ({NumberFormat.Number(bil.ExportsChangePct, 1)}%).");
         sb.AppendLine(Inv, $"  US bilateral balance with Vietnam: {Bn(bil.BalanceBefore)} -> {Bn(bil.BalanceAfter)} bn USD.");
         return sb.ToString();
     }
@@ -67,5 +67,5 @@ public static class IgnatenkoReports
         return string.Create(Inv, $"solver: {d.Unknowns} unknowns, {d.Iterations} Newton iterations, {d.JacobianFactorizations} Jacobian LU factorizations, max scaled residual {d.MaxScaledResidual:G3}{(d.ContinuationStages > 0 ? $", {d.ContinuationStages} continuation stages" : "")}");
     }
 
-    private static string Bn(double thousandUsd) => (thousandUsd / 1e6).ToString("F2", Inv);
+    private static string Bn(double thousandUsd) => NumberFormat.Number(thousandUsd / 1e6, 2);
 }

@@ -45,6 +45,18 @@ public static class NumberFormat
         return text.StartsWith(Minus, StringComparison.Ordinal) ? $"{Minus}${text[Minus.Length..]} bn" : $"${text} bn";
     }
 
+    /// <summary>A fraction as a percentage with a real minus sign, laid out as the invariant "P" format (<c>12.3 %</c>, <c>−0.4 %</c>); a value that rounds to zero prints unsigned.</summary>
+    /// <param name="fraction">The fraction (0.123 = 12.3 %).</param>
+    /// <param name="decimals">Decimals of the percentage (0–10).</param>
+    /// <returns>The text.</returns>
+    public static string Percent(double fraction, int decimals = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(decimals);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(decimals, 10);
+        var text = Math.Abs(fraction).ToString("P" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        return fraction < 0 && !IsZero(text.Replace(" %", string.Empty, StringComparison.Ordinal)) ? Minus + text : text;
+    }
+
     /// <summary>A count with its noun in the singular for one: <c>1 line</c>, <c>2 lines</c>, <c>1,234 lines</c>.</summary>
     /// <param name="count">The count.</param>
     /// <param name="singular">The noun for one, e.g. <c>line</c>.</param>

@@ -108,6 +108,10 @@ public class HelpAndMessagesTests
         Assert.Contains("∞ = fixed world prices", run, StringComparison.Ordinal);
         Assert.Contains("deficit-fan", CliRunner.Run("flagship", "--help").Out, StringComparison.Ordinal);
         Assert.Contains("fan chart", CliRunner.Run("flagship", "--help").Out, StringComparison.Ordinal);
+        Assert.Contains("ΔP imp: change of the tariff-inclusive import price index", CliRunner.Run("compare", "--preset", "reciprocal-20").Out, StringComparison.Ordinal);
+        Assert.Contains("own tar.: the model's effect of the US tariffs on Vietnam alone", CliRunner.Run("explain").Out, StringComparison.Ordinal);
+        Assert.Contains("MAPE %: mean of |p50 − observed| / observed", CliRunner.Run("backtest", "--as-of", "2025-06", "--draws", "20").Out, StringComparison.Ordinal);
+        Assert.Contains("rev/E: tariff revenue after the shock", CliRunner.Run("ge", "ignatenko", "--case", "1").Out, StringComparison.Ordinal);
         var summary = CliRunner.Run("data", "summary").Out;
         Assert.Contains("\u2212$128.317 bn", summary, StringComparison.Ordinal);
         Assert.Contains(" 1 line ", summary, StringComparison.Ordinal);

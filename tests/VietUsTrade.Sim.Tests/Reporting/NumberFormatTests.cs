@@ -34,4 +34,14 @@ public class NumberFormatTests
         Assert.Equal("3,331 lines", NumberFormat.Count(3331, "line"));
         Assert.Equal("2 countries", NumberFormat.Count(2, "country", "countries"));
     }
+
+    [Fact]
+    public void Percentages_keep_the_invariant_layout_with_the_real_minus()
+    {
+        Assert.Equal("12.3 %", NumberFormat.Percent(0.1234));
+        Assert.Equal("\u22120.40 %", NumberFormat.Percent(-0.004, 2));
+        Assert.Equal("0.0 %", NumberFormat.Percent(-0.0001));   // rounds to zero: no sign
+        Assert.Equal("100 %", NumberFormat.Percent(1, 0));
+        Assert.Equal((0.0115).ToString("P1", System.Globalization.CultureInfo.InvariantCulture), NumberFormat.Percent(0.0115));
+    }
 }
