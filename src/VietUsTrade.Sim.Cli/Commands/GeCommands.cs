@@ -223,7 +223,7 @@ internal static class GeCommands
             var flow = new GeFlow(r.Text("exporter"), r.Text("importer"), r.Number("value")!.Value, r.Has("sector") && r.Text("sector").Length > 0 ? r.Text("sector") : GeBaseline.SingleSectorName);
             if (seen.Repeat(r, flow.Sector == GeBaseline.SingleSectorName ? null : flow.Sector) is { } k)
             {
-                flows[k] = flows[k] with { Value = flows[k].Value + flow.Value };
+                flows[k] = new GeFlow(flows[k].Exporter, flows[k].Importer, flows[k].Value + flow.Value, flows[k].Sector);
             }
             else
             {
@@ -260,7 +260,7 @@ internal static class GeCommands
             {
                 if (costLines.Repeat(r, sector) is { } k)
                 {
-                    costs[k] = costs[k] with { DeltaLogCost = costs[k].DeltaLogCost + d };
+                    costs[k] = new GeCostChange(costs[k].Exporter, costs[k].Importer, costs[k].DeltaLogCost + d, costs[k].Sector);
                 }
                 else
                 {

@@ -21,7 +21,7 @@ public static class GeScenarioModel
     /// <summary>The ICIO options of <c>vietus-sim ge icio</c>: elasticity set BSY, additive closure, world-output numeraire, tariffs as revenue.</summary>
     /// <param name="data">The ICIO dataset.</param>
     /// <returns>The options.</returns>
-    public static GeOptions DefaultOptions(IcioDataset data)
+    internal static GeOptions DefaultOptions(IcioDataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
         return new GeOptions(data.Elasticities().ToElasticities(), GeClosure.Additive, GeNormalization.WorldOutput, GeTariffTreatment.Revenue);
