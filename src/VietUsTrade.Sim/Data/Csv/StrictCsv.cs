@@ -40,27 +40,54 @@ internal static class StrictCsv
     /// <exception cref="DataFileException">The header or a row does not match.</exception>
     public static List<CsvRow> Read(TextReader reader, string file, IReadOnlyList<string> columns)
     {
+        var (_, records) = ReadRecords(reader, file, columns, otherColumnsAllowed: false);
+        return records.ConvertAll(r => new CsvRow(file, r.Line, columns, r.Fields));
+    }
+
+    /// <summary>
+    /// Reads the header and every data row of a CSV text: the header holds exactly <paramref name="columns"/> in order,
+    /// or, with <paramref name="otherColumnsAllowed"/> (raw source files with more columns than a reader needs), at
+    /// least them in any order; every row has as many fields as the header; blank lines are skipped.
+    /// </summary>
+    /// <param name="reader">The text.</param>
+    /// <param name="file">The file's name, for messages.</param>
+    /// <param name="columns">The columns required.</param>
+    /// <param name="otherColumnsAllowed">Whether the header may hold other columns and another order.</param>
+    /// <returns>The header and the rows (line number, 1 = header; fields), in file order.</returns>
+    /// <exception cref="DataFileException">The header or a row does not match, or the CSV is malformed.</exception>
+    public static (string[] Header, List<(int Line, string[] Fields)> Rows) ReadRecords(TextReader reader, string file, IReadOnlyList<string> columns, bool otherColumnsAllowed)
+    {
         var config = new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, DetectColumnCountChanges = false, IgnoreBlankLines = true };
         using var csv = new CsvReader(reader, config);
-        var rows = new List<CsvRow>();
+        var rows = new List<(int Line, string[] Fields)>();
+        string[] header;
         try
         {
-            if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { } header)
+            if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { } read)
             {
                 throw new DataFileException(file, 1, string.Empty, string.Empty, $"the file has no header row; expected {string.Join(',', columns)}");
             }
 
-            CheckHeader(file, header, columns);
+            header = read;
+            if (otherColumnsAllowed)
+            {
+                CheckRequired(file, header, columns);
+            }
+            else
+            {
+                CheckHeader(file, header, columns);
+            }
+
             while (csv.Read())
             {
                 var fields = csv.Parser.Record ?? [];
                 var line = csv.Parser.RawRow;
-                if (fields.Length != columns.Count)
+                if (fields.Length != header.Length)
                 {
-                    throw new DataFileException(file, line, string.Empty, string.Join(',', fields), $"expected {columns.Count} fields ({string.Join(',', columns)}), found {fields.Length}");
+                    throw new DataFileException(file, line, string.Empty, string.Join(',', fields), $"expected {header.Length} fields ({string.Join(',', header)}), found {fields.Length}");
                 }
 
-                rows.Add(new CsvRow(file, line, columns, fields));
+                rows.Add((line, fields));
             }
         }
         catch (CsvHelperException ex)
@@ -68,10 +95,10 @@ internal static class StrictCsv
             throw new DataFileException(file, csv.Parser.RawRow, string.Empty, string.Empty, $"malformed CSV ({ex.Message})", ex);
         }
 
-        return rows;
+        return (header, rows);
     }
 
-    private static void CheckHeader(string file, string[] header, IReadOnlyList<string> columns)
+    private static void CheckRequired(string file, string[] header, IReadOnlyList<string> columns)
     {
         foreach (var column in columns)
         {
@@ -80,6 +107,11 @@ internal static class StrictCsv
                 throw new DataFileException(file, 1, column, string.Join(',', header), "required column is missing");
             }
         }
+    }
+
+    private static void CheckHeader(string file, string[] header, IReadOnlyList<string> columns)
+    {
+        CheckRequired(file, header, columns);
 
         foreach (var column in header)
         {
