@@ -98,6 +98,85 @@ internal static class StrictCsv
         return (header, rows);
     }
 
+    /// <summary>
+    /// Reads a user's CSV file (<c>vietus-sim ge solve</c> inputs, through <see cref="CsvInput.ReadFile"/>): the header
+    /// names are trimmed and matched without case, must include <paramref name="required"/>, may include only
+    /// <paramref name="allowed"/>, each once, in any order; cells are trimmed; blank lines are skipped. Errors are
+    /// <see cref="DataFileException"/>s naming the file, line, column and value.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="required">Columns that must be present (lower case).</param>
+    /// <param name="allowed">Every column the file may have (lower case).</param>
+    /// <param name="maxBytes">The largest file read, enforced while reading.</param>
+    /// <param name="what">The file's role, for the size message.</param>
+    /// <returns>The rows: line number (1 = header) and cells by column.</returns>
+    public static List<(int Line, Dictionary<string, string> Cells)> ReadUserFile(string path, IReadOnlyList<string> required, IReadOnlyList<string> allowed, long maxBytes, string what)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"File '{path}' does not exist.", path);
+        }
+
+        using var reader = BoundedInput.OpenText(path, maxBytes, what);
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, DetectColumnCountChanges = false, IgnoreBlankLines = true };
+        using var csv = new CsvReader(reader, config);
+        var rows = new List<(int Line, Dictionary<string, string> Cells)>();
+        try
+        {
+            if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { } read)
+            {
+                throw new DataFileException(path, 1, string.Empty, string.Empty, $"empty file, expected a header row with {string.Join(',', required)}");
+            }
+
+            var header = read.Select(h => h.TrimStart('\uFEFF').Trim().ToLowerInvariant()).ToArray();
+            foreach (var column in required)
+            {
+                if (!header.Contains(column, StringComparer.Ordinal))
+                {
+                    throw new DataFileException(path, 1, column, string.Join(',', header), $"missing column '{column}'");
+                }
+            }
+
+            // A misspelt optional column (baseline_tarif, sectr) used to be ignored, silently dropping what it held.
+            foreach (var column in header)
+            {
+                if (!allowed.Contains(column, StringComparer.Ordinal))
+                {
+                    throw new DataFileException(path, 1, column, column, $"unknown column '{column}' (expected: {string.Join(", ", allowed)})");
+                }
+            }
+
+            if (header.GroupBy(h => h, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            {
+                throw new DataFileException(path, 1, twice.Key, string.Join(',', header), $"column '{twice.Key}' appears twice in the header");
+            }
+
+            while (csv.Read())
+            {
+                var fields = csv.Parser.Record ?? [];
+                var line = csv.Parser.RawRow;
+                if (fields.Length != header.Length)
+                {
+                    throw new DataFileException(path, line, string.Empty, string.Join(',', fields), $"{fields.Length} fields, the header has {header.Length}");
+                }
+
+                var cells = new Dictionary<string, string>(StringComparer.Ordinal);
+                for (var c = 0; c < header.Length; c++)
+                {
+                    cells[header[c]] = fields[c].Trim();
+                }
+
+                rows.Add((line, cells));
+            }
+        }
+        catch (CsvHelperException ex)
+        {
+            throw new DataFileException(path, csv.Parser.RawRow, string.Empty, string.Empty, $"malformed CSV ({ex.Message})", ex);
+        }
+
+        return rows;
+    }
+
     private static void CheckRequired(string file, string[] header, IReadOnlyList<string> columns)
     {
         foreach (var column in columns)
