@@ -3,11 +3,33 @@ using VietUsTrade.Sim.Projection;
 namespace VietUsTrade.Sim;
 
 /// <summary>The Monte Carlo bands of one calendar year of a projection (<see cref="ProjectionBands.Annual"/>), US dollars unless stated.</summary>
-/// <param name="Year">The year.</param>
-/// <param name="ImportsUsd">US imports from Vietnam.</param>
-/// <param name="ExportsUsd">US exports to Vietnam, commitments included.</param>
-/// <param name="BalanceUsd">US bilateral balance, exports − imports.</param>
-/// <param name="TariffRevenueUsd">Tariff revenue on imports from Vietnam.</param>
-/// <param name="Etr">Vietnam's realised effective tariff rate (fraction).</param>
-/// <param name="BalanceEffectUsd">The policy effect on the balance: scenario − no-policy path.</param>
-public sealed record AnnualBands(int Year, Quantiles ImportsUsd, Quantiles ExportsUsd, Quantiles BalanceUsd, Quantiles TariffRevenueUsd, Quantiles Etr, Quantiles BalanceEffectUsd);
+public sealed class AnnualBands
+{
+    /// <summary>The year.</summary>
+    public int Year { get; }
+
+    internal Quantiles ImportsUsd { get; }
+
+    internal Quantiles ExportsUsd { get; }
+
+    /// <summary>US bilateral balance, exports − imports.</summary>
+    public Quantiles BalanceUsd { get; }
+
+    /// <summary>Tariff revenue on imports from Vietnam.</summary>
+    public Quantiles TariffRevenueUsd { get; }
+
+    internal Quantiles Etr { get; }
+
+    internal Quantiles BalanceEffectUsd { get; }
+
+    internal AnnualBands(int Year, Quantiles ImportsUsd, Quantiles ExportsUsd, Quantiles BalanceUsd, Quantiles TariffRevenueUsd, Quantiles Etr, Quantiles BalanceEffectUsd)
+    {
+        this.Year = Year;
+        this.ImportsUsd = ImportsUsd;
+        this.ExportsUsd = ExportsUsd;
+        this.BalanceUsd = BalanceUsd;
+        this.TariffRevenueUsd = TariffRevenueUsd;
+        this.Etr = Etr;
+        this.BalanceEffectUsd = BalanceEffectUsd;
+    }
+}

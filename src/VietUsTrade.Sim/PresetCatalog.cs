@@ -13,7 +13,7 @@ public sealed class PresetCatalog
     public const string PartialEquilibrium = "pe";
 
     /// <summary>The ICIO structural gravity model.</summary>
-    public const string GeneralEquilibriumIcio = "ge-icio";
+    internal const string GeneralEquilibriumIcio = "ge-icio";
 
     /// <summary>The monthly projection (Monte Carlo).</summary>
     public const string Projection = "projection";

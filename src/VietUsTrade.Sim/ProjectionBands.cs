@@ -13,13 +13,13 @@ public sealed class ProjectionBands
     }
 
     /// <summary>The scenario.</summary>
-    public string ScenarioName { get; }
+    internal string ScenarioName { get; }
 
     /// <summary>The full Monte Carlo result (monthly bands, diversion, sensitivity).</summary>
     public MonteCarloResult MonteCarlo { get; }
 
     /// <summary>The calendar years covered.</summary>
-    public IReadOnlyList<int> Years => MonteCarlo.Years;
+    internal IReadOnlyList<int> Years => MonteCarlo.Years;
 
     /// <summary>The bands of one calendar year.</summary>
     /// <param name="year">A year of <see cref="Years"/>.</param>

@@ -31,16 +31,16 @@ public sealed record ProjectionSettings
     /// Use the observed months (default true: a nowcast as of <see cref="AsOf"/>); false = the 2022–2024 trend anchored to
     /// 2024 without observed months, as <c>--as-of none</c>.
     /// </summary>
-    public bool UseObservedData { get; init; } = true;
+    internal bool UseObservedData { get; init; } = true;
 
     /// <summary>Last month of the projection (null: 2030-12).</summary>
     public DateOnly? Horizon { get; init; }
 
     /// <summary>Draw the uncertain inputs (default true); false repeats the central inputs in every draw.</summary>
-    public bool WithUncertainty { get; init; } = true;
+    internal bool WithUncertainty { get; init; } = true;
 
     /// <summary>Threads (−1 = all cores, default; 1 = sequential); the bands do not depend on it.</summary>
-    public int MaxDegreeOfParallelism
+    internal int MaxDegreeOfParallelism
     {
         get;
         init => field = value is -1 or >= 1

@@ -1,5 +1,6 @@
 using VietUsTrade.Sim.Data;
 using VietUsTrade.Sim.Models.GeneralEquilibrium;
+using VietUsTrade.Sim.Models.Ignatenko2025;
 using VietUsTrade.Sim.Models.PartialEquilibrium;
 using VietUsTrade.Sim.Policy;
 using VietUsTrade.Sim.Projection;
@@ -15,7 +16,8 @@ namespace VietUsTrade.Sim;
 /// </code>
 /// </summary>
 /// <remarks>
-/// Wraps <see cref="ScenarioModel.Run"/> (PE), <see cref="GeScenarioModel.Run"/> (ICIO GE) and
+/// Wraps <see cref="ScenarioModel.Run"/> (PE), <see cref="GeScenarioModel.Run"/> (ICIO GE),
+/// <see cref="IgnatenkoScenarioModel.Run"/> (Ignatenko et al. 2025 GE) and
 /// <see cref="ProjectionModel"/> with <see cref="ProjectionModel.MonteCarlo"/> (projection) with their documented
 /// defaults; use those for every option. Immutable and thread-safe; the datasets load once.
 /// </remarks>
@@ -23,6 +25,7 @@ public sealed class Simulator
 {
     private readonly Lazy<ObservedTrade?> _observed;
     private readonly Lazy<IcioDataset> _icio;
+    private readonly Lazy<IgnatenkoBaseline> _ignatenko;
 
     /// <summary>A simulator on given data (the ICIO GE data is the bundled one).</summary>
     /// <param name="baseline">The PE baseline.</param>
@@ -40,6 +43,7 @@ public sealed class Simulator
         Library = library;
         _observed = new(observed);
         _icio = new(IcioDataset.LoadEmbedded);
+        _ignatenko = new(() => IgnatenkoBaseline.Build(IgnatenkoData.LoadEmbedded()));
     }
 
     /// <summary>The PE baseline (2024 HTS10 lines, 51 suppliers).</summary>
@@ -81,6 +85,18 @@ public sealed class Simulator
     /// <exception cref="Models.ConvergenceException">The solver did not converge.</exception>
     public GeScenarioRun RunGeneralEquilibrium(Scenario scenario, DateOnly date, GeOptions? options = null) =>
         GeScenarioModel.Run(_icio.Value, Baseline, scenario, date, options, Library);
+
+    /// <summary>
+    /// Runs a scenario through the Ignatenko et al. (2025) model (194 countries, one sector, bundled replication data):
+    /// its US tariffs on the date, aggregated to one rate per exporter by <see cref="IgnatenkoScenarioModel.AggregationRule"/>.
+    /// </summary>
+    /// <param name="scenario">The scenario (commitments and Vietnam's concessions are not part of the shock; see <see cref="IgnatenkoScenarioRun.Omitted"/>).</param>
+    /// <param name="date">The date whose rates apply.</param>
+    /// <param name="revenueUse">How US tariff revenue is used (default: income-tax relief, the paper's case 1).</param>
+    /// <returns>The run: <see cref="IgnatenkoScenarioRun.Result"/>, <see cref="IgnatenkoScenarioRun.UsTariffOn"/>, <see cref="IgnatenkoScenarioRun.AggregationRule"/>.</returns>
+    /// <exception cref="Models.ConvergenceException">The solver did not converge.</exception>
+    public IgnatenkoScenarioRun RunIgnatenko(Scenario scenario, DateOnly date, RevenueUse revenueUse = RevenueUse.IncomeTaxRelief) =>
+        IgnatenkoScenarioModel.Run(_ignatenko.Value, Baseline, scenario, date, revenueUse, library: Library);
 
     /// <summary>Projects a scenario month by month with Monte Carlo bands (<see cref="ProjectionModel"/> with its default options and the observed months).</summary>
     /// <param name="scenario">The scenario.</param>

@@ -11,7 +11,7 @@ public static class ValueRanges
     public const double MaxTariffRate = 10.0;
 
     /// <summary>The largest tariff rate accepted with the override where one exists (<c>GeShock</c>'s allowHighTariffs): 100 = 10,000 %.</summary>
-    public const double MaxTariffRateWithOverride = 100.0;
+    internal const double MaxTariffRateWithOverride = 100.0;
 
     /// <summary>The largest US-dollar amount of one trade flow or duty: US$ 35 trillion, above all world exports of goods and services (≈ US$ 33 trillion in 2024, WTO).</summary>
     public const double MaxTradeUsd = 3.5e13;

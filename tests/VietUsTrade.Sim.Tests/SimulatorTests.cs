@@ -1,4 +1,5 @@
 using VietUsTrade.Sim.Models.GeneralEquilibrium;
+using VietUsTrade.Sim.Models.Ignatenko2025;
 using VietUsTrade.Sim.Policy;
 using Xunit;
 
@@ -25,6 +26,81 @@ public sealed class SimulatorTests
         Assert.Equal(ge.Welfare["VNM"], ge.Welfare["5520"]);
         Assert.Equal(ge.Summary.VietnamWelfareChangePct / 100, ge.Welfare["VNM"], 15);
         Assert.Equal(GeScenarioModel.AggregationRule, ge.Aggregation.Rule);
+    }
+
+    [Fact]
+    public void PE_ICIO_GE_and_Ignatenko_run_the_same_scenario_object()
+    {
+        var scenario = Sim.Presets["reciprocal-20"];
+        var pe = Sim.RunPartialEquilibrium(scenario, Dec2025);
+        var ge = Sim.RunGeneralEquilibrium(scenario, Dec2025);
+        var ig = Sim.RunIgnatenko(scenario, Dec2025);
+        Assert.Same(scenario, pe.Scenario);
+        Assert.Same(scenario, ge.Scenario);
+        Assert.Same(scenario, ig.Scenario);
+        Assert.Equal(IgnatenkoScenarioModel.AggregationRule, ig.AggregationRule);
+
+        // The rule by hand: Vietnam's 2024-value-weighted mean of (rate on the date - 2024 rate) over its lines in
+        // chapters 1-97 (the ICIO goods lines), from the compiled schedule; the model's baseline has no US tariffs.
+        var rates = TariffSchedule.Compile(scenario, Sim.Baseline, Sim.Library).RatesOn(Dec2025);
+        var t1 = rates.ToArray();
+        var t0 = rates.BaseToArray();
+        var offsets = rates.LineOffsets();
+        double num = 0, den = 0;
+        var lines = Sim.Baseline.LinesArray;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Code.Chapter > 97)
+            {
+                continue;
+            }
+
+            var suppliers = lines[i].SuppliersArray;
+            for (var k = 0; k < suppliers.Length; k++)
+            {
+                if (suppliers[k].Partner.IsVietnam)
+                {
+                    num += suppliers[k].ValueUsd * (t1[offsets[i] + k] - t0[offsets[i] + k]);
+                    den += suppliers[k].ValueUsd;
+                }
+            }
+        }
+
+        var vietnam = ig.UsTariffOn("VNM");
+        Assert.Equal(num / den, vietnam, 12);
+        Assert.InRange(vietnam, 0.10, 0.20);   // 20 % less the Annex II exemptions, which are mostly electronics
+
+        // The ICIO run aggregates by the same rule: its textiles rate is the full 20 %, Ignatenko's all-goods rate lies below.
+        Assert.True(ge.Aggregation.AdditionalRate("VNM", "C13T15") > vietnam);
+        Assert.Equal(ig.UsTariffOn("DEU"), ig.UsTariffOn("FRA"));   // EU members take the EU-27 partner
+        Assert.Equal(0.0, ig.UsTariffOn("CHN"));                    // the preset changes no other supplier's rates
+
+        // All three models: US imports from Vietnam fall and Vietnam loses.
+        Assert.True(pe.ImportsFromVietnamUsd < pe.Baseline.ImportsFromVietnamUsd);
+        Assert.True(ge.ImportsFromVietnamUsd < ge.BaselineImportsFromVietnamUsd);
+        Assert.True(ig.Result.UsVietnam.ImportsAfter < ig.Result.UsVietnam.ImportsBefore);
+        Assert.True(ge.Welfare["VNM"] < 0);
+        Assert.True(ig.Result.Country("VNM").WelfarePct < 0);
+    }
+
+    [Fact]
+    public void Ignatenko_takes_presets_by_name_and_a_uniform_rate_passes_through_unchanged()
+    {
+        // 20 % on every Vietnam line: the aggregated rate is exactly 0.20, the same run as the CLI's --vietnam-rate
+        // path would give with only Vietnam taxed (IgnatenkoScenarios.UsTariffsByPartner with VNM = 0.20, others 0).
+        var uniform = new Scenario("uniform-20", "20% on every good from Vietnam", [], [new TariffMeasure("vn-20", MeasureKind.Reciprocal, 0.20, new DateOnly(2025, 8, 7), null, [Presets.Vietnam])]);
+        var ig = Sim.RunIgnatenko(uniform, Dec2025);
+        Assert.Equal(0.20, ig.UsTariffOn("VNM"), 12);
+        var b = ig.Result.Baseline;
+        var direct = IgnatenkoModel.Solve(b, IgnatenkoScenarios.UsTariffsByPartner(b, new Dictionary<string, double> { ["VNM"] = 0.20 }, 0.0));
+        Assert.Equal(direct.Country("VNM").WelfarePct, ig.Result.Country("VNM").WelfarePct, 9);
+        Assert.Equal(direct.UsVietnam.ImportsAfter, ig.Result.UsVietnam.ImportsAfter, 3);
+
+        // A preset by name (as `ge ignatenko --preset` reads it); what the shock leaves out and the rule travel with the run.
+        var real = Sim.RunIgnatenko(Sim.Presets["REAL-2025-2026"], Dec2025);
+        Assert.Equal("real-2025-2026", real.Scenario.Name);
+        Assert.Contains(real.Omitted, o => o.Contains("purchase commitment", StringComparison.Ordinal));
+        Assert.Contains("2024-import-weighted", real.AggregationRule, StringComparison.Ordinal);
     }
 
     [Fact]

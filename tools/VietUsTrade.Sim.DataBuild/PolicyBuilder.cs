@@ -36,7 +36,7 @@ public static partial class PolicyBuilder
     /// <param name="rawDir">shared/data/raw.</param>
     /// <param name="sources">Provenance out.</param>
     /// <returns>The lists and Vietnam's tariff lines.</returns>
-    public static (List<ProductList> Lists, List<VietnamTariffLine> VietnamTariff) Build(string rawDir, List<SourceFileInfo> sources)
+    internal static (List<ProductList> Lists, List<VietnamTariffLine> VietnamTariff) Build(string rawDir, List<SourceFileInfo> sources)
     {
         ArgumentNullException.ThrowIfNull(sources);
         var tables = new List<RawTable>();

@@ -1,15 +1,14 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using CsvHelper;
-using CsvHelper.Configuration;
 using VietUsTrade.Sim.Data;
+using VietUsTrade.Sim.Data.Csv;
 using VietUsTrade.Sim.Products;
 
 namespace VietUsTrade.Sim.DataBuild;
 
 /// <summary>
-/// A raw CSV file read strictly: required columns are checked, every value is validated on access, and every
-/// row must end up either kept or rejected with a reason (nothing is dropped silently).
+/// A raw CSV file read strictly through the core's CSV reader (<see cref="StrictCsv.ReadRecords"/>: required columns,
+/// as many fields as the header on every row, errors naming file, line, column and value): every value is validated
+/// on access, and every row must end up either kept or rejected with a reason (nothing is dropped silently).
 /// </summary>
 public sealed class RawTable
 {
@@ -70,52 +69,9 @@ public sealed class RawTable
         }
 
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, DetectColumnCountChanges = false };
         using var reader = new StreamReader(new MemoryStream(bytes));
-        using var csv = new CsvReader(reader, config);
-        string[] header;
-        try
-        {
-            if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null)
-            {
-                throw new DataFileException(relativePath, 1, string.Empty, string.Empty, "the file has no header row");
-            }
-
-            header = csv.HeaderRecord;
-        }
-        catch (CsvHelperException ex)
-        {
-            throw new DataFileException(relativePath, 1, string.Empty, string.Empty, $"the header cannot be parsed ({ex.Message})", ex);
-        }
-
-        foreach (var column in requiredColumns)
-        {
-            if (!header.Contains(column, StringComparer.Ordinal))
-            {
-                throw new DataFileException(relativePath, 1, column, string.Join('|', header), "required column is missing");
-            }
-        }
-
-        var rows = new List<RawRow>();
-        try
-        {
-            while (csv.Read())
-            {
-                var fields = csv.Parser.Record ?? [];
-                var line = csv.Parser.RawRow;
-                if (fields.Length != header.Length)
-                {
-                    throw new DataFileException(relativePath, line, string.Empty, string.Join(',', fields), $"expected {header.Length} fields, found {fields.Length}");
-                }
-
-                rows.Add(new RawRow(line, fields));
-            }
-        }
-        catch (CsvHelperException ex)
-        {
-            throw new DataFileException(relativePath, csv.Parser.RawRow, string.Empty, string.Empty, $"malformed CSV ({ex.Message})", ex);
-        }
-
+        var (header, records) = StrictCsv.ReadRecords(reader, relativePath, requiredColumns, otherColumnsAllowed: true);
+        var rows = records.ConvertAll(r => new RawRow(r.Line, r.Fields));
         return new RawTable(relativePath, sha, header, rows);
     }
 

@@ -223,7 +223,7 @@ internal static class GeCommands
             var flow = new GeFlow(r.Text("exporter"), r.Text("importer"), r.Number("value")!.Value, r.Has("sector") && r.Text("sector").Length > 0 ? r.Text("sector") : GeBaseline.SingleSectorName);
             if (seen.Repeat(r, flow.Sector == GeBaseline.SingleSectorName ? null : flow.Sector) is { } k)
             {
-                flows[k] = flows[k] with { Value = flows[k].Value + flow.Value };
+                flows[k] = new GeFlow(flows[k].Exporter, flows[k].Importer, flows[k].Value + flow.Value, flows[k].Sector);
             }
             else
             {
@@ -260,7 +260,7 @@ internal static class GeCommands
             {
                 if (costLines.Repeat(r, sector) is { } k)
                 {
-                    costs[k] = costs[k] with { DeltaLogCost = costs[k].DeltaLogCost + d };
+                    costs[k] = new GeCostChange(costs[k].Exporter, costs[k].Importer, costs[k].DeltaLogCost + d, costs[k].Sector);
                 }
                 else
                 {
@@ -306,101 +306,7 @@ internal static class GeCommands
         }
 
         InputLimits.CheckSize(path, "ge solve");
-        using var reader = BoundedInput.OpenText(path, InputLimits.MaxCsvBytes, "ge solve file");
-        var headerLine = reader.ReadLine() ?? throw new InvalidDataException($"{path}: empty file, expected a header row.");
-        var header = SplitCsv(headerLine.TrimStart('\uFEFF')).Select(h => h.Trim().ToLowerInvariant()).ToArray();
-        foreach (var column in required)
-        {
-            if (!header.Contains(column))
-            {
-                throw new InvalidDataException($"{path}: missing column '{column}' (header: {string.Join(",", header)}).");
-            }
-        }
-
-        // A misspelt optional column (baseline_tarif, sectr) used to be ignored, silently dropping what it held.
-        foreach (var column in header)
-        {
-            if (!allowed.Contains(column, StringComparer.Ordinal))
-            {
-                throw new InvalidDataException($"{path}: unknown column '{column}' (expected: {string.Join(", ", allowed)}).");
-            }
-        }
-
-        if (header.GroupBy(h => h, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
-        {
-            throw new InvalidDataException($"{path}: column '{twice.Key}' appears twice in the header.");
-        }
-
-        var rows = new List<CsvRow>();
-        var lineNumber = 1;
-        while (reader.ReadLine() is { } line)
-        {
-            lineNumber++;
-            if (line.Trim().Length == 0)
-            {
-                continue;
-            }
-
-            var fields = SplitCsv(line);
-            if (fields.Count != header.Length)
-            {
-                throw new InvalidDataException($"{path} line {lineNumber}: {fields.Count} fields, the header has {header.Length}.");
-            }
-
-            var cells = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (var c = 0; c < header.Length; c++)
-            {
-                cells[header[c]] = fields[c].Trim();
-            }
-
-            rows.Add(new CsvRow(path, lineNumber, cells));
-        }
-
-        return rows;
-    }
-
-    /// <summary>Splits one CSV line (RFC 4180 quoting; no line breaks inside fields).</summary>
-    private static List<string> SplitCsv(string line)
-    {
-        var fields = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var k = 0; k < line.Length; k++)
-        {
-            var ch = line[k];
-            if (quoted)
-            {
-                if (ch == '"' && k + 1 < line.Length && line[k + 1] == '"')
-                {
-                    field.Append('"');
-                    k++;
-                }
-                else if (ch == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(ch);
-                }
-            }
-            else if (ch == '"')
-            {
-                quoted = true;
-            }
-            else if (ch == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(ch);
-            }
-        }
-
-        fields.Add(field.ToString());
-        return fields;
+        return CsvInput.ReadFile(path, required, allowed, InputLimits.MaxCsvBytes, "ge solve file").Select(r => new CsvRow(path, r.Line, r.Cells)).ToList();
     }
 
     private static string Csv(string text) =>
@@ -481,7 +387,7 @@ internal static class GeCommands
         }
     }
 
-    private sealed record CsvRow(string Path, int Line, Dictionary<string, string> Cells)
+    private sealed record CsvRow(string Path, int Line, IReadOnlyDictionary<string, string> Cells)
     {
         public bool Has(string column) => Cells.ContainsKey(column);
 

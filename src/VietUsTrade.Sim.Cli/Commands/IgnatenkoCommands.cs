@@ -25,8 +25,10 @@ internal static class IgnatenkoCommands
         var vietnamOption = new Option<double?>("--vietnam-rate") { Description = "The paper's USTR rates on every partner except Vietnam, which pays this rate (fraction, e.g. 0.20; default: none; one of --case, --us-tariffs, --vietnam-rate)." };
         var lumpSumOption = new Option<bool>("--lump-sum") { Description = "With --us-tariffs or --vietnam-rate: rebate revenue lump sum instead of cutting income taxes." };
         var dataOption = new Option<DirectoryInfo?>("--data") { Description = "Read the inputs from a folder laid out like the replication package's data/base_data instead of the bundled copy (default: the bundled copy)." };
+        var presetOption = new Option<string?>("--preset") { Description = "A policy preset (presets list): its US tariffs on --date, aggregated to one rate per exporter by 2024 line values (the ICIO rule's all-goods mean). Default: none; one of --case, --us-tariffs, --vietnam-rate, --preset." };
+        var dateOption = new Option<string?>("--date") { Description = "With --preset: the date whose rates apply (YYYY-MM-DD, default 2025-12-01)." };
         var jsonOption = new Option<bool>("--json") { Description = "Print a JSON array of the 194 countries' results instead of the text report." };
-        foreach (var option in new Option[] { caseOption, tariffsOption, otherOption, vietnamOption, lumpSumOption, dataOption, jsonOption })
+        foreach (var option in new Option[] { caseOption, tariffsOption, otherOption, vietnamOption, presetOption, dateOption, lumpSumOption, dataOption, jsonOption })
         {
             command.Options.Add(option);
         }
@@ -36,10 +38,24 @@ internal static class IgnatenkoCommands
             int? paperCase = parse.GetValue(caseOption);
             var file = parse.GetValue(tariffsOption);
             double? vietnamRate = parse.GetValue(vietnamOption);
-            int modes = (paperCase.HasValue ? 1 : 0) + (file is not null ? 1 : 0) + (vietnamRate.HasValue ? 1 : 0);
+            var presetName = parse.GetValue(presetOption);
+            int modes = (paperCase.HasValue ? 1 : 0) + (file is not null ? 1 : 0) + (vietnamRate.HasValue ? 1 : 0) + (presetName is not null ? 1 : 0);
             if (modes != 1)
             {
-                throw new CliUsageException("ge ignatenko needs exactly one of --case, --us-tariffs or --vietnam-rate");
+                throw new CliUsageException("ge ignatenko needs exactly one of --case, --us-tariffs, --vietnam-rate or --preset");
+            }
+
+            if (presetName is null && parse.GetValue(dateOption) is not null)
+            {
+                throw new CliUsageException("--date applies to --preset");
+            }
+
+            Policy.Scenario? policy = null;
+            if (presetName is not null)
+            {
+                var known = Policy.Presets.Names.FirstOrDefault(n => string.Equals(n, presetName.Trim(), StringComparison.OrdinalIgnoreCase))
+                    ?? throw new CliUsageException($"--preset '{presetName}' is not a policy preset: {string.Join(", ", Policy.Presets.Names)}");
+                policy = Policy.Presets.Get(known);
             }
 
             var dataDir = parse.GetValue(dataOption);
@@ -47,7 +63,14 @@ internal static class IgnatenkoCommands
             var baseline = IgnatenkoBaseline.Build(data);
             var revenueUse = parse.GetValue(lumpSumOption) ? RevenueUse.LumpSumRebate : RevenueUse.IncomeTaxRelief;
             IgnatenkoResult result;
-            if (paperCase is int c)
+            IgnatenkoScenarioRun? policyRun = null;
+            if (policy is not null)
+            {
+                var on = parse.GetValue(dateOption) is { } text ? PolicyCommands.ParseDate(text, "--date") : new DateOnly(2025, 12, 1);
+                policyRun = IgnatenkoScenarioModel.Run(baseline, BaselineDataset.LoadEmbedded(), policy, on, revenueUse);
+                result = policyRun.Result;
+            }
+            else if (paperCase is int c)
             {
                 var run = c switch
                 {
@@ -83,6 +106,15 @@ internal static class IgnatenkoCommands
             else
             {
                 context.Out.WriteLine($"{result.Scenario.Name} (Ignatenko et al. 2025, J. Int. Econ. 157)");
+                if (policyRun is not null)
+                {
+                    context.Out.WriteLine($"Aggregation: {policyRun.AggregationRule}");
+                    foreach (var note in policyRun.Omitted)
+                    {
+                        context.Out.WriteLine($"Not in the shock: {note}");
+                    }
+                }
+
                 context.Out.WriteLine();
                 context.Out.Write(IgnatenkoReports.Table(result));
                 context.Out.WriteLine();

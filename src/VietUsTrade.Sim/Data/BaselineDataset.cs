@@ -67,13 +67,13 @@ public sealed class BaselineDataset
     public int Year => Header.Year;
 
     /// <summary>The import concept, "imports for consumption, customs value".</summary>
-    public string ImportConcept => Header.ImportConcept;
+    internal string ImportConcept => Header.ImportConcept;
 
     /// <summary>The export concept, "total exports, FAS value".</summary>
-    public string ExportConcept => Header.ExportConcept;
+    internal string ExportConcept => Header.ExportConcept;
 
     /// <summary>The cap applied to the elasticity of substitution σ (published values above it are set to it).</summary>
-    public double SigmaCap => Header.SigmaCap;
+    internal double SigmaCap => Header.SigmaCap;
 
     /// <summary>Notes written by the data build: assumptions and rules applied, one per entry.</summary>
     public IReadOnlyList<string> BuildNotes => Header.Notes;
@@ -82,7 +82,7 @@ public sealed class BaselineDataset
     public IReadOnlyList<SourceFileInfo> Sources { get; }
 
     /// <summary>The suppliers: the 50 partners with HTS10 detail (Vietnam, China, EU-27, …) and the rest of the world.</summary>
-    public IReadOnlyList<Partner> Partners => PartnersArray;
+    internal IReadOnlyList<Partner> Partners => PartnersArray;
 
     /// <summary>Vietnam.</summary>
     public Partner Vietnam { get; }
@@ -91,22 +91,22 @@ public sealed class BaselineDataset
     public IReadOnlyList<ImportLine> ImportLines => LinesArray;
 
     /// <summary>US exports to Vietnam by HS6 (plus the aircraft code 8800000000), sorted by code.</summary>
-    public IReadOnlyList<ExportLine> ExportLines => ExportsArray;
+    internal IReadOnlyList<ExportLine> ExportLines => ExportsArray;
 
     /// <summary>Chapter totals of US imports (all partners and Vietnam), chapters 01–99 as published.</summary>
-    public IReadOnlyList<ChapterTotals> Chapters => ChaptersArray;
+    internal IReadOnlyList<ChapterTotals> Chapters => ChaptersArray;
 
     /// <summary>US MFN rates by HTS8 (2025 Basic Edition).</summary>
-    public IReadOnlyList<MfnRate> MfnRates => MfnArray;
+    internal IReadOnlyList<MfnRate> MfnRates => MfnArray;
 
     /// <summary>Monthly series: imports from Vietnam by NAICS-3 and all products 2022–2024, all-country imports, exports to Vietnam 2023–2024 in total and by HS chapter.</summary>
-    public IReadOnlyList<MonthlySeries> Monthly => MonthlyArray;
+    internal IReadOnlyList<MonthlySeries> Monthly => MonthlyArray;
 
     /// <summary>US imports from Vietnam in the baseline year (imports for consumption, customs value), US dollars.</summary>
     public double ImportsFromVietnamUsd => LinesArray.Sum(l => l.Vietnam.ValueUsd);
 
     /// <summary>Calculated duty on imports from Vietnam, US dollars.</summary>
-    public double DutyOnVietnamUsd => LinesArray.Sum(l => l.Vietnam.DutyUsd);
+    internal double DutyOnVietnamUsd => LinesArray.Sum(l => l.Vietnam.DutyUsd);
 
     /// <summary>US exports to Vietnam in the baseline year (FAS), US dollars.</summary>
     public double ExportsToVietnamUsd => ExportsArray.Sum(e => e.Value2024Usd);
@@ -124,7 +124,7 @@ public sealed class BaselineDataset
     /// <returns>The dataset.</returns>
     /// <exception cref="InvalidDataException">The stream is not a dataset of a supported format version, is corrupt (a value no record accepts,
     /// a truncated list) or decompresses to more than 256 MiB.</exception>
-    public static BaselineDataset Read(Stream compressed)
+    internal static BaselineDataset Read(Stream compressed)
     {
         using var buffer = CompressedPayload.Decompress(compressed, "Dataset");
         return DatasetSerializer.Deserialize(buffer);
@@ -133,18 +133,18 @@ public sealed class BaselineDataset
     /// <summary>The line with this 10-digit code, or null.</summary>
     /// <param name="code">An HTS10 code.</param>
     /// <returns>The line or null.</returns>
-    public ImportLine? FindLine(HtsCode code) => _lineIndex.TryGetValue(code, out var i) ? LinesArray[i] : null;
+    internal ImportLine? FindLine(HtsCode code) => _lineIndex.TryGetValue(code, out var i) ? LinesArray[i] : null;
 
     /// <summary>The index of the line in <see cref="ImportLines"/>, or −1.</summary>
     /// <param name="code">An HTS10 code.</param>
     /// <returns>The index or −1.</returns>
-    public int IndexOf(HtsCode code) => _lineIndex.TryGetValue(code, out var i) ? i : -1;
+    internal int IndexOf(HtsCode code) => _lineIndex.TryGetValue(code, out var i) ? i : -1;
 
     /// <summary>The index of a partner in <see cref="Partners"/>.</summary>
     /// <param name="partner">A partner of this dataset.</param>
     /// <returns>The index.</returns>
     /// <exception cref="ArgumentException">The partner is not one of this dataset's.</exception>
-    public int IndexOfPartner(Partner partner)
+    internal int IndexOfPartner(Partner partner)
     {
         var i = Array.IndexOf(PartnersArray, partner);
         return i >= 0 ? i : throw new ArgumentException($"Partner {partner?.CensusCode} is not in this dataset.", nameof(partner));
@@ -153,7 +153,7 @@ public sealed class BaselineDataset
     /// <summary>The partner with this Census code ("5700", "0003", "ROW", …), or null.</summary>
     /// <param name="censusCode">The code.</param>
     /// <returns>The partner or null.</returns>
-    public Partner? FindPartner(string censusCode) => _partnersByCode.GetValueOrDefault(censusCode);
+    internal Partner? FindPartner(string censusCode) => _partnersByCode.GetValueOrDefault(censusCode);
 
     /// <summary>The partner named by a Census code ("5700"), an ISO3 code ("CHN"), its Census name ("CHINA") or, for the EU-27 (0003), "EU", "EU27", "EUN" or "EUU", in any case; or null.</summary>
     /// <param name="codeIso3OrName">The code or name.</param>
@@ -170,32 +170,32 @@ public sealed class BaselineDataset
     /// <summary>The MFN rate of an HTS8 (or the HTS8 of a longer code), or null.</summary>
     /// <param name="code">A code of 8 or 10 digits.</param>
     /// <returns>The rate or null.</returns>
-    public MfnRate? FindMfn(HtsCode code) => code.Length >= 8 && _mfnByCode.TryGetValue(code.Truncate(8), out var m) ? m : null;
+    internal MfnRate? FindMfn(HtsCode code) => code.Length >= 8 && _mfnByCode.TryGetValue(code.Truncate(8), out var m) ? m : null;
 
     /// <summary>The import lines whose code starts with <paramref name="prefix"/> (2 to 10 digits).</summary>
     /// <param name="prefix">The prefix code.</param>
     /// <returns>The matching lines in code order.</returns>
-    public IEnumerable<ImportLine> LinesWithPrefix(HtsCode prefix) => LinesArray.Where(l => prefix.Contains(l.Code));
+    internal IEnumerable<ImportLine> LinesWithPrefix(HtsCode prefix) => LinesArray.Where(l => prefix.Contains(l.Code));
 
     /// <summary>The import lines of one HS chapter.</summary>
     /// <param name="chapter">1–99.</param>
     /// <returns>The lines in code order.</returns>
-    public IEnumerable<ImportLine> LinesInChapter(int chapter) => LinesArray.Where(l => l.Chapter == chapter);
+    internal IEnumerable<ImportLine> LinesInChapter(int chapter) => LinesArray.Where(l => l.Chapter == chapter);
 
     /// <summary>The chapter totals of one chapter, or null when the chapter has no US imports.</summary>
     /// <param name="chapter">1–99.</param>
     /// <returns>The totals or null.</returns>
-    public ChapterTotals? FindChapter(int chapter) => ChaptersArray.FirstOrDefault(c => c.Chapter == chapter);
+    internal ChapterTotals? FindChapter(int chapter) => ChaptersArray.FirstOrDefault(c => c.Chapter == chapter);
 
     /// <summary>The monthly series with this key (see <see cref="Monthly"/>), or null.</summary>
     /// <param name="key">The key.</param>
     /// <returns>The series or null.</returns>
-    public MonthlySeries? FindMonthly(string key) => MonthlyArray.FirstOrDefault(s => s.Key == key);
+    internal MonthlySeries? FindMonthly(string key) => MonthlyArray.FirstOrDefault(s => s.Key == key);
 
     /// <summary>Each supplier's share of US imports of the lines under <paramref name="prefix"/> (all lines when null).</summary>
     /// <param name="prefix">An optional code prefix.</param>
     /// <returns>Supplier → share, in descending order of share; the shares sum to one.</returns>
-    public IReadOnlyList<KeyValuePair<Partner, double>> SupplierShares(HtsCode? prefix = null)
+    internal IReadOnlyList<KeyValuePair<Partner, double>> SupplierShares(HtsCode? prefix = null)
     {
         var totals = new Dictionary<Partner, double>();
         double world = 0;
@@ -223,7 +223,7 @@ public sealed class BaselineDataset
     /// <param name="which">"sigma" (substitution) or "epsilon" (import demand).</param>
     /// <returns>(source, level) → share of Vietnam's 2024 import value; the shares sum to one.</returns>
     /// <exception cref="ArgumentException"><paramref name="which"/> is neither "sigma" nor "epsilon".</exception>
-    public IReadOnlyList<ElasticityCoverage> ElasticityCoverage(string which)
+    internal IReadOnlyList<ElasticityCoverage> ElasticityCoverage(string which)
     {
         Func<ImportLine, Elasticity> pick = which switch
         {

@@ -11,24 +11,27 @@ namespace VietUsTrade.Sim.Data;
 /// <remarks>Every field is checked when set (constructor and <c>with</c> alike): the chapter in 1–99, every amount finite in [0, <see cref="ValueRanges.MaxTradeUsd"/>].</remarks>
 public sealed record ChapterTotals(int Chapter, string Name, double WorldValueUsd, double WorldDutyUsd, double VietnamValueUsd, double VietnamDutyUsd, double RestOfWorldValueUsd)
 {
+    /// <summary>Short English name (Budget Lab list).</summary>
+    public string Name { get; internal init; } = Name;
+
     /// <summary>The HS chapter, 1–99 (checked when set).</summary>
-    public int Chapter { get; init => field = FieldRule.Check(value, value is >= 1 and <= 99, nameof(Chapter), "must be an HS chapter from 1 to 99"); }
+    public int Chapter { get; internal init => field = FieldRule.Check(value, value is >= 1 and <= 99, nameof(Chapter), "must be an HS chapter from 1 to 99"); }
         = FieldRule.Check(Chapter, Chapter is >= 1 and <= 99, nameof(Chapter), "must be an HS chapter from 1 to 99");
 
     /// <summary>Imports from all partners, US dollars (checked when set).</summary>
-    public double WorldValueUsd { get; init => field = FieldRule.Usd(value, nameof(WorldValueUsd)); } = FieldRule.Usd(WorldValueUsd, nameof(WorldValueUsd));
+    public double WorldValueUsd { get; internal init => field = FieldRule.Usd(value, nameof(WorldValueUsd)); } = FieldRule.Usd(WorldValueUsd, nameof(WorldValueUsd));
 
     /// <summary>Calculated duty from all partners, US dollars (checked when set).</summary>
-    public double WorldDutyUsd { get; init => field = FieldRule.Usd(value, nameof(WorldDutyUsd)); } = FieldRule.Usd(WorldDutyUsd, nameof(WorldDutyUsd));
+    internal double WorldDutyUsd { get; init => field = FieldRule.Usd(value, nameof(WorldDutyUsd)); } = FieldRule.Usd(WorldDutyUsd, nameof(WorldDutyUsd));
 
     /// <summary>Imports from Vietnam, US dollars (checked when set).</summary>
-    public double VietnamValueUsd { get; init => field = FieldRule.Usd(value, nameof(VietnamValueUsd)); } = FieldRule.Usd(VietnamValueUsd, nameof(VietnamValueUsd));
+    public double VietnamValueUsd { get; internal init => field = FieldRule.Usd(value, nameof(VietnamValueUsd)); } = FieldRule.Usd(VietnamValueUsd, nameof(VietnamValueUsd));
 
     /// <summary>Duty on imports from Vietnam, US dollars (checked when set).</summary>
-    public double VietnamDutyUsd { get; init => field = FieldRule.Usd(value, nameof(VietnamDutyUsd)); } = FieldRule.Usd(VietnamDutyUsd, nameof(VietnamDutyUsd));
+    internal double VietnamDutyUsd { get; init => field = FieldRule.Usd(value, nameof(VietnamDutyUsd)); } = FieldRule.Usd(VietnamDutyUsd, nameof(VietnamDutyUsd));
 
     /// <summary>Imports from the rest of the world, US dollars (checked when set).</summary>
-    public double RestOfWorldValueUsd { get; init => field = FieldRule.Usd(value, nameof(RestOfWorldValueUsd)); } = FieldRule.Usd(RestOfWorldValueUsd, nameof(RestOfWorldValueUsd));
+    internal double RestOfWorldValueUsd { get; init => field = FieldRule.Usd(value, nameof(RestOfWorldValueUsd)); } = FieldRule.Usd(RestOfWorldValueUsd, nameof(RestOfWorldValueUsd));
 
     /// <summary>Vietnam's share of US imports of the chapter.</summary>
     public double VietnamShare => WorldValueUsd > 0 ? VietnamValueUsd / WorldValueUsd : 0.0;

@@ -11,7 +11,7 @@ public sealed class DataFileException : Exception
     /// <param name="value">The offending value (may be empty).</param>
     /// <param name="reason">What is wrong.</param>
     /// <param name="inner">The underlying exception, if any.</param>
-    public DataFileException(string file, int line, string field, string value, string reason, Exception? inner = null)
+    internal DataFileException(string file, int line, string field, string value, string reason, Exception? inner = null)
         : base(Format(file, line, field, value, reason), inner)
     {
         File = file;
@@ -22,14 +22,14 @@ public sealed class DataFileException : Exception
     }
 
     /// <summary>Creates the exception with a message only.</summary>
-    public DataFileException()
+    internal DataFileException()
         : this(string.Empty, 0, string.Empty, string.Empty, "data file error")
     {
     }
 
     /// <summary>Creates the exception with a message only.</summary>
     /// <param name="message">The message.</param>
-    public DataFileException(string message)
+    internal DataFileException(string message)
         : this(string.Empty, 0, string.Empty, string.Empty, message)
     {
     }
@@ -37,25 +37,25 @@ public sealed class DataFileException : Exception
     /// <summary>Creates the exception with a message and an inner exception.</summary>
     /// <param name="message">The message.</param>
     /// <param name="innerException">The cause.</param>
-    public DataFileException(string message, Exception innerException)
+    internal DataFileException(string message, Exception innerException)
         : this(string.Empty, 0, string.Empty, string.Empty, message, innerException)
     {
     }
 
     /// <summary>The file path.</summary>
-    public string File { get; }
+    internal string File { get; }
 
     /// <summary>The 1-based line number (1 = header row; 0 = the file as a whole).</summary>
-    public int Line { get; }
+    internal int Line { get; }
 
     /// <summary>The column name.</summary>
-    public string Field { get; }
+    internal string Field { get; }
 
     /// <summary>The offending value.</summary>
-    public string Value { get; }
+    internal string Value { get; }
 
     /// <summary>What is wrong.</summary>
-    public string Reason { get; }
+    internal string Reason { get; }
 
     private static string Format(string file, int line, string field, string value, string reason)
     {

@@ -7,7 +7,7 @@ namespace VietUsTrade.Sim.Data;
 /// <param name="Description">HS 2022 subheading text, or the Census Schedule B description for 8800000000.</param>
 /// <param name="Value2024Usd">Total exports (domestic + foreign), FAS value at the US port, calendar 2024, US dollars.</param>
 /// <param name="Value2023Usd">The same for calendar 2023.</param>
-public sealed record ExportLine(HtsCode Code, string Description, double Value2024Usd, double Value2023Usd)
+internal sealed record ExportLine(HtsCode Code, string Description, double Value2024Usd, double Value2023Usd)
 {
     /// <summary>Exports in 2024, US dollars: finite, in [0, <see cref="ValueRanges.MaxTradeUsd"/>] (checked when set).</summary>
     public double Value2024Usd { get; init => field = FieldRule.Usd(value, nameof(Value2024Usd)); } = FieldRule.Usd(Value2024Usd, nameof(Value2024Usd));

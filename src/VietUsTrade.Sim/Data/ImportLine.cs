@@ -41,47 +41,47 @@ public sealed class ImportLine
     public HtsCode Code { get; }
 
     /// <summary>The HS chapter (1–99).</summary>
-    public int Chapter => Code.Chapter;
+    internal int Chapter => Code.Chapter;
 
     /// <summary>The Census short description of the code.</summary>
     public string Description { get; }
 
     /// <summary>Suppliers of the line: Vietnam first (also when its value is 0), then other partners, then the rest of the world.</summary>
-    public IReadOnlyList<SupplierFlow> Suppliers => SuppliersArray;
+    internal IReadOnlyList<SupplierFlow> Suppliers => SuppliersArray;
 
     /// <summary>Vietnam's flow on this line.</summary>
-    public SupplierFlow Vietnam => SuppliersArray[0];
+    internal SupplierFlow Vietnam => SuppliersArray[0];
 
     /// <summary>US imports of the line from all suppliers (detailed partners + rest-of-world residual), US dollars.</summary>
-    public double WorldValueUsd { get; }
+    internal double WorldValueUsd { get; }
 
     /// <summary>Calculated duty on the line from all suppliers, US dollars.</summary>
-    public double WorldDutyUsd { get; }
+    internal double WorldDutyUsd { get; }
 
     /// <summary>Vietnam's share of US imports of the line (0 when the line has no imports).</summary>
-    public double VietnamShare => WorldValueUsd > 0 ? Vietnam.ValueUsd / WorldValueUsd : 0.0;
+    internal double VietnamShare => WorldValueUsd > 0 ? Vietnam.ValueUsd / WorldValueUsd : 0.0;
 
     /// <summary>Elasticity of substitution between suppliers (Broda–Weinstein with fallbacks; capped, see docs/data.md).</summary>
     public Elasticity Sigma { get; }
 
     /// <summary>Import demand elasticity of the line's import composite (Hauk 2012 with fallbacks).</summary>
-    public Elasticity Epsilon { get; }
+    internal Elasticity Epsilon { get; }
 
     /// <summary>Alternative elasticity of substitution from Hauk (2012) with its standard error, where a valid estimate (σ &gt; 1) matches; otherwise null.</summary>
-    public Elasticity? SigmaHauk { get; }
+    internal Elasticity? SigmaHauk { get; }
 
     /// <summary>The US MFN rate of the line's HTS8, or null when the line has no HTS8 in the 2025 schedule (e.g. chapter 99).</summary>
-    public MfnRate? Mfn { get; }
+    internal MfnRate? Mfn { get; }
 
     /// <summary>The NAICS code of the line (Census import concordance, 2022 vintage), or null when not listed.</summary>
-    public string? Naics { get; }
+    internal string? Naics { get; }
 
     /// <summary>The GTAP v11 sector code (Budget Lab crosswalk), or null (chapters 98/99).</summary>
-    public string? GtapSector { get; }
+    internal string? GtapSector { get; }
 
     /// <summary>The share of each supplier in the line's imports; the shares sum to one when the line has imports.</summary>
     /// <returns>One share per entry of <see cref="Suppliers"/>.</returns>
-    public double[] SupplierShares()
+    internal double[] SupplierShares()
     {
         var shares = new double[SuppliersArray.Length];
         if (WorldValueUsd <= 0)

@@ -10,7 +10,7 @@ namespace VietUsTrade.Sim.Data;
 /// <remarks>Source: USITC, HTSUS 2025 Basic Edition (column 1 text unchanged through 2026 Rev 10); used as the 2024 MFN by assumption.</remarks>
 /// <remarks>The ad valorem part is checked when set (constructor and <c>with</c> alike): null, or a finite fraction from 0 to 10 (1,000 %; the
 /// highest column 1 rate of the HTSUS is 350 %).</remarks>
-public sealed record MfnRate(HtsCode Hts8, string RateType, double? AdValorem, string Text)
+internal sealed record MfnRate(HtsCode Hts8, string RateType, double? AdValorem, string Text)
 {
     /// <summary>The ad valorem part as a fraction, or null (checked when set: finite, 0 to 10).</summary>
     public double? AdValorem { get; init => field = Checked(value); } = Checked(AdValorem);

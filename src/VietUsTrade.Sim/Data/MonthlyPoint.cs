@@ -6,9 +6,12 @@ namespace VietUsTrade.Sim.Data;
 /// <param name="DutyUsd">Calculated duty in US dollars (0 for exports).</param>
 public readonly record struct MonthlyPoint(DateOnly Month, double ValueUsd, double DutyUsd)
 {
+    /// <summary>The first day of the month.</summary>
+    public DateOnly Month { get; internal init; } = Month;
+
     /// <summary>Value in US dollars: finite, in [0, <see cref="ValueRanges.MaxTradeUsd"/>] (checked when set).</summary>
-    public double ValueUsd { get; init => field = FieldRule.Usd(value, nameof(ValueUsd)); } = FieldRule.Usd(ValueUsd, nameof(ValueUsd));
+    public double ValueUsd { get; internal init => field = FieldRule.Usd(value, nameof(ValueUsd)); } = FieldRule.Usd(ValueUsd, nameof(ValueUsd));
 
     /// <summary>Calculated duty in US dollars: finite, in [0, <see cref="ValueRanges.MaxTradeUsd"/>] (checked when set).</summary>
-    public double DutyUsd { get; init => field = FieldRule.Usd(value, nameof(DutyUsd)); } = FieldRule.Usd(DutyUsd, nameof(DutyUsd));
+    internal double DutyUsd { get; init => field = FieldRule.Usd(value, nameof(DutyUsd)); } = FieldRule.Usd(DutyUsd, nameof(DutyUsd));
 }

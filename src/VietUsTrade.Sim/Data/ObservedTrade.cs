@@ -24,7 +24,7 @@ public sealed class ObservedTrade
     public const string VietnamImportsKey = "imports/VIETNAM/00";
 
     /// <summary>Key of US imports for consumption from all countries, all products.</summary>
-    public const string WorldImportsKey = "imports/WORLD/00";
+    internal const string WorldImportsKey = "imports/WORLD/00";
 
     /// <summary>Key of US total exports to Vietnam.</summary>
     public const string VietnamExportsKey = "exports/VIETNAM/total";
@@ -67,7 +67,7 @@ public sealed class ObservedTrade
     public IReadOnlyList<SourceFileInfo> Sources { get; }
 
     /// <summary>Every series.</summary>
-    public IReadOnlyList<MonthlySeries> Series { get; }
+    internal IReadOnlyList<MonthlySeries> Series { get; }
 
     /// <summary>The latest month of imports from Vietnam in this (possibly truncated) data; null when none.</summary>
     public DateOnly? LatestImportMonth { get; }
@@ -76,7 +76,7 @@ public sealed class ObservedTrade
     public DateOnly? LatestExportMonth { get; }
 
     /// <summary>The as-of month this copy was cut at (<see cref="AsOf"/>), or null for the whole box.</summary>
-    public DateOnly? AsOfMonth { get; }
+    internal DateOnly? AsOfMonth { get; }
 
     /// <summary>The observed data that ship with the package (cached after the first call).</summary>
     /// <returns>The data.</returns>
@@ -87,7 +87,7 @@ public sealed class ObservedTrade
     /// <returns>The data.</returns>
     /// <exception cref="InvalidDataException">Not observed data of a supported format, corrupt (a value no record accepts, a truncated
     /// list) or more than 256 MiB decompressed.</exception>
-    public static ObservedTrade Read(Stream compressed)
+    internal static ObservedTrade Read(Stream compressed)
     {
         using var buffer = CompressedPayload.Decompress(compressed, "Observed data");
         return ObservedTradeSerializer.Deserialize(buffer);
@@ -96,7 +96,7 @@ public sealed class ObservedTrade
     /// <summary>The series with this key, or null.</summary>
     /// <param name="key">A key (see the type's remarks).</param>
     /// <returns>The series or null.</returns>
-    public MonthlySeries? Find(string key) => _byKey.GetValueOrDefault(key);
+    internal MonthlySeries? Find(string key) => _byKey.GetValueOrDefault(key);
 
     /// <summary>The series with this key.</summary>
     /// <param name="key">A key.</param>
@@ -122,14 +122,14 @@ public sealed class ObservedTrade
     /// <param name="after">Points strictly after this month.</param>
     /// <param name="to">Points up to this month inclusive.</param>
     /// <returns>The points in order.</returns>
-    public IReadOnlyList<MonthlyPoint> Between(string key, DateOnly after, DateOnly to) =>
+    internal IReadOnlyList<MonthlyPoint> Between(string key, DateOnly after, DateOnly to) =>
         Get(key).Points.Where(p => p.Month > after && p.Month <= to).ToArray();
 
     /// <summary>The sum of a series over the months of a calendar year present in the data.</summary>
     /// <param name="key">The series key.</param>
     /// <param name="year">The year.</param>
     /// <returns>Value and duty sums and the number of months found.</returns>
-    public (double ValueUsd, double DutyUsd, int Months) YearToDate(string key, int year)
+    internal (double ValueUsd, double DutyUsd, int Months) YearToDate(string key, int year)
     {
         double v = 0, d = 0;
         var n = 0;

@@ -6,7 +6,7 @@ namespace VietUsTrade.Sim.Data;
 /// <param name="Partner">The supplier.</param>
 /// <param name="ValueUsd">Imports for consumption, customs value (transaction value excluding US duties, freight and insurance), US dollars.</param>
 /// <param name="DutyUsd">Calculated duty (Census estimate, including Chapter 99 additional duties in force), US dollars.</param>
-public readonly record struct SupplierFlow(Partner Partner, double ValueUsd, double DutyUsd)
+internal readonly record struct SupplierFlow(Partner Partner, double ValueUsd, double DutyUsd)
 {
     /// <summary>Imports for consumption, US dollars: finite, in [0, <see cref="ValueRanges.MaxTradeUsd"/>] (checked when set).</summary>
     public double ValueUsd { get; init => field = FieldRule.Usd(value, nameof(ValueUsd)); } = FieldRule.Usd(ValueUsd, nameof(ValueUsd));

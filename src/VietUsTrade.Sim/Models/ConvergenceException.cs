@@ -16,7 +16,7 @@ public sealed class ConvergenceException : Exception
     /// <param name="iterations">Iterations done.</param>
     /// <param name="maxResidual">The largest residual at the last iterate (in the solver's own scaling).</param>
     /// <param name="settings">The solver settings (tolerance, iteration cap, damping), as text.</param>
-    public ConvergenceException(string model, string reason, int iterations, double maxResidual, string settings)
+    internal ConvergenceException(string model, string reason, int iterations, double maxResidual, string settings)
         : base(string.Create(CultureInfo.InvariantCulture, $"{model}: {reason} (iterations = {iterations}, max residual = {maxResidual:E3}; settings: {settings})"))
     {
         Model = model;
@@ -27,14 +27,14 @@ public sealed class ConvergenceException : Exception
     }
 
     /// <summary>Creates the exception without diagnostics.</summary>
-    public ConvergenceException()
+    internal ConvergenceException()
         : this("model", "the solver did not converge", 0, double.NaN, "unknown")
     {
     }
 
     /// <summary>Creates the exception without diagnostics.</summary>
     /// <param name="message">The reason.</param>
-    public ConvergenceException(string message)
+    internal ConvergenceException(string message)
         : this("model", message, 0, double.NaN, "unknown")
     {
     }
@@ -42,7 +42,7 @@ public sealed class ConvergenceException : Exception
     /// <summary>Creates the exception with a cause and without diagnostics.</summary>
     /// <param name="message">The reason.</param>
     /// <param name="innerException">The cause.</param>
-    public ConvergenceException(string message, Exception innerException)
+    internal ConvergenceException(string message, Exception innerException)
         : base(message, innerException)
     {
         Model = "model";
@@ -52,17 +52,17 @@ public sealed class ConvergenceException : Exception
     }
 
     /// <summary>The model or solver that failed.</summary>
-    public string Model { get; }
+    internal string Model { get; }
 
     /// <summary>What failed.</summary>
-    public string Reason { get; }
+    internal string Reason { get; }
 
     /// <summary>Iterations done before giving up.</summary>
-    public int Iterations { get; }
+    internal int Iterations { get; }
 
     /// <summary>The largest residual at the last iterate.</summary>
-    public double MaxResidual { get; }
+    internal double MaxResidual { get; }
 
     /// <summary>The solver settings it ran with.</summary>
-    public string Settings { get; }
+    internal string Settings { get; }
 }

@@ -15,7 +15,7 @@ public sealed class MarketAccessConcession
     /// <param name="name">Readable name.</param>
     /// <param name="source">Source.</param>
     /// <exception cref="ScenarioValidationException">A field is invalid.</exception>
-    public MarketAccessConcession(string id, ConcessionKind kind, DateOnly from, double rate = 0, IReadOnlyList<HtsCode>? products = null, string? name = null, string? source = null)
+    internal MarketAccessConcession(string id, ConcessionKind kind, DateOnly from, double rate = 0, IReadOnlyList<HtsCode>? products = null, string? name = null, string? source = null)
     {
         if (string.IsNullOrWhiteSpace(id))
         {
@@ -51,14 +51,14 @@ public sealed class MarketAccessConcession
     public DateOnly From { get; }
 
     /// <summary>New rate (uniform / listed).</summary>
-    public double Rate { get; }
+    internal double Rate { get; }
 
     /// <summary>Products for listed cuts.</summary>
     public IReadOnlyList<HtsCode> Products { get; }
 
     /// <summary>Readable name.</summary>
-    public string Name { get; }
+    internal string Name { get; }
 
     /// <summary>Source.</summary>
-    public string Source { get; }
+    internal string Source { get; }
 }

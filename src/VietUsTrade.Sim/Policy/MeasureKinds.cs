@@ -38,20 +38,20 @@ public static class MeasureKinds
     public static IReadOnlyList<MeasureKindInfo> All => Rows;
 
     /// <summary>The JSON names, for messages.</summary>
-    public static IReadOnlyList<string> JsonNames => Rows.Select(r => r.JsonName).ToArray();
+    internal static IReadOnlyList<string> JsonNames => Rows.Select(r => r.JsonName).ToArray();
 
     /// <summary>The row of a kind.</summary>
     /// <param name="kind">The kind.</param>
     /// <returns>Its row.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The value is not a defined kind.</exception>
-    public static MeasureKindInfo Of(MeasureKind kind) =>
+    internal static MeasureKindInfo Of(MeasureKind kind) =>
         (uint)kind < (uint)Rows.Length ? Rows[(int)kind] : throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a defined measure kind");
 
     /// <summary>The row with a JSON name (exact, case-sensitive as in scenario files).</summary>
     /// <param name="jsonName">The name ("section-301").</param>
     /// <param name="info">The row when found.</param>
     /// <returns>Whether the name is a kind.</returns>
-    public static bool TryParse(string jsonName, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out MeasureKindInfo? info) =>
+    internal static bool TryParse(string jsonName, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out MeasureKindInfo? info) =>
         ByJsonName.TryGetValue(jsonName ?? string.Empty, out info);
 
     /// <summary>Checks a kind table: exactly one row per kind, in enum order, and distinct non-empty JSON names.</summary>

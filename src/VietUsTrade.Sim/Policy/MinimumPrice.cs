@@ -16,7 +16,7 @@ namespace VietUsTrade.Sim.Policy;
 /// <para>The bundled data have values but no quantities in the floor's units (watts), so the unit value is a parameter
 /// with its source stated (<see cref="UnitValueSource"/>).</para>
 /// </remarks>
-public sealed record MinimumPrice
+public sealed class MinimumPrice
 {
     /// <summary>Creates the terms, validating them.</summary>
     /// <param name="floorUsdPerUnit">The minimum import price, US$ per unit (&gt; 0, ≤ 1e9).</param>
@@ -24,7 +24,7 @@ public sealed record MinimumPrice
     /// <param name="unit">The unit ("W", "kg").</param>
     /// <param name="unitValueSource">Where the unit value comes from.</param>
     /// <exception cref="ScenarioValidationException">A value is out of range; the exception names it.</exception>
-    public MinimumPrice(double floorUsdPerUnit, double unitValueUsdPerUnit, string unit, string unitValueSource)
+    internal MinimumPrice(double floorUsdPerUnit, double unitValueUsdPerUnit, string unit, string unitValueSource)
     {
         if (!double.IsFinite(floorUsdPerUnit) || floorUsdPerUnit <= 0 || floorUsdPerUnit > 1e9)
         {
@@ -54,16 +54,16 @@ public sealed record MinimumPrice
     }
 
     /// <summary>The floor, US$ per unit.</summary>
-    public double FloorUsdPerUnit { get; }
+    internal double FloorUsdPerUnit { get; }
 
     /// <summary>The assumed entered value, US$ per unit.</summary>
-    public double UnitValueUsdPerUnit { get; }
+    internal double UnitValueUsdPerUnit { get; }
 
     /// <summary>The unit.</summary>
-    public string Unit { get; }
+    internal string Unit { get; }
 
     /// <summary>The source of the unit value.</summary>
-    public string UnitValueSource { get; }
+    internal string UnitValueSource { get; }
 
     /// <summary>max(0, floor / unit value − 1): the specific duty per unit over the unit value.</summary>
     public double AdValoremEquivalent => Math.Max(0.0, (FloorUsdPerUnit / UnitValueUsdPerUnit) - 1.0);

@@ -3,7 +3,7 @@ using VietUsTrade.Sim.Products;
 namespace VietUsTrade.Sim.Policy;
 
 /// <summary>How a purchase commitment's amount is spread over its period.</summary>
-public enum PhaseIn
+internal enum PhaseIn
 {
     /// <summary>The same amount every month of the period.</summary>
     Even,

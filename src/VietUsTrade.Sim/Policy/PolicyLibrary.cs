@@ -35,10 +35,10 @@ public sealed class PolicyLibrary
     public IReadOnlyList<Data.SourceFileInfo> Sources { get; }
 
     /// <summary>The lists by name, sorted.</summary>
-    public IReadOnlyList<ProductList> Lists => _lists.Values.OrderBy(l => l.Name, StringComparer.Ordinal).ToArray();
+    internal IReadOnlyList<ProductList> Lists => _lists.Values.OrderBy(l => l.Name, StringComparer.Ordinal).ToArray();
 
     /// <summary>Vietnam's tariff lines (chapters 01–97) with MFN before and after the 2025 changes.</summary>
-    public IReadOnlyList<VietnamTariffLine> VietnamTariff { get; }
+    internal IReadOnlyList<VietnamTariffLine> VietnamTariff { get; }
 
     /// <summary>The embedded library (cached; immutable).</summary>
     /// <returns>The library.</returns>
@@ -55,13 +55,13 @@ public sealed class PolicyLibrary
     /// <summary>True when a list of that name exists.</summary>
     /// <param name="name">The name.</param>
     /// <returns>Whether it exists.</returns>
-    public bool Has(string name) => _lists.ContainsKey(name);
+    internal bool Has(string name) => _lists.ContainsKey(name);
 
     /// <summary>Vietnam's simple-average MFN over the national lines of an HS6 subheading, before or after Decree 73/2025.</summary>
     /// <param name="hs6">The subheading (6 digits, or a longer code whose first 6 digits are used).</param>
     /// <param name="afterDecree73">True for the rate in force from 2025-03-31.</param>
     /// <returns>The rate (fraction), or null when Vietnam's schedule has no line there (e.g. the aircraft code 8800000000).</returns>
-    public double? VietnamMfn(HtsCode hs6, bool afterDecree73) =>
+    internal double? VietnamMfn(HtsCode hs6, bool afterDecree73) =>
         hs6.Length >= 6 && _vnHs6.TryGetValue(hs6.Digits[..6], out var r) ? (afterDecree73 ? r.After : r.Before) : null;
 
     internal static PolicyLibrary ReadEmbedded()

@@ -20,16 +20,16 @@ public static class Presets
     public const string Vietnam = Partner.VietnamCode;
 
     /// <summary>The default entry date of the Section 301 forced-labor action (not published; the Budget Lab tracker models the day after Section 122 expired).</summary>
-    public static readonly DateOnly Section301Start = new(2026, 7, 24);
+    internal static readonly DateOnly Section301Start = new(2026, 7, 24);
 
     /// <summary>The assumed share of Canadian and Mexican goods not claimed under USMCA (and so subject to the fentanyl and Section 122 duties) [assumption].</summary>
-    public const double NonUsmcaShare = 0.15;
+    internal const double NonUsmcaShare = 0.15;
 
     /// <summary>The assumed share of Vietnam's exports that CBP treats as transshipped under strict enforcement (transshipment-enforced) [assumption, illustrative].</summary>
-    public const double EnforcedTransshipmentShare = 0.25;
+    internal const double EnforcedTransshipmentShare = 0.25;
 
     /// <summary>Share of the value of the listed lines that falls under the narrow Section 232 advanced-chip tariff [assumption].</summary>
-    public const double SemiconductorShare = 0.05;
+    internal const double SemiconductorShare = 0.05;
 
     /// <summary>Every supplier of the bundled baseline: the 50 Census partners with HTS10 detail and the rest of the world.</summary>
     private static readonly string[] AllSuppliers =
@@ -142,7 +142,7 @@ public static class Presets
 
     /// <summary>Decree 73/2025/ND-CP MFN cuts (in force 2025-03-31).</summary>
     /// <returns>The concession.</returns>
-    public static MarketAccessConcession Decree73() => new("decree-73-2025", ConcessionKind.Decree73, new DateOnly(2025, 3, 31),
+    internal static MarketAccessConcession Decree73() => new("decree-73-2025", ConcessionKind.Decree73, new DateOnly(2025, 3, 31),
         name: "Decree 73/2025/ND-CP MFN cuts (cars, ethanol, LNG, chicken, nuts, fruit, wood products, corn, soybean meal)",
         source: "Decree 73/2025/ND-CP (2025-03-31); vn_mfn_changes_2025_hs8.csv; policy-facts.md §3.4");
 
@@ -180,7 +180,7 @@ public static class Presets
 
     /// <summary>A variant of a scenario: its measures filtered and extended, the rest kept, with its own name, description and an added assumption.</summary>
     /// <summary>The Annex II Part A list of the 2026 Section 301 actions (all categories).</summary>
-    public const string PartAList = "s301-forced-labor-annex-ii-part-a";
+    internal const string PartAList = "s301-forced-labor-annex-ii-part-a";
 
     /// <summary>
     /// The scenario with the conditional Annex II Part A relief (U.S. note 52(d) civil aircraft meeting General Note 6,
@@ -390,10 +390,10 @@ public static class Presets
     }
 
     /// <summary>The entered value of solar modules assumed by the polysilicon minimum import price, US$ per watt (AVE of the $0.38/W floor: 0.38 / 0.24 − 1 = 58.3 %).</summary>
-    public const double ModuleUnitValueUsdPerWatt = 0.24;
+    internal const double ModuleUnitValueUsdPerWatt = 0.24;
 
     /// <summary>The entered value of solar cells assumed by the polysilicon minimum import price, US$ per watt (AVE of the $0.22/W floor: 0.22 / 0.056 − 1 = 293 %).</summary>
-    public const double CellUnitValueUsdPerWatt = 0.056;
+    internal const double CellUnitValueUsdPerWatt = 0.056;
 
     private const string ModuleUnitValueSource = "OPIS, as reported by pv magazine (late 2024): US-bound modules from Vietnam, Thailand, Malaysia and Cambodia about $0.24/W before the 2024 AD/CVD investigation (US DDP TOPCon $0.29/W); no quantities in watts in the box [assumption]";
     private const string CellUnitValueSource = "OPIS Global Solar Markets Report of 2026-02-24, as reported by pv magazine (2026-02-27): FOB China TOPCon M10 cells $0.0559/W, a stand-in for Vietnam's cells (no US-bound cell price stored) [assumption]";

@@ -21,7 +21,7 @@ public sealed class ProductList
     /// <param name="source">Where it comes from (legal text, file).</param>
     /// <param name="entries">The entries.</param>
     /// <exception cref="ArgumentException">The name is empty, or an entry ends before it starts.</exception>
-    public ProductList(string name, string description, string source, IEnumerable<ProductListEntry> entries)
+    internal ProductList(string name, string description, string source, IEnumerable<ProductListEntry> entries)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(entries);
@@ -41,22 +41,22 @@ public sealed class ProductList
     }
 
     /// <summary>The list's name.</summary>
-    public string Name { get; }
+    internal string Name { get; }
 
     /// <summary>What the list is.</summary>
     public string Description { get; }
 
     /// <summary>Its source.</summary>
-    public string Source { get; }
+    internal string Source { get; }
 
     /// <summary>The entries, sorted by code.</summary>
-    public IReadOnlyList<ProductListEntry> Entries { get; }
+    internal IReadOnlyList<ProductListEntry> Entries { get; }
 
     /// <summary>True when a line is on the list on a date.</summary>
     /// <param name="line">The line's code (usually HTS10).</param>
     /// <param name="date">The entry date.</param>
     /// <returns>Whether an entry covers the line on that date.</returns>
-    public bool Contains(HtsCode line, DateOnly date)
+    internal bool Contains(HtsCode line, DateOnly date)
     {
         for (var n = 2; n <= line.Length; n += 2)
         {
@@ -101,7 +101,7 @@ public sealed class ProductList
     /// <summary>True when a line is on the list on any date.</summary>
     /// <param name="line">The line's code.</param>
     /// <returns>Whether any entry's code is a prefix of the line.</returns>
-    public bool ContainsEver(HtsCode line)
+    internal bool ContainsEver(HtsCode line)
     {
         for (var n = 2; n <= line.Length; n += 2)
         {
@@ -123,7 +123,7 @@ public sealed class ProductList
     /// <param name="other">The other list.</param>
     /// <param name="name">The new name.</param>
     /// <returns>The union.</returns>
-    public ProductList Union(ProductList other, string name)
+    internal ProductList Union(ProductList other, string name)
     {
         ArgumentNullException.ThrowIfNull(other);
         return new ProductList(name, $"{Name} ∪ {other.Name}", $"{Source}; {other.Source}", Entries.Concat(other.Entries).Distinct());
@@ -133,7 +133,7 @@ public sealed class ProductList
     /// <param name="other">The codes to remove.</param>
     /// <param name="name">The new name.</param>
     /// <returns>The difference.</returns>
-    public ProductList Difference(ProductList other, string name)
+    internal ProductList Difference(ProductList other, string name)
     {
         ArgumentNullException.ThrowIfNull(other);
         return new ProductList(name, $"{Name} minus {other.Name}", Source, Entries.Where(e => !other.ContainsEver(e.Code)));
@@ -153,7 +153,7 @@ public sealed class ProductList
     /// <summary>The codes of the list that match none of the given lines (reported, never dropped).</summary>
     /// <param name="lines">The baseline's line codes.</param>
     /// <returns>The unmatched codes.</returns>
-    public IReadOnlyList<HtsCode> UnmatchedCodes(IEnumerable<HtsCode> lines)
+    internal IReadOnlyList<HtsCode> UnmatchedCodes(IEnumerable<HtsCode> lines)
     {
         ArgumentNullException.ThrowIfNull(lines);
         var matched = new HashSet<HtsCode>();

@@ -16,7 +16,7 @@ namespace VietUsTrade.Sim.Policy;
 public sealed class PurchaseCommitment
 {
     /// <summary>The largest amount a commitment may have: US$ 10 trillion, about five years of all US goods exports (≈ US$ 2.1 trillion in 2024).</summary>
-    public const double MaxAmountUsd = 1e13;
+    internal const double MaxAmountUsd = 1e13;
 
     /// <summary>Creates a commitment, validating every field.</summary>
     /// <param name="id">Unique id (kebab-case).</param>
@@ -34,7 +34,7 @@ public sealed class PurchaseCommitment
     /// <param name="additionalityHigh">High end.</param>
     /// <param name="source">Where the facts come from.</param>
     /// <exception cref="ScenarioValidationException">A field is invalid (named with its value).</exception>
-    public PurchaseCommitment(string id, string name, IReadOnlyList<HtsCode> products, double amountUsd, DateOnly start, DateOnly end, PhaseIn phaseIn,
+    internal PurchaseCommitment(string id, string name, IReadOnlyList<HtsCode> products, double amountUsd, DateOnly start, DateOnly end, PhaseIn phaseIn,
         double fulfilment, double fulfilmentLow, double fulfilmentHigh, double additionality, double additionalityLow, double additionalityHigh, string source)
     {
         if (string.IsNullOrWhiteSpace(id))
@@ -88,43 +88,43 @@ public sealed class PurchaseCommitment
     public string Id { get; }
 
     /// <summary>Readable name.</summary>
-    public string Name { get; }
+    internal string Name { get; }
 
     /// <summary>US export codes covered.</summary>
     public IReadOnlyList<HtsCode> Products { get; }
 
     /// <summary>Committed amount over the period, US dollars.</summary>
-    public double AmountUsd { get; }
+    internal double AmountUsd { get; }
 
     /// <summary>First day of the period.</summary>
-    public DateOnly Start { get; }
+    internal DateOnly Start { get; }
 
     /// <summary>First day after the period.</summary>
-    public DateOnly End { get; }
+    internal DateOnly End { get; }
 
     /// <summary>Spread over the period.</summary>
-    public PhaseIn PhaseIn { get; }
+    internal PhaseIn PhaseIn { get; }
 
     /// <summary>Central fulfilment rate.</summary>
-    public double Fulfilment { get; }
+    internal double Fulfilment { get; }
 
     /// <summary>Low fulfilment.</summary>
-    public double FulfilmentLow { get; }
+    internal double FulfilmentLow { get; }
 
     /// <summary>High fulfilment.</summary>
-    public double FulfilmentHigh { get; }
+    internal double FulfilmentHigh { get; }
 
     /// <summary>Central additionality.</summary>
-    public double Additionality { get; }
+    internal double Additionality { get; }
 
     /// <summary>Low additionality.</summary>
-    public double AdditionalityLow { get; }
+    internal double AdditionalityLow { get; }
 
     /// <summary>High additionality.</summary>
-    public double AdditionalityHigh { get; }
+    internal double AdditionalityHigh { get; }
 
     /// <summary>Source.</summary>
-    public string Source { get; }
+    internal string Source { get; }
 
     /// <summary>
     /// The HS headings (or chapters) observed exports of this commitment are summed over: each code cut to at most four
@@ -171,7 +171,7 @@ public sealed class PurchaseCommitment
     /// <param name="to">End (exclusive).</param>
     /// <param name="fulfilment">Fulfilment to use (default: the central value).</param>
     /// <returns>US dollars.</returns>
-    public double BilateralExportsUsd(DateOnly from, DateOnly to, double? fulfilment = null) =>
+    internal double BilateralExportsUsd(DateOnly from, DateOnly to, double? fulfilment = null) =>
         AmountUsd * (fulfilment ?? Fulfilment) * ShareIn(from, to);
 
     /// <summary>The increase of total US exports in [from, to): amount × fulfilment × additionality × share of the period.</summary>
@@ -180,7 +180,7 @@ public sealed class PurchaseCommitment
     /// <param name="fulfilment">Fulfilment to use (default: the central value).</param>
     /// <param name="additionality">Additionality to use (default: the central value).</param>
     /// <returns>US dollars.</returns>
-    public double AdditionalTotalExportsUsd(DateOnly from, DateOnly to, double? fulfilment = null, double? additionality = null) =>
+    internal double AdditionalTotalExportsUsd(DateOnly from, DateOnly to, double? fulfilment = null, double? additionality = null) =>
         BilateralExportsUsd(from, to, fulfilment) * (additionality ?? Additionality);
 
     private static void CheckRange(string field, double central, double low, double high)

@@ -160,7 +160,7 @@ public sealed partial class Scenario
     /// <param name="name">New kebab-case name.</param>
     /// <param name="description">New description.</param>
     /// <returns>The copy.</returns>
-    public Scenario Renamed(string name, string description) => new(name, description, Sources, Measures, Commitments, Concessions, Assumptions);
+    internal Scenario Renamed(string name, string description) => new(name, description, Sources, Measures, Commitments, Concessions, Assumptions);
 
     /// <summary>A builder that starts from this scenario under a new name (measures, commitments, concessions, sources and assumptions copied): <c>preset.ToBuilder("my-case").Exempt("0901").Build()</c>.</summary>
     /// <param name="name">Kebab-case name of the new scenario (checked by <see cref="ScenarioBuilder.Build"/>).</param>
@@ -169,7 +169,7 @@ public sealed partial class Scenario
 
     /// <summary>The dates on which any measure starts or ends (sorted).</summary>
     /// <returns>The dates.</returns>
-    public IEnumerable<DateOnly> MeasureDates() =>
+    internal IEnumerable<DateOnly> MeasureDates() =>
         Measures.SelectMany(m => new[] { (DateOnly?)m.From, m.Until }).Concat(Concessions.Select(c => (DateOnly?)c.From))
             .Where(d => d.HasValue).Select(d => d!.Value).Distinct().Order();
 

@@ -19,7 +19,7 @@ public sealed class ScenarioBuilder
 
     /// <summary>Starts an empty scenario.</summary>
     /// <param name="name">Kebab-case name (checked by <see cref="Build"/>).</param>
-    public ScenarioBuilder(string name) => _name = name;
+    internal ScenarioBuilder(string name) => _name = name;
 
     /// <summary>Starts from an existing scenario (e.g. a preset): its measures, commitments, concessions, sources and assumptions are copied.</summary>
     /// <param name="scenario">The scenario to start from.</param>
@@ -162,7 +162,7 @@ public sealed class ScenarioBuilder
     /// <summary>Adds a source.</summary>
     /// <param name="source">The source.</param>
     /// <returns>The builder.</returns>
-    public ScenarioBuilder Source(string source)
+    internal ScenarioBuilder Source(string source)
     {
         _sources.Add(source);
         return this;
@@ -171,7 +171,7 @@ public sealed class ScenarioBuilder
     /// <summary>States an assumption.</summary>
     /// <param name="assumption">The assumption.</param>
     /// <returns>The builder.</returns>
-    public ScenarioBuilder Assume(string assumption)
+    internal ScenarioBuilder Assume(string assumption)
     {
         _assumptions.Add(assumption);
         return this;

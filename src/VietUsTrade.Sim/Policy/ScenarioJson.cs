@@ -16,7 +16,7 @@ public static class ScenarioJson
     public const int MaxBytes = 4 * 1024 * 1024;
 
     /// <summary>Maximum JSON nesting depth accepted.</summary>
-    public const int MaxDepth = 16;
+    internal const int MaxDepth = 16;
 
     // The parsers are the inverses of the writers' names, so the two cannot drift apart.
     private static readonly Dictionary<string, ConcessionKind> ConcessionKinds = Enum.GetValues<ConcessionKind>().ToDictionary(ConcessionKindName, StringComparer.Ordinal);
@@ -131,7 +131,7 @@ public static class ScenarioJson
     /// <param name="presets">Resolves "extends" (default: <see cref="Presets.Get"/>).</param>
     /// <returns>The scenario.</returns>
     /// <exception cref="ScenarioValidationException">The text is not valid JSON, too large or too deep, or a field is missing or invalid; the message names the path and value.</exception>
-    public static Scenario Parse(string json, Func<string, Scenario>? presets = null)
+    internal static Scenario Parse(string json, Func<string, Scenario>? presets = null)
     {
         ArgumentNullException.ThrowIfNull(json);
         if (Encoding.UTF8.GetByteCount(json) > MaxBytes)

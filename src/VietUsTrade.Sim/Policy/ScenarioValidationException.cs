@@ -10,7 +10,7 @@ public sealed class ScenarioValidationException : Exception
     /// <param name="path">The field path.</param>
     /// <param name="value">The offending value.</param>
     /// <param name="reason">What is wrong.</param>
-    public ScenarioValidationException(string path, object value, string reason)
+    internal ScenarioValidationException(string path, object value, string reason)
         : this(path, FormatValue(value), reason, formatted: true)
     {
     }
@@ -25,14 +25,14 @@ public sealed class ScenarioValidationException : Exception
     }
 
     /// <summary>Creates the exception.</summary>
-    public ScenarioValidationException()
+    internal ScenarioValidationException()
         : this(string.Empty, string.Empty, "invalid scenario")
     {
     }
 
     /// <summary>Creates the exception.</summary>
     /// <param name="message">The message.</param>
-    public ScenarioValidationException(string message)
+    internal ScenarioValidationException(string message)
         : this(string.Empty, string.Empty, message)
     {
     }
@@ -40,7 +40,7 @@ public sealed class ScenarioValidationException : Exception
     /// <summary>Creates the exception.</summary>
     /// <param name="message">The message.</param>
     /// <param name="innerException">The cause.</param>
-    public ScenarioValidationException(string message, Exception innerException)
+    internal ScenarioValidationException(string message, Exception innerException)
         : base(message, innerException)
     {
         Path = string.Empty;
@@ -52,15 +52,15 @@ public sealed class ScenarioValidationException : Exception
     public string Path { get; }
 
     /// <summary>The offending value as text.</summary>
-    public string Value { get; }
+    internal string Value { get; }
 
     /// <summary>What is wrong.</summary>
-    public string Reason { get; }
+    internal string Reason { get; }
 
     /// <summary>The same error under a parent path ("measures[2]" + "rate" → "measures[2].rate").</summary>
     /// <param name="parent">The parent path.</param>
     /// <returns>A new exception.</returns>
-    public ScenarioValidationException Under(string parent) =>
+    internal ScenarioValidationException Under(string parent) =>
         new(Path.Length == 0 ? parent : Path.StartsWith('[') ? parent + Path : $"{parent}.{Path}", Value, Reason, formatted: true);
 
     private static string FormatValue(object value) => value switch

@@ -170,19 +170,19 @@ public sealed class TariffMeasure
     public IReadOnlyList<string> ExemptionLists { get; }
 
     /// <summary>Extra exempt prefixes.</summary>
-    public IReadOnlyList<HtsCode> ExemptCodes { get; }
+    internal IReadOnlyList<HtsCode> ExemptCodes { get; }
 
     /// <summary>Share of the suppliers' goods it applies to.</summary>
     public double ShareOfGoods { get; }
 
     /// <summary>True for an all-in floor.</summary>
-    public bool IsFloor { get; }
+    internal bool IsFloor { get; }
 
     /// <summary>Readable name.</summary>
     public string Name { get; }
 
     /// <summary>Legal instrument / documentation.</summary>
-    public string Source { get; }
+    internal string Source { get; }
 
     /// <summary>One readable line: the name, the rate (or "floor" / share of goods where they apply) and the dates in force, e.g. "IEEPA reciprocal 20% on Vietnam: 20% from 2025-08-07".</summary>
     public string Description
@@ -198,10 +198,10 @@ public sealed class TariffMeasure
     }
 
     /// <summary>The floor and unit value of a minimum-import-price measure; null for every other kind.</summary>
-    public MinimumPrice? MinimumPrice { get; }
+    internal MinimumPrice? MinimumPrice { get; }
 
     /// <summary>True when the rate may exceed 10 (1,000 %), up to 100: the explicit override (JSON <c>allow_high_rate</c>).</summary>
-    public bool AllowHighRate { get; }
+    internal bool AllowHighRate { get; }
 
     /// <summary>The row of <see cref="Kind"/> in the kind table (JSON name, stacking rule, label).</summary>
     public MeasureKindInfo KindInfo => MeasureKinds.Of(Kind);
@@ -219,7 +219,7 @@ public sealed class TariffMeasure
     /// <summary>True when the two measures are in force on a common day.</summary>
     /// <param name="other">The other measure.</param>
     /// <returns>Whether the intervals overlap.</returns>
-    public bool OverlapsInTime(TariffMeasure other)
+    internal bool OverlapsInTime(TariffMeasure other)
     {
         ArgumentNullException.ThrowIfNull(other);
         return From < (other.Until ?? DateOnly.MaxValue) && other.From < (Until ?? DateOnly.MaxValue);
@@ -229,7 +229,7 @@ public sealed class TariffMeasure
     /// <param name="from">New start.</param>
     /// <param name="until">New end.</param>
     /// <returns>The copy.</returns>
-    public TariffMeasure WithDates(DateOnly from, DateOnly? until) =>
+    internal TariffMeasure WithDates(DateOnly from, DateOnly? until) =>
         new(Id, Kind, Rate, from, until, Suppliers, Products, ProductLists, ExemptionLists, ExemptCodes, ShareOfGoods, IsFloor, Name, Source, MinimumPrice, AllowHighRate);
 
     /// <summary>A copy with another rate.</summary>
@@ -241,12 +241,12 @@ public sealed class TariffMeasure
     /// <summary>A copy with another share of goods.</summary>
     /// <param name="share">New share.</param>
     /// <returns>The copy.</returns>
-    public TariffMeasure WithShare(double share) =>
+    internal TariffMeasure WithShare(double share) =>
         new(Id, Kind, Rate, From, Until, Suppliers, Products, ProductLists, ExemptionLists, ExemptCodes, share, IsFloor, Name, Source, MinimumPrice, AllowHighRate);
 
     /// <summary>A copy with more exemption lists.</summary>
     /// <param name="lists">List names to add.</param>
     /// <returns>The copy.</returns>
-    public TariffMeasure WithExemptions(params string[] lists) =>
+    internal TariffMeasure WithExemptions(params string[] lists) =>
         new(Id, Kind, Rate, From, Until, Suppliers, Products, ProductLists, ExemptionLists.Concat(lists).Distinct(StringComparer.Ordinal).ToArray(), ExemptCodes, ShareOfGoods, IsFloor, Name, Source, MinimumPrice, AllowHighRate);
 }

@@ -412,7 +412,7 @@ public sealed class TariffSchedule
     /// <param name="from">Start (exclusive).</param>
     /// <param name="to">End (inclusive).</param>
     /// <returns>The dates in order.</returns>
-    public IReadOnlyList<DateOnly> ChangeDates(DateOnly from, DateOnly to) =>
+    internal IReadOnlyList<DateOnly> ChangeDates(DateOnly from, DateOnly to) =>
         Scenario.MeasureDates().Concat(_datedLists.SelectMany(l => l.ChangeDates())).Where(d => d > from && d <= to).Distinct().Order().ToArray();
 
     /// <summary>Vietnam's import-weighted ETR on a date (2024 weights).</summary>

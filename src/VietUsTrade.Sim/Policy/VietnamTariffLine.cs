@@ -11,4 +11,4 @@ namespace VietUsTrade.Sim.Policy;
 /// <param name="MfnAfter">The MFN rate after Decree 73/2025 (in force 2025-03-31) and the other 2025 changes, fraction.</param>
 /// <param name="ChangeGroup">Why the rate changed ("D73: …" for Decree 73 lines), or empty.</param>
 /// <remarks>Source: quyphong91/tariffvn compilation of Decree 26/2023/ND-CP as amended (docs/data.md). The US has no FTA with Vietnam, so US goods pay the MFN column.</remarks>
-public sealed record VietnamTariffLine(HtsCode Hs8, double MfnBefore, double MfnAfter, string ChangeGroup);
+internal sealed record VietnamTariffLine(HtsCode Hs8, double MfnBefore, double MfnAfter, string ChangeGroup);

@@ -32,7 +32,7 @@ public sealed class HsNomenclature
     /// <summary>The description of an HS code of exactly 2, 4 or 6 digits, or null when the nomenclature has no such code.</summary>
     /// <param name="digits">The code's digits, e.g. <c>847130</c>.</param>
     /// <returns>The description, or null.</returns>
-    public string? Find(string digits)
+    internal string? Find(string digits)
     {
         ArgumentNullException.ThrowIfNull(digits);
         return _byCode.GetValueOrDefault(digits);

@@ -25,7 +25,7 @@ public readonly struct HtsCode : IEquatable<HtsCode>, IComparable<HtsCode>
     }
 
     /// <summary>The digits of the code (2, 4, 6, 8 or 10 characters '0'–'9').</summary>
-    public string Digits => _digits ?? throw new InvalidOperationException("Default HtsCode has no digits; create codes with HtsCode.Parse.");
+    internal string Digits => _digits ?? throw new InvalidOperationException("Default HtsCode has no digits; create codes with HtsCode.Parse.");
 
     /// <summary>True for <c>default(HtsCode)</c>, which holds no code (validation refuses it wherever a code is required).</summary>
     public bool IsDefault => _digits is null;
@@ -99,7 +99,7 @@ public readonly struct HtsCode : IEquatable<HtsCode>, IComparable<HtsCode>
     /// <param name="digits">2, 4, 6, 8 or 10, at most <see cref="Length"/>.</param>
     /// <returns>The shorter code.</returns>
     /// <exception cref="ArgumentOutOfRangeException">digits is not an even number from 2 to the code's length.</exception>
-    public HtsCode Truncate(int digits)
+    internal HtsCode Truncate(int digits)
     {
         if (digits is not (2 or 4 or 6 or 8 or 10) || digits > Length)
         {
@@ -112,7 +112,7 @@ public readonly struct HtsCode : IEquatable<HtsCode>, IComparable<HtsCode>
     /// <summary>True when this code is a prefix of (or equal to) <paramref name="other"/>: 0901 contains 0901110015.</summary>
     /// <param name="other">The possibly longer code.</param>
     /// <returns>Whether <paramref name="other"/> starts with this code's digits.</returns>
-    public bool Contains(HtsCode other) => other.Digits.StartsWith(Digits, StringComparison.Ordinal);
+    internal bool Contains(HtsCode other) => other.Digits.StartsWith(Digits, StringComparison.Ordinal);
 
     /// <inheritdoc/>
     public bool Equals(HtsCode other) => _hash == other._hash && string.Equals(_digits, other._digits, StringComparison.Ordinal);

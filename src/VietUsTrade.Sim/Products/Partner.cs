@@ -12,11 +12,17 @@ namespace VietUsTrade.Sim.Products;
 /// </remarks>
 public sealed record Partner(string CensusCode, string Name, double Imports2024Usd, double Duty2024Usd)
 {
+    /// <summary>The 4-digit US Census country code ("5520" Vietnam, "5700" China, "0003" EU-27, "ROW" rest of world).</summary>
+    public string CensusCode { get; internal init; } = CensusCode;
+
+    /// <summary>The Census name, e.g. "VIETNAM".</summary>
+    public string Name { get; internal init; } = Name;
+
     /// <summary>US imports from the partner in 2024, US dollars: finite, in [0, <see cref="ValueRanges.MaxTradeUsd"/>] (checked when set).</summary>
-    public double Imports2024Usd { get; init => field = FieldRule.Usd(value, nameof(Imports2024Usd)); } = FieldRule.Usd(Imports2024Usd, nameof(Imports2024Usd));
+    internal double Imports2024Usd { get; init => field = FieldRule.Usd(value, nameof(Imports2024Usd)); } = FieldRule.Usd(Imports2024Usd, nameof(Imports2024Usd));
 
     /// <summary>Calculated duty on those imports, US dollars: finite, in [0, <see cref="ValueRanges.MaxTradeUsd"/>] (checked when set).</summary>
-    public double Duty2024Usd { get; init => field = FieldRule.Usd(value, nameof(Duty2024Usd)); } = FieldRule.Usd(Duty2024Usd, nameof(Duty2024Usd));
+    internal double Duty2024Usd { get; init => field = FieldRule.Usd(value, nameof(Duty2024Usd)); } = FieldRule.Usd(Duty2024Usd, nameof(Duty2024Usd));
 
     /// <summary>Census code of Vietnam.</summary>
     public const string VietnamCode = "5520";
@@ -25,16 +31,16 @@ public sealed record Partner(string CensusCode, string Name, double Imports2024U
     public const string ChinaCode = "5700";
 
     /// <summary>Census code of the EU-27 aggregate.</summary>
-    public const string EuropeanUnionCode = "0003";
+    internal const string EuropeanUnionCode = "0003";
 
     /// <summary>Code used for the rest-of-world residual (all partners without HTS10 detail).</summary>
-    public const string RestOfWorldCode = "ROW";
+    internal const string RestOfWorldCode = "ROW";
 
     /// <summary>True for Vietnam.</summary>
     public bool IsVietnam => CensusCode == VietnamCode;
 
     /// <summary>True for the rest-of-world residual.</summary>
-    public bool IsRestOfWorld => CensusCode == RestOfWorldCode;
+    internal bool IsRestOfWorld => CensusCode == RestOfWorldCode;
 
     /// <summary>The ISO 3166-1 alpha-3 code ("VNM", "CHN", …), or null for the EU-27 aggregate and the rest of the world.</summary>
     public string? Iso3 => Iso3Codes.Of(CensusCode);

@@ -9,7 +9,7 @@ namespace VietUsTrade.Sim.Products;
 /// "EUU" name the EU-27. Enumeration yields the stored keys in their stored order. Immutable.
 /// </summary>
 /// <remarks>A name that resolves to no stored key is not found (the indexer throws <see cref="KeyNotFoundException"/> naming the known keys).</remarks>
-public sealed class PartnerDictionary : IReadOnlyDictionary<string, double>
+internal sealed class PartnerDictionary : IReadOnlyDictionary<string, double>
 {
     private readonly IReadOnlyDictionary<string, double> _values;
     private readonly Func<string, IEnumerable<string>> _aliases;

@@ -13,14 +13,14 @@ namespace VietUsTrade.Sim.Projection;
 /// 0.38 and κ reaches 95% of κ∞ = 1 at 84 months (the short end of 7–10 years), which gives T ≈ 28.6 months and
 /// κ0 ≈ 0.057. The dataset's σ and ε are read as long-run values (κ∞ = 1). Immutable.</para>
 /// </remarks>
-public sealed record AdjustmentKernel
+public sealed class AdjustmentKernel
 {
     /// <summary>Creates a kernel.</summary>
     /// <param name="impactFraction">κ0, the fraction at τ = 0, in [0, κ∞].</param>
     /// <param name="timeConstantMonths">T &gt; 0, months.</param>
     /// <param name="longRunFraction">κ∞ &gt; 0 (default 1: the dataset's elasticities are long-run).</param>
     /// <exception cref="ArgumentException">A parameter is out of range (named with its value).</exception>
-    public AdjustmentKernel(double impactFraction, double timeConstantMonths, double longRunFraction = 1.0)
+    internal AdjustmentKernel(double impactFraction, double timeConstantMonths, double longRunFraction = 1.0)
     {
         if (!double.IsFinite(longRunFraction) || longRunFraction <= 0)
         {
@@ -43,13 +43,13 @@ public sealed record AdjustmentKernel
     }
 
     /// <summary>κ0: the fraction of the long-run elasticities that applies at the moment of the change.</summary>
-    public double ImpactFraction { get; }
+    internal double ImpactFraction { get; }
 
     /// <summary>T: the time constant of the adjustment, months.</summary>
-    public double TimeConstantMonths { get; }
+    internal double TimeConstantMonths { get; }
 
     /// <summary>κ∞: the long-run fraction (1 = the dataset's elasticities).</summary>
-    public double LongRunFraction { get; }
+    internal double LongRunFraction { get; }
 
     /// <summary>The Boehm–Levchenko–Pandalai-Nayar (2023) kernel: κ(12) = 0.76/2, 95% converged at 84 months.</summary>
     public static AdjustmentKernel Blp2023 { get; } = FromTargets(0.76 / 2.0, 84);
@@ -62,7 +62,7 @@ public sealed record AdjustmentKernel
     /// <param name="convergenceMonths">Months to 95% convergence (&gt; 12).</param>
     /// <returns>The kernel.</returns>
     /// <exception cref="ArgumentException">A target is out of range.</exception>
-    public static AdjustmentKernel FromTargets(double fractionAt12Months, double convergenceMonths)
+    internal static AdjustmentKernel FromTargets(double fractionAt12Months, double convergenceMonths)
     {
         if (!(fractionAt12Months is > 0 and < 0.95))
         {
@@ -83,7 +83,7 @@ public sealed record AdjustmentKernel
     /// <summary>κ(τ): the fraction of the long-run elasticities τ months after a change (τ &lt; 0 is treated as 0).</summary>
     /// <param name="monthsSinceChange">τ, months.</param>
     /// <returns>The fraction.</returns>
-    public double Scale(double monthsSinceChange) =>
+    internal double Scale(double monthsSinceChange) =>
         LongRunFraction - ((LongRunFraction - ImpactFraction) * Math.Exp(-Math.Max(0.0, monthsSinceChange) / TimeConstantMonths));
 
     /// <inheritdoc/>

@@ -25,10 +25,10 @@ public sealed record BacktestOptions(IReadOnlyList<DateOnly> Origins, DateOnly T
     public int Draws { get; init => field = CheckDraws(value); } = CheckDraws(Draws);
 
     /// <summary>Rolling mode: months projected after each origin (1–36), or null.</summary>
-    public int? HorizonMonths { get; init => field = CheckHorizon(value); } = CheckHorizon(HorizonMonths);
+    internal int? HorizonMonths { get; init => field = CheckHorizon(value); } = CheckHorizon(HorizonMonths);
 
     /// <summary>Threads (−1 = all cores; 1 = sequential).</summary>
-    public int MaxDegreeOfParallelism { get; init => field = CheckThreads(value); } = CheckThreads(MaxDegreeOfParallelism);
+    internal int MaxDegreeOfParallelism { get; init => field = CheckThreads(value); } = CheckThreads(MaxDegreeOfParallelism);
 
     private static int CheckDraws(int v) => v is < 1 or > 1_000_000
         ? Fail<int>(string.Create(CultureInfo.InvariantCulture, $"Draws = {v} must be 1–1000000."), nameof(Draws)) : v;
@@ -40,12 +40,12 @@ public sealed record BacktestOptions(IReadOnlyList<DateOnly> Origins, DateOnly T
         ? Fail<int>(string.Create(CultureInfo.InvariantCulture, $"MaxDegreeOfParallelism = {v} must be −1 or ≥ 1."), nameof(MaxDegreeOfParallelism)) : v;
 
     /// <summary>The origins as first days of months, in order, without repeats.</summary>
-    public IReadOnlyList<DateOnly> OriginMonths => Origins.Select(o => new DateOnly(o.Year, o.Month, 1)).Distinct().Order().ToArray();
+    internal IReadOnlyList<DateOnly> OriginMonths => Origins.Select(o => new DateOnly(o.Year, o.Month, 1)).Distinct().Order().ToArray();
 
     /// <summary>The last projected month of an origin.</summary>
     /// <param name="origin">The origin (day 1).</param>
     /// <returns>origin + <see cref="HorizonMonths"/>, or <see cref="To"/>.</returns>
-    public DateOnly EndOf(DateOnly origin) => HorizonMonths is { } h ? origin.AddMonths(h) : new DateOnly(To.Year, To.Month, 1);
+    internal DateOnly EndOf(DateOnly origin) => HorizonMonths is { } h ? origin.AddMonths(h) : new DateOnly(To.Year, To.Month, 1);
 
     // The field's name travels as a value so the exception carries it as ParamName (the one-liners above are not the
     // property's setter, whose parameter is `value`).

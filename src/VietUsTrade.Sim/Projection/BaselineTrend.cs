@@ -18,7 +18,7 @@ namespace VietUsTrade.Sim.Projection;
 /// imprecise (docs/models/projection.md). A user growth
 /// rate replaces g (and keeps the estimated seasonality). Immutable.</para>
 /// </remarks>
-public sealed record BaselineTrend
+internal sealed record BaselineTrend
 {
     private readonly double[] _seasonal;
 

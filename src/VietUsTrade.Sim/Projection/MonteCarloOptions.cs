@@ -20,13 +20,13 @@ public sealed record MonteCarloOptions(int Draws, ulong Seed, UncertaintySpec? U
     public int Draws { get; init => field = CheckDraws(value); } = CheckDraws(Draws);
 
     /// <summary>Threads (−1 = all cores; 1 = sequential).</summary>
-    public int MaxDegreeOfParallelism { get; init => field = CheckThreads(value); } = CheckThreads(MaxDegreeOfParallelism);
+    internal int MaxDegreeOfParallelism { get; init => field = CheckThreads(value); } = CheckThreads(MaxDegreeOfParallelism);
 
     /// <summary>Monthly quantiles use the first min(N, limit) draws (≥ 0).</summary>
-    public int MonthlyDrawLimit { get; init => field = CheckLimit(value); } = CheckLimit(MonthlyDrawLimit);
+    internal int MonthlyDrawLimit { get; init => field = CheckLimit(value); } = CheckLimit(MonthlyDrawLimit);
 
     /// <summary>Competitors with diversion quantiles (0–200).</summary>
-    public int CompetitorCount { get; init => field = CheckCompetitors(value); } = CheckCompetitors(CompetitorCount);
+    internal int CompetitorCount { get; init => field = CheckCompetitors(value); } = CheckCompetitors(CompetitorCount);
 
     /// <summary>
     /// Up to this many draws every draw's annual values are kept and sorted for the quantiles; above it the quantiles come

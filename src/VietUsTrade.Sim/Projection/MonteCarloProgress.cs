@@ -3,6 +3,16 @@ using System.Globalization;
 namespace VietUsTrade.Sim.Projection;
 
 /// <summary>Progress of a Monte Carlo run.</summary>
-/// <param name="CompletedDraws">Draws finished.</param>
-/// <param name="TotalDraws">Draws requested.</param>
-public sealed record MonteCarloProgress(int CompletedDraws, int TotalDraws);
+public sealed class MonteCarloProgress
+{
+    /// <summary>Draws finished.</summary>
+    public int CompletedDraws { get; }
+
+    internal int TotalDraws { get; }
+
+    internal MonteCarloProgress(int CompletedDraws, int TotalDraws)
+    {
+        this.CompletedDraws = CompletedDraws;
+        this.TotalDraws = TotalDraws;
+    }
+}

@@ -59,10 +59,10 @@ public sealed class MonteCarloResult
     public IReadOnlyDictionary<string, IReadOnlyList<QuantileRow>> DivertedToMonthly { get; }
 
     /// <summary>The uncertain inputs in draw order.</summary>
-    public IReadOnlyList<string> InputNames { get; }
+    internal IReadOnlyList<string> InputNames { get; }
 
     /// <summary>Their distributions as drawn.</summary>
-    public IReadOnlyList<string> InputDistributions { get; }
+    internal IReadOnlyList<string> InputDistributions { get; }
 
     /// <summary>Assumptions of the underlying projection.</summary>
     public IReadOnlyList<string> Assumptions { get; }
@@ -73,7 +73,7 @@ public sealed class MonteCarloResult
     /// <param name="metric">A name from <see cref="ProjectionMetrics.Annual"/>.</param>
     /// <returns>The value.</returns>
     /// <exception cref="ArgumentException">Unknown year or metric, or a draw outside the kept sample.</exception>
-    public double AnnualValue(int draw, int year, string metric)
+    internal double AnnualValue(int draw, int year, string metric)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(draw);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(draw, SampleDraws);
@@ -154,7 +154,7 @@ public sealed class MonteCarloResult
     /// <summary>The default number of bins of <see cref="Sensitivity"/>: ⌊√N / 2⌋ clamped to 2–50.</summary>
     /// <param name="draws">N.</param>
     /// <returns>The bins.</returns>
-    public static int DefaultBins(int draws) => Math.Clamp((int)Math.Sqrt(Math.Max(draws, 0)) / 2, 2, 50);
+    internal static int DefaultBins(int draws) => Math.Clamp((int)Math.Sqrt(Math.Max(draws, 0)) / 2, 2, 50);
 
     /// <summary>The expected index of an input with no effect under the binning estimator, (B − 1)/(N − 1): indices near it are noise.</summary>
     /// <param name="draws">N.</param>

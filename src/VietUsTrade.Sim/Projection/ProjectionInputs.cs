@@ -19,7 +19,7 @@ namespace VietUsTrade.Sim.Projection;
 /// generator with this seed (<see cref="StructuralTrend"/>); null = the central (median) paths with the given slopes.
 /// </param>
 /// <param name="RelocationShare">ρ: the share of China's projected loss that relocates to Vietnam on top of CES substitution (<see cref="ProjectionOptions.RelocationShare"/>).</param>
-public sealed record ProjectionInputs(double ElasticityScale, AdjustmentKernel Kernel, double TransshipmentShare, double? FulfilmentQuantile, double? AdditionalityQuantile,
+internal sealed record ProjectionInputs(double ElasticityScale, AdjustmentKernel Kernel, double TransshipmentShare, double? FulfilmentQuantile, double? AdditionalityQuantile,
     double ImportLogGrowthPerYear, double ExportLogGrowthPerYear, ulong? BaselinePathSeed = null, double RelocationShare = 0.0)
 {
     /// <summary>Checks every field; throws naming the field and its value.</summary>

@@ -21,7 +21,7 @@ public static class ProjectionMetrics
     public const string Etr = "etr";
 
     /// <summary>Increase of total US exports from the additional part of commitments (annual rows only).</summary>
-    public const string AdditionalExports = "additional_us_exports_usd";
+    internal const string AdditionalExports = "additional_us_exports_usd";
 
     /// <summary>The no-policy balance (annual rows only): it varies with the drawn baseline growth.</summary>
     public const string BaselineBalance = "baseline_balance_usd";

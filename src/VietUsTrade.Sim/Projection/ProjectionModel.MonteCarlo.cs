@@ -5,10 +5,10 @@ namespace VietUsTrade.Sim.Projection;
 public sealed partial class ProjectionModel
 {
     /// <summary>The BLP (2023) one-year trade elasticity used with a drawn long-run value: κ(12) = 0.76 / LR.</summary>
-    public const double BlpOneYearElasticity = 0.76;
+    internal const double BlpOneYearElasticity = 0.76;
 
     /// <summary>Months to 95% convergence of the drawn kernels (BLP 2023: 7–10 years; the short end).</summary>
-    public const double BlpConvergenceMonths = 84;
+    internal const double BlpConvergenceMonths = 84;
 
     private static readonly string[] InputNameList =
         ["elasticity_level", "adjustment_speed", "transshipment_share", "commitment_fulfilment", "commitment_additionality", "import_growth", "export_growth", "relocation_share", "import_path_shocks"];
@@ -21,7 +21,7 @@ public sealed partial class ProjectionModel
     /// <param name="seed">The seed.</param>
     /// <param name="draw">The draw index (≥ 0).</param>
     /// <returns>The inputs.</returns>
-    public ProjectionInputs DrawInputs(UncertaintySpec spec, ulong seed, int draw)
+    internal ProjectionInputs DrawInputs(UncertaintySpec spec, ulong seed, int draw)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentOutOfRangeException.ThrowIfNegative(draw);
@@ -382,7 +382,7 @@ public sealed partial class ProjectionModel
     /// <summary>How each input is drawn under a spec (text, in input order).</summary>
     /// <param name="spec">The spec.</param>
     /// <returns>One description per input.</returns>
-    public IReadOnlyList<string> InputDistributions(UncertaintySpec spec)
+    internal IReadOnlyList<string> InputDistributions(UncertaintySpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var ic = CultureInfo.InvariantCulture;

@@ -33,19 +33,19 @@ namespace VietUsTrade.Sim.Projection;
 public sealed partial class ProjectionModel
 {
     /// <summary>ln of the smallest elasticity scale on the grid (0.01: the response is then negligible); smaller scales are clamped to it.</summary>
-    public const double MinLogScale = -4.605170185988091;
+    internal const double MinLogScale = -4.605170185988091;
 
     /// <summary>ln of the largest elasticity scale on the grid (4× the long-run values); larger scales are clamped to it.</summary>
-    public const double MaxLogScale = 1.3862943611198906;
+    internal const double MaxLogScale = 1.3862943611198906;
 
     /// <summary>Default log growth of the no-policy export path: OLS slope of ln(annual US exports to Vietnam) on the year, 2013–2024 (Census total exports, FAS; +7.1%/yr).</summary>
-    public const double ExportLongRunLogGrowth = 0.06896;
+    internal const double ExportLongRunLogGrowth = 0.06896;
 
     /// <summary>Standard error of <see cref="ExportLongRunLogGrowth"/> (OLS, 12 annual observations).</summary>
-    public const double ExportLongRunLogGrowthStdError = 0.01263;
+    internal const double ExportLongRunLogGrowthStdError = 0.01263;
 
     /// <summary>Default upper end of the transshipment-share grid when the scenario's own share is smaller.</summary>
-    public const double DefaultTransshipmentGridMax = 0.25;
+    internal const double DefaultTransshipmentGridMax = 0.25;
 
     private readonly double[] _bWorldIndex;      // all-country imports path / 2024 annual total, per month
     private readonly double[] _supplierBase;     // 2024 imports of Vietnam's lines by partner
@@ -123,19 +123,19 @@ public sealed partial class ProjectionModel
     }
 
     /// <summary>The scenario.</summary>
-    public Scenario Scenario { get; }
+    internal Scenario Scenario { get; }
 
     /// <summary>The options.</summary>
-    public ProjectionOptions Options { get; private set; }
+    internal ProjectionOptions Options { get; private set; }
 
     /// <summary>The no-policy path of US imports from Vietnam.</summary>
-    public BaselineTrend ImportTrend { get; }
+    internal BaselineTrend ImportTrend { get; }
 
     /// <summary>The no-policy path of US exports to Vietnam.</summary>
-    public BaselineTrend ExportTrend { get; }
+    internal BaselineTrend ExportTrend { get; }
 
     /// <summary>The no-policy path of US imports from all countries (it scales the competitors' baseline).</summary>
-    public BaselineTrend WorldTrend { get; }
+    internal BaselineTrend WorldTrend { get; }
 
     /// <summary>The first projected month (January after the baseline year).</summary>
     public DateOnly FirstMonth { get; }
@@ -144,7 +144,7 @@ public sealed partial class ProjectionModel
     public int MonthCount { get; }
 
     /// <summary>The months, in order.</summary>
-    public IEnumerable<DateOnly> Months => Enumerable.Range(0, MonthCount).Select(FirstMonth.AddMonths);
+    internal IEnumerable<DateOnly> Months => Enumerable.Range(0, MonthCount).Select(FirstMonth.AddMonths);
 
     /// <summary>Supplier names (the dataset's partners, by index).</summary>
     public IReadOnlyList<string> Suppliers { get; }
@@ -153,28 +153,28 @@ public sealed partial class ProjectionModel
     public int VietnamSupplierIndex { get; }
 
     /// <summary>2024 US imports of Vietnam's lines from each supplier, US dollars.</summary>
-    public IReadOnlyList<double> SupplierBaselineUsd => _supplierBase;
+    internal IReadOnlyList<double> SupplierBaselineUsd => _supplierBase;
 
     /// <summary>Number of tariff regimes after the 2024 rates within the horizon.</summary>
-    public int RegimeCount => _regimeStart.Length;
+    internal int RegimeCount => _regimeStart.Length;
 
     /// <summary>The first month of each regime (after the 2024 rates).</summary>
-    public IReadOnlyList<DateOnly> RegimeStarts => _regimeStart.Select(FirstMonth.AddMonths).ToArray();
+    internal IReadOnlyList<DateOnly> RegimeStarts => _regimeStart.Select(FirstMonth.AddMonths).ToArray();
 
     /// <summary>Diagnostics of the preparation: the PE evaluations tabulated (regimes × share nodes × elasticity nodes) and the dates on which the rate schedule was evaluated.</summary>
-    public (int PeEvaluations, int RateDates) PreparationDiagnostics => (_level.Sum(t => t.SNodes * t.XNodes), _rateDates);
+    internal (int PeEvaluations, int RateDates) PreparationDiagnostics => (_level.Sum(t => t.SNodes * t.XNodes), _rateDates);
 
     /// <summary>True when the scenario has a transshipment measure (its share is then an uncertain input).</summary>
-    public bool HasTransshipment { get; }
+    internal bool HasTransshipment { get; }
 
     /// <summary>The scenario's transshipment share (the first transshipment measure's), 0 when none.</summary>
-    public double CentralTransshipmentShare { get; }
+    internal double CentralTransshipmentShare { get; }
 
     /// <summary>The upper end of the share grid: max(the scenario's share, 0.25). Drawn shares are clamped to it.</summary>
-    public double TransshipmentGridMax { get; }
+    internal double TransshipmentGridMax { get; }
 
     /// <summary>The value-weighted mean relative standard error of ε over Vietnam's lines with a Hauk (2012) standard error: the default λ of the elasticity level.</summary>
-    public double HaukElasticityLogSd { get; }
+    internal double HaukElasticityLogSd { get; }
 
     /// <summary>Prepares a scenario for projection.</summary>
     /// <param name="baseline">The baseline dataset.</param>
@@ -523,12 +523,12 @@ public sealed partial class ProjectionModel
     }
 
     /// <summary>The central inputs: elasticity level 1, the options' kernel, the scenario's transshipment share, central fulfilment and additionality, estimated (or given) growth.</summary>
-    public ProjectionInputs CentralInputs => _importNowcast is null
+    internal ProjectionInputs CentralInputs => _importNowcast is null
         ? new(1.0, Options.KernelOrDefault, CentralTransshipmentShare, null, null, ImportTrend.LogGrowthPerYear, ExportTrend.LogGrowthPerYear, null, CentralRelocationShare)
         : new(1.0, Options.KernelOrDefault, CentralTransshipmentShare, null, null, _importCentralGrowth, _exportCentralGrowth, null, CentralRelocationShare);
 
     /// <summary>The central relocation share ρ (<see cref="ProjectionOptions.RelocationShareOrDefault"/>); 0 when the baseline has no China.</summary>
-    public double CentralRelocationShare => _cn >= 0 ? Options.RelocationShareOrDefault : 0.0;
+    internal double CentralRelocationShare => _cn >= 0 ? Options.RelocationShareOrDefault : 0.0;
 
     /// <summary>The suppliers as partners (Census code and name), in <see cref="Suppliers"/> order.</summary>
     public IReadOnlyList<Products.Partner> Partners { get; }
@@ -551,28 +551,28 @@ public sealed partial class ProjectionModel
     }
 
     /// <summary>China's index in <see cref="Suppliers"/> (the source of relocation), or −1.</summary>
-    public int ChinaSupplierIndex => _cn;
+    internal int ChinaSupplierIndex => _cn;
 
     /// <summary>The as-of month of a nowcast (<see cref="ProjectionOptions.AsOf"/>), or null.</summary>
     public DateOnly? AsOf => Options.AsOfMonth;
 
     /// <summary>The vintage of the observed data a nowcast used (with its as-of month), or null without one.</summary>
-    public string? ObservedVintage { get; private set; }
+    internal string? ObservedVintage { get; private set; }
 
     /// <summary>The state-space no-policy model of imports from Vietnam fitted up to the as-of month, or null without a nowcast.</summary>
-    public StructuralTrend? ImportNowcast => _importNowcast;
+    internal StructuralTrend? ImportNowcast => _importNowcast;
 
     /// <summary>The state-space no-policy model of US exports to Vietnam fitted up to the as-of month, or null without a nowcast.</summary>
-    public StructuralTrend? ExportNowcast => _exportNowcast;
+    internal StructuralTrend? ExportNowcast => _exportNowcast;
 
     /// <summary>How many months at the start of the window hold observed imports from Vietnam (reported as observed; 0 without a nowcast).</summary>
     public int ObservedImportMonths => _observedImports.Length;
 
     /// <summary>How many months at the start of the window hold observed US exports to Vietnam.</summary>
-    public int ObservedExportMonths => _observedExports.Length;
+    internal int ObservedExportMonths => _observedExports.Length;
 
     /// <summary>Yale Budget Lab's compliance effect c = 0.10 (config/global_assumptions.yaml): the prior collection ratio of a policy increment, 1 − c, before any month under higher rates is observed.</summary>
-    public const double PriorCollectionWedge = 0.90;
+    internal const double PriorCollectionWedge = 0.90;
 
     /// <summary>
     /// The pooled calibration of the collected-rate layer of a nowcast: c₀·b + w·(ETR − b), b = the 2024 statutory ETR, c₀ its
@@ -583,19 +583,19 @@ public sealed partial class ProjectionModel
     /// rates) (<see cref="PriorCollectionWedge"/> when there is none). Observed months carry Census calculated duty.
     /// (1, 1) without a nowcast: revenue is imports × the statutory ETR.
     /// </summary>
-    public (double CalibrationRatio, double IncrementRatio) CollectionRatios => (_baseEtr > 0 ? _collectedBaseRate / _baseEtr : 1.0, _collectionWedge);
+    internal (double CalibrationRatio, double IncrementRatio) CollectionRatios => (_baseEtr > 0 ? _collectedBaseRate / _baseEtr : 1.0, _collectionWedge);
 
     /// <summary>The collected rate the layer projects for each month of the window (empty without a nowcast or sector data): revenue of a projected month = imports × this rate.</summary>
-    public IReadOnlyList<double> CollectedRatePath => _collectedRate;
+    internal IReadOnlyList<double> CollectedRatePath => _collectedRate;
 
     /// <summary>How the collected-rate layer was calibrated (null without a nowcast).</summary>
-    public string? CollectedRateMethod { get; private set; }
+    internal string? CollectedRateMethod { get; private set; }
 
     /// <summary>The central annual log growth of the no-policy imports path (estimated or given) and its standard error, whichever baseline is in use.</summary>
-    public (double LogGrowthPerYear, double StdError) ImportGrowth => _importNowcast is { } n ? (_importCentralGrowth, n.LogGrowthStdError) : (ImportTrend.LogGrowthPerYear, ImportTrend.LogGrowthStdError);
+    internal (double LogGrowthPerYear, double StdError) ImportGrowth => _importNowcast is { } n ? (_importCentralGrowth, n.LogGrowthStdError) : (ImportTrend.LogGrowthPerYear, ImportTrend.LogGrowthStdError);
 
     /// <summary>The central annual log growth of the no-policy exports path and its standard error.</summary>
-    public (double LogGrowthPerYear, double StdError) ExportGrowth => _exportNowcast is { } n ? (_exportCentralGrowth, n.LogGrowthStdError) : (ExportTrend.LogGrowthPerYear, ExportTrend.LogGrowthStdError);
+    internal (double LogGrowthPerYear, double StdError) ExportGrowth => _exportNowcast is { } n ? (_exportCentralGrowth, n.LogGrowthStdError) : (ExportTrend.LogGrowthPerYear, ExportTrend.LogGrowthStdError);
 
     /// <summary>The deterministic projection (central inputs).</summary>
     /// <returns>The monthly path with its baseline.</returns>
@@ -605,7 +605,7 @@ public sealed partial class ProjectionModel
     /// <param name="inputs">The inputs.</param>
     /// <returns>The monthly path.</returns>
     /// <exception cref="ArgumentException">An input is out of range (named with its value).</exception>
-    public ProjectionPath Project(ProjectionInputs inputs)
+    internal ProjectionPath Project(ProjectionInputs inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         inputs.Validate();
@@ -633,7 +633,7 @@ public sealed partial class ProjectionModel
     /// <summary>A statement of the assumptions behind a path (baseline method, kernel, inputs).</summary>
     /// <param name="inputs">The inputs.</param>
     /// <returns>Lines of text.</returns>
-    public IReadOnlyList<string> Describe(ProjectionInputs inputs)
+    internal IReadOnlyList<string> Describe(ProjectionInputs inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var ic = CultureInfo.InvariantCulture;

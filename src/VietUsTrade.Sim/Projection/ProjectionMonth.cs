@@ -1,23 +1,52 @@
 namespace VietUsTrade.Sim.Projection;
 
 /// <summary>One month (or year) of a projection: the no-policy baseline and the scenario, US dollars.</summary>
-/// <param name="Period">The first day of the month (of the year for annual rows).</param>
-/// <param name="BaselineImportsUsd">No-policy US imports from Vietnam (imports for consumption, customs value).</param>
-/// <param name="ImportsUsd">Scenario US imports from Vietnam.</param>
-/// <param name="BaselineExportsUsd">No-policy US exports to Vietnam (total exports, FAS).</param>
-/// <param name="ExportsUsd">Scenario US exports to Vietnam (tariff response + commitments).</param>
-/// <param name="BaselineRevenueUsd">Tariff revenue on imports from Vietnam at 2024 applied rates.</param>
-/// <param name="RevenueUsd">Scenario tariff revenue on imports from Vietnam.</param>
-/// <param name="BaselineEtr">Vietnam's 2024 duty/value rate.</param>
-/// <param name="Etr">Vietnam's realised ETR in the scenario: revenue / imports (post-response weights).</param>
-/// <param name="EtrFixedWeights">Vietnam's ETR with 2024 import weights (as <c>vietus-sim etr</c>; for annual rows the months weighted by no-policy imports).</param>
-/// <param name="CommitmentExportsUsd">US exports to Vietnam from purchase commitments (included in <paramref name="ExportsUsd"/>).</param>
-/// <param name="AdditionalTotalExportsUsd">The additional part of the commitments: the increase of total US exports.</param>
-/// <param name="DivertedToUsd">Change of US imports from each supplier of Vietnam's lines (by supplier index; 0 for Vietnam).</param>
-public sealed record ProjectionMonth(DateOnly Period, double BaselineImportsUsd, double ImportsUsd, double BaselineExportsUsd, double ExportsUsd,
-    double BaselineRevenueUsd, double RevenueUsd, double BaselineEtr, double Etr, double EtrFixedWeights, double CommitmentExportsUsd,
-    double AdditionalTotalExportsUsd, IReadOnlyList<double> DivertedToUsd)
+public sealed class ProjectionMonth
 {
+    /// <summary>The first day of the month (of the year for annual rows).</summary>
+    public DateOnly Period { get; }
+
+    internal double BaselineImportsUsd { get; }
+
+    internal double ImportsUsd { get; }
+
+    internal double BaselineExportsUsd { get; }
+
+    internal double ExportsUsd { get; }
+
+    internal double BaselineRevenueUsd { get; }
+
+    internal double RevenueUsd { get; }
+
+    internal double BaselineEtr { get; }
+
+    internal double Etr { get; }
+
+    internal double EtrFixedWeights { get; }
+
+    internal double CommitmentExportsUsd { get; }
+
+    internal double AdditionalTotalExportsUsd { get; }
+
+    internal IReadOnlyList<double> DivertedToUsd { get; }
+
+    internal ProjectionMonth(DateOnly Period, double BaselineImportsUsd, double ImportsUsd, double BaselineExportsUsd, double ExportsUsd, double BaselineRevenueUsd, double RevenueUsd, double BaselineEtr, double Etr, double EtrFixedWeights, double CommitmentExportsUsd, double AdditionalTotalExportsUsd, IReadOnlyList<double> DivertedToUsd)
+    {
+        this.Period = Period;
+        this.BaselineImportsUsd = BaselineImportsUsd;
+        this.ImportsUsd = ImportsUsd;
+        this.BaselineExportsUsd = BaselineExportsUsd;
+        this.ExportsUsd = ExportsUsd;
+        this.BaselineRevenueUsd = BaselineRevenueUsd;
+        this.RevenueUsd = RevenueUsd;
+        this.BaselineEtr = BaselineEtr;
+        this.Etr = Etr;
+        this.EtrFixedWeights = EtrFixedWeights;
+        this.CommitmentExportsUsd = CommitmentExportsUsd;
+        this.AdditionalTotalExportsUsd = AdditionalTotalExportsUsd;
+        this.DivertedToUsd = DivertedToUsd;
+    }
+
     /// <summary>No-policy balance: exports − imports (negative = US deficit).</summary>
     public double BaselineBalanceUsd => BaselineExportsUsd - BaselineImportsUsd;
 
@@ -25,8 +54,8 @@ public sealed record ProjectionMonth(DateOnly Period, double BaselineImportsUsd,
     public double BalanceUsd => ExportsUsd - ImportsUsd;
 
     /// <summary>The policy effect on the balance: scenario − baseline.</summary>
-    public double BalanceEffectUsd => BalanceUsd - BaselineBalanceUsd;
+    internal double BalanceEffectUsd => BalanceUsd - BaselineBalanceUsd;
 
     /// <summary>The policy effect on imports from Vietnam.</summary>
-    public double ImportsEffectUsd => ImportsUsd - BaselineImportsUsd;
+    internal double ImportsEffectUsd => ImportsUsd - BaselineImportsUsd;
 }

@@ -53,33 +53,33 @@ public sealed record ProjectionOptions(
     public double? ImportGrowthPerYear { get; init => field = Growth(value, nameof(ImportGrowthPerYear)); } = Growth(ImportGrowthPerYear, nameof(ImportGrowthPerYear));
 
     /// <summary>If set, the no-policy growth of exports to Vietnam per year, in (−0.9, 2).</summary>
-    public double? ExportGrowthPerYear { get; init => field = Growth(value, nameof(ExportGrowthPerYear)); } = Growth(ExportGrowthPerYear, nameof(ExportGrowthPerYear));
+    internal double? ExportGrowthPerYear { get; init => field = Growth(value, nameof(ExportGrowthPerYear)); } = Growth(ExportGrowthPerYear, nameof(ExportGrowthPerYear));
 
     /// <summary>ε of Vietnam's import demand, in [0, 50].</summary>
-    public double VietnamImportDemandElasticity { get; init => field = Rule(value, value is >= 0 and <= 50, nameof(VietnamImportDemandElasticity), "must be in [0, 50]"); }
+    internal double VietnamImportDemandElasticity { get; init => field = Rule(value, value is >= 0 and <= 50, nameof(VietnamImportDemandElasticity), "must be in [0, 50]"); }
         = Rule(VietnamImportDemandElasticity, VietnamImportDemandElasticity is >= 0 and <= 50, nameof(VietnamImportDemandElasticity), "must be in [0, 50]");
 
     /// <summary>σ between suppliers in Vietnam's imports, in (0, 1000].</summary>
-    public double VietnamSubstitutionElasticity { get; init => field = Rule(value, value is > 0 and <= 1000, nameof(VietnamSubstitutionElasticity), "must be in (0, 1000]"); }
+    internal double VietnamSubstitutionElasticity { get; init => field = Rule(value, value is > 0 and <= 1000, nameof(VietnamSubstitutionElasticity), "must be in (0, 1000]"); }
         = Rule(VietnamSubstitutionElasticity, VietnamSubstitutionElasticity is > 0 and <= 1000, nameof(VietnamSubstitutionElasticity), "must be in (0, 1000]");
 
     /// <summary>US share of Vietnam's imports of each line, in (0, 1).</summary>
-    public double UsShareOfVietnamImports { get; init => field = Rule(value, value is > 0 and < 1, nameof(UsShareOfVietnamImports), "must be in (0, 1)"); }
+    internal double UsShareOfVietnamImports { get; init => field = Rule(value, value is > 0 and < 1, nameof(UsShareOfVietnamImports), "must be in (0, 1)"); }
         = Rule(UsShareOfVietnamImports, UsShareOfVietnamImports is > 0 and < 1, nameof(UsShareOfVietnamImports), "must be in (0, 1)");
 
     /// <summary>Front-loading window A, 0–12 months.</summary>
-    public int AnticipationMonths { get; init => field = Rule(value, value is >= 0 and <= 12, nameof(AnticipationMonths), "must be 0–12"); }
+    internal int AnticipationMonths { get; init => field = Rule(value, value is >= 0 and <= 12, nameof(AnticipationMonths), "must be 0–12"); }
         = Rule(AnticipationMonths, AnticipationMonths is >= 0 and <= 12, nameof(AnticipationMonths), "must be 0–12");
 
     /// <summary>φ of the front-loading, in [0, 20].</summary>
-    public double AnticipationElasticity { get; init => field = Rule(value, value is >= 0 and <= 20, nameof(AnticipationElasticity), "must be in [0, 20]"); }
+    internal double AnticipationElasticity { get; init => field = Rule(value, value is >= 0 and <= 20, nameof(AnticipationElasticity), "must be in [0, 20]"); }
         = Rule(AnticipationElasticity, AnticipationElasticity is >= 0 and <= 20, nameof(AnticipationElasticity), "must be in [0, 20]");
 
     /// <summary>Nodes of the elasticity grid, 9–201.</summary>
-    public int GridNodes { get; init => field = Rule(value, value is >= 9 and <= 201, nameof(GridNodes), "must be 9–201"); } = Rule(GridNodes, GridNodes is >= 9 and <= 201, nameof(GridNodes), "must be 9–201");
+    internal int GridNodes { get; init => field = Rule(value, value is >= 9 and <= 201, nameof(GridNodes), "must be 9–201"); } = Rule(GridNodes, GridNodes is >= 9 and <= 201, nameof(GridNodes), "must be 9–201");
 
     /// <summary>Nodes of the transshipment-share grid, 2–41.</summary>
-    public int TransshipmentNodes { get; init => field = Rule(value, value is >= 2 and <= 41, nameof(TransshipmentNodes), "must be 2–41"); }
+    internal int TransshipmentNodes { get; init => field = Rule(value, value is >= 2 and <= 41, nameof(TransshipmentNodes), "must be 2–41"); }
         = Rule(TransshipmentNodes, TransshipmentNodes is >= 2 and <= 41, nameof(TransshipmentNodes), "must be 2–41");
 
     /// <summary>ρ, the relocation share, in [0, 0.5], or null for the default.</summary>
@@ -96,28 +96,28 @@ public sealed record ProjectionOptions(
     /// Vietnam's gain to China's loss in US imports from 2018 to 2019 (Vietnam +$13.5 bn, the bundled history; China
     /// −$87 bn, Census annual general imports $539.2 bn → $452.2 bn). Published before 2025; not tuned on any 2025 month.
     /// </summary>
-    public const double DefaultRelocationShare = 0.075;
+    internal const double DefaultRelocationShare = 0.075;
 
     /// <summary>The relocation share in use: <see cref="RelocationShare"/>, else the default with an as-of month, else 0.</summary>
-    public double RelocationShareOrDefault => RelocationShare ?? (AsOf is null ? 0.0 : DefaultRelocationShare);
+    internal double RelocationShareOrDefault => RelocationShare ?? (AsOf is null ? 0.0 : DefaultRelocationShare);
 
     /// <summary>The earliest as-of month: the competitors' no-policy trend needs 24 months of the all-country series that starts in 2022-01.</summary>
     public static readonly DateOnly EarliestAsOf = new(2023, 12, 1);
 
     /// <summary>The as-of month (day 1), or null.</summary>
-    public DateOnly? AsOfMonth => AsOf is { } a ? new DateOnly(a.Year, a.Month, 1) : null;
+    internal DateOnly? AsOfMonth => AsOf is { } a ? new DateOnly(a.Year, a.Month, 1) : null;
 
     /// <summary>The default horizon, December 2030.</summary>
-    public static readonly DateOnly DefaultHorizon = new(2030, 12, 1);
+    internal static readonly DateOnly DefaultHorizon = new(2030, 12, 1);
 
     /// <summary>The defaults.</summary>
     public static ProjectionOptions Default { get; } = new();
 
     /// <summary>The horizon month (day 1).</summary>
-    public DateOnly HorizonMonth => Horizon is { } h ? new DateOnly(h.Year, h.Month, 1) : DefaultHorizon;
+    internal DateOnly HorizonMonth => Horizon is { } h ? new DateOnly(h.Year, h.Month, 1) : DefaultHorizon;
 
     /// <summary>The kernel in use.</summary>
-    public AdjustmentKernel KernelOrDefault => Kernel ?? AdjustmentKernel.Blp2023;
+    internal AdjustmentKernel KernelOrDefault => Kernel ?? AdjustmentKernel.Blp2023;
 
     /// <summary>Checks every field; throws naming the field and its value.</summary>
     /// <exception cref="ArgumentException">A field is out of range.</exception>

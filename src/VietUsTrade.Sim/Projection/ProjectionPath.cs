@@ -1,13 +1,28 @@
 namespace VietUsTrade.Sim.Projection;
 
 /// <summary>A deterministic monthly projection with its assumptions; <see cref="Annual"/> sums it by calendar year.</summary>
-/// <param name="ScenarioName">The scenario.</param>
-/// <param name="Suppliers">Supplier names (index of <see cref="ProjectionMonth.DivertedToUsd"/>).</param>
-/// <param name="VietnamIndex">Vietnam's index in <paramref name="Suppliers"/>.</param>
-/// <param name="Monthly">The months in order.</param>
-/// <param name="Assumptions">What the path assumes (baseline method, kernel, inputs), one statement per entry.</param>
-public sealed record ProjectionPath(string ScenarioName, IReadOnlyList<string> Suppliers, int VietnamIndex, IReadOnlyList<ProjectionMonth> Monthly, IReadOnlyList<string> Assumptions)
+public sealed class ProjectionPath
 {
+    internal string ScenarioName { get; }
+
+    internal IReadOnlyList<string> Suppliers { get; }
+
+    internal int VietnamIndex { get; }
+
+    internal IReadOnlyList<ProjectionMonth> Monthly { get; }
+
+    /// <summary>What the path assumes (baseline method, kernel, inputs), one statement per entry.</summary>
+    public IReadOnlyList<string> Assumptions { get; }
+
+    internal ProjectionPath(string ScenarioName, IReadOnlyList<string> Suppliers, int VietnamIndex, IReadOnlyList<ProjectionMonth> Monthly, IReadOnlyList<string> Assumptions)
+    {
+        this.ScenarioName = ScenarioName;
+        this.Suppliers = Suppliers;
+        this.VietnamIndex = VietnamIndex;
+        this.Monthly = Monthly;
+        this.Assumptions = Assumptions;
+    }
+
     /// <summary>Calendar-year rows: flows summed over the months of the year; ETR = revenue / imports; the fixed-weight ETR is the mean of the months weighted by the no-policy imports.</summary>
     /// <returns>One row per year (Period = 1 January).</returns>
     public IReadOnlyList<ProjectionMonth> Annual() =>

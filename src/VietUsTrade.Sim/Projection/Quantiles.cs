@@ -10,11 +10,26 @@ namespace VietUsTrade.Sim.Projection;
 /// <param name="P95">95th percentile.</param>
 public sealed record Quantiles(double P5, double P25, double P50, double P75, double P95)
 {
+    /// <summary>5th percentile.</summary>
+    public double P5 { get; internal init; } = P5;
+
+    /// <summary>25th percentile.</summary>
+    public double P25 { get; internal init; } = P25;
+
+    /// <summary>Median.</summary>
+    public double P50 { get; internal init; } = P50;
+
+    /// <summary>75th percentile.</summary>
+    public double P75 { get; internal init; } = P75;
+
+    /// <summary>95th percentile.</summary>
+    public double P95 { get; internal init; } = P95;
+
     /// <summary>Computes the quantiles of a sample (the span is sorted in place).</summary>
     /// <param name="values">The sample (≥ 1 value, no NaN).</param>
     /// <returns>The quantiles.</returns>
     /// <exception cref="ArgumentException">Empty sample.</exception>
-    public static Quantiles Of(Span<double> values)
+    internal static Quantiles Of(Span<double> values)
     {
         if (values.Length == 0)
         {

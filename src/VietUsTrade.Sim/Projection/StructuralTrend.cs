@@ -34,7 +34,7 @@ namespace VietUsTrade.Sim.Projection;
 public sealed class StructuralTrend
 {
     /// <summary>Number of state elements: level, slope and 11 seasonal lags.</summary>
-    public const int StateCount = 13;
+    internal const int StateCount = 13;
 
     private const double DiffuseVariance = 1e4;
     private const double MinLogVariance = -20.72; // ≈ ln 1e-9
@@ -62,58 +62,58 @@ public sealed class StructuralTrend
     }
 
     /// <summary>What the series is.</summary>
-    public string Label { get; }
+    internal string Label { get; }
 
     /// <summary>Where the series comes from (key and vintage).</summary>
-    public string Source { get; }
+    internal string Source { get; }
 
     /// <summary>The first month of the estimation sample (day 1).</summary>
-    public DateOnly SampleStart { get; }
+    internal DateOnly SampleStart { get; }
 
     /// <summary>The last month of the estimation sample, the as-of month (day 1).</summary>
-    public DateOnly SampleEnd { get; }
+    internal DateOnly SampleEnd { get; }
 
     /// <summary>σ²_ε, the variance of the irregular (log points²).</summary>
-    public double IrregularVariance { get; }
+    internal double IrregularVariance { get; }
 
     /// <summary>σ²_η, the variance of the level disturbance per month.</summary>
-    public double LevelVariance { get; }
+    internal double LevelVariance { get; }
 
     /// <summary>σ²_ζ, the variance of the slope disturbance per month (monthly log growth²).</summary>
-    public double SlopeVariance { get; }
+    internal double SlopeVariance { get; }
 
     /// <summary>σ²_ω, the variance of the seasonal disturbance per month.</summary>
-    public double SeasonalVariance { get; }
+    internal double SeasonalVariance { get; }
 
     /// <summary>The maximised log-likelihood (months 14 … T).</summary>
-    public double LogLikelihood { get; }
+    internal double LogLikelihood { get; }
 
     /// <summary>The filtered slope at the last month, as annual log growth (12 β_{T|T}).</summary>
-    public double LogGrowthPerYear => 12 * _a[1];
+    internal double LogGrowthPerYear => 12 * _a[1];
 
     /// <summary>The growth rate exp(12 β_{T|T}) − 1 per year.</summary>
-    public double GrowthPerYear => Math.Exp(LogGrowthPerYear) - 1;
+    internal double GrowthPerYear => Math.Exp(LogGrowthPerYear) - 1;
 
     /// <summary>Standard error of the filtered monthly slope β_{T|T} (√P_{ββ}).</summary>
-    public double SlopeStdError { get; }
+    internal double SlopeStdError { get; }
 
     /// <summary>Standard error of <see cref="LogGrowthPerYear"/> (12 √P_{ββ}).</summary>
-    public double LogGrowthStdError => 12 * SlopeStdError;
+    internal double LogGrowthStdError => 12 * SlopeStdError;
 
     /// <summary>The standard deviation of the change in annual log growth over twelve months implied by σ²_ζ: 12 √(12 σ²_ζ).</summary>
-    public double GrowthDriftPerYear => 12 * Math.Sqrt(12 * SlopeVariance);
+    internal double GrowthDriftPerYear => 12 * Math.Sqrt(12 * SlopeVariance);
 
     /// <summary>
     /// The standard deviation of a 12-month log change around the filtered slope implied by the disturbances (without
     /// the irregular): √(12 σ²_η + 506 σ²_ζ), 506 = Σ_{k=1}^{11} k². This is the year-to-year variation of growth the band carries.
     /// </summary>
-    public double TwelveMonthGrowthStdDev => Math.Sqrt((12 * LevelVariance) + (506 * SlopeVariance));
+    internal double TwelveMonthGrowthStdDev => Math.Sqrt((12 * LevelVariance) + (506 * SlopeVariance));
 
     /// <summary>The filtered level, slope and seasonal state at the last month (13 values, see the remarks).</summary>
-    public IReadOnlyList<double> FinalState => _a;
+    internal IReadOnlyList<double> FinalState => _a;
 
     /// <summary>The one-sided filtered fit exp(μ_{t|t} + γ_{t|t}) for each sample month (in the units of the series).</summary>
-    public IReadOnlyList<double> Filtered => _fitted;
+    internal IReadOnlyList<double> Filtered => _fitted;
 
     /// <summary>How the trend was obtained (stated in every result).</summary>
     public string Method => string.Create(CultureInfo.InvariantCulture,
@@ -126,7 +126,7 @@ public sealed class StructuralTrend
     /// <param name="logValues">ln of the series, one per consecutive month (at least 48, all finite).</param>
     /// <returns>The fitted model.</returns>
     /// <exception cref="ArgumentException">Too few or non-finite values.</exception>
-    public static StructuralTrend Fit(string label, string source, DateOnly first, IReadOnlyList<double> logValues)
+    internal static StructuralTrend Fit(string label, string source, DateOnly first, IReadOnlyList<double> logValues)
     {
         ArgumentNullException.ThrowIfNull(logValues);
         if (logValues.Count < 48)
@@ -204,7 +204,7 @@ public sealed class StructuralTrend
     /// <param name="logGrowthPerYear">The slope to use, as annual log growth (<see cref="LogGrowthPerYear"/> or a user value).</param>
     /// <param name="path">Receives exp(μ_t + γ_t) per month.</param>
     /// <exception cref="ArgumentException"><paramref name="first"/> is not after the sample.</exception>
-    public void Fill(DateOnly first, double logGrowthPerYear, Span<double> path)
+    internal void Fill(DateOnly first, double logGrowthPerYear, Span<double> path)
     {
         var state = _a.ToArray();
         state[1] = logGrowthPerYear / 12.0;

@@ -24,15 +24,15 @@ public sealed record UncertaintySpec(
     // two long-run ends.
 
     /// <summary>λ, null or in [0, 2].</summary>
-    public double? ElasticityLogSd { get; init => field = Rule(value, value is null or (>= 0 and <= 2), nameof(ElasticityLogSd), "must be in [0, 2]"); }
+    internal double? ElasticityLogSd { get; init => field = Rule(value, value is null or (>= 0 and <= 2), nameof(ElasticityLogSd), "must be in [0, 2]"); }
         = Rule(ElasticityLogSd, ElasticityLogSd is null or (>= 0 and <= 2), nameof(ElasticityLogSd), "must be in [0, 2]");
 
     /// <summary>Upper end of the transshipment share, null or in [0, 1].</summary>
-    public double? TransshipmentShareHigh { get; init => field = Rule(value, value is null or (>= 0 and <= 1), nameof(TransshipmentShareHigh), "must be in [0, 1]"); }
+    internal double? TransshipmentShareHigh { get; init => field = Rule(value, value is null or (>= 0 and <= 1), nameof(TransshipmentShareHigh), "must be in [0, 1]"); }
         = Rule(TransshipmentShareHigh, TransshipmentShareHigh is null or (>= 0 and <= 1), nameof(TransshipmentShareHigh), "must be in [0, 1]");
 
     /// <summary>Upper end of the relocation share, null or in [0, 0.5].</summary>
-    public double? RelocationShareHigh { get; init => field = Rule(value, value is null or (>= 0 and <= 0.5), nameof(RelocationShareHigh), "must be in [0, 0.5]"); }
+    internal double? RelocationShareHigh { get; init => field = Rule(value, value is null or (>= 0 and <= 0.5), nameof(RelocationShareHigh), "must be in [0, 0.5]"); }
         = Rule(RelocationShareHigh, RelocationShareHigh is null or (>= 0 and <= 0.5), nameof(RelocationShareHigh), "must be in [0, 0.5]");
 
     /// <summary>All documented uncertainties on.</summary>

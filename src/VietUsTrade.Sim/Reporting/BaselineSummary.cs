@@ -3,34 +3,64 @@ using VietUsTrade.Sim.Data;
 namespace VietUsTrade.Sim.Reporting;
 
 /// <summary>Headline figures of a baseline dataset (what <c>vietus-sim data summary</c> prints).</summary>
-/// <param name="Year">The baseline year.</param>
-/// <param name="ImportConcept">The import concept (imports for consumption, customs value).</param>
-/// <param name="ExportConcept">The export concept (total exports, FAS).</param>
-/// <param name="ImportsFromVietnamUsd">US imports from Vietnam, US dollars.</param>
-/// <param name="DutyOnVietnamUsd">Calculated duty on them, US dollars.</param>
-/// <param name="ExportsToVietnamUsd">US exports to Vietnam, US dollars.</param>
-/// <param name="BalanceUsd">Exports minus imports (negative = US deficit), US dollars.</param>
-/// <param name="EffectiveTariffRate">Duty / imports from Vietnam (fraction).</param>
-/// <param name="Lines">Number of HTS10 import lines.</param>
-/// <param name="ExportLines">Number of export lines (HS6 + aircraft).</param>
-/// <param name="SigmaCap">The cap on σ.</param>
-/// <param name="ElasticityCoverage">Value-weighted share of Vietnam's imports by elasticity source and fallback level (σ and ε).</param>
-/// <param name="TopChapters">The ten HS chapters with the largest imports from Vietnam, with Vietnam's share of US imports of each.</param>
-public sealed record BaselineSummary(
-    int Year,
-    string ImportConcept,
-    string ExportConcept,
-    double ImportsFromVietnamUsd,
-    double DutyOnVietnamUsd,
-    double ExportsToVietnamUsd,
-    double BalanceUsd,
-    double EffectiveTariffRate,
-    int Lines,
-    int ExportLines,
-    double SigmaCap,
-    IReadOnlyList<ElasticityCoverage> ElasticityCoverage,
-    IReadOnlyList<ChapterTotals> TopChapters)
+public sealed class BaselineSummary
 {
+    /// <summary>The baseline year.</summary>
+    public int Year { get; }
+
+    /// <summary>The import concept (imports for consumption, customs value).</summary>
+    public string ImportConcept { get; }
+
+    /// <summary>The export concept (total exports, FAS).</summary>
+    public string ExportConcept { get; }
+
+    /// <summary>US imports from Vietnam, US dollars.</summary>
+    public double ImportsFromVietnamUsd { get; }
+
+    /// <summary>Calculated duty on them, US dollars.</summary>
+    public double DutyOnVietnamUsd { get; }
+
+    /// <summary>US exports to Vietnam, US dollars.</summary>
+    public double ExportsToVietnamUsd { get; }
+
+    /// <summary>Exports minus imports (negative = US deficit), US dollars.</summary>
+    public double BalanceUsd { get; }
+
+    /// <summary>Duty / imports from Vietnam (fraction).</summary>
+    public double EffectiveTariffRate { get; }
+
+    /// <summary>Number of HTS10 import lines.</summary>
+    public int Lines { get; }
+
+    /// <summary>Number of export lines (HS6 + aircraft).</summary>
+    public int ExportLines { get; }
+
+    /// <summary>The cap on σ.</summary>
+    public double SigmaCap { get; }
+
+    /// <summary>Value-weighted share of Vietnam's imports by elasticity source and fallback level (σ and ε).</summary>
+    public IReadOnlyList<ElasticityCoverage> ElasticityCoverage { get; }
+
+    /// <summary>The ten HS chapters with the largest imports from Vietnam, with Vietnam's share of US imports of each.</summary>
+    public IReadOnlyList<ChapterTotals> TopChapters { get; }
+
+    internal BaselineSummary(int Year, string ImportConcept, string ExportConcept, double ImportsFromVietnamUsd, double DutyOnVietnamUsd, double ExportsToVietnamUsd, double BalanceUsd, double EffectiveTariffRate, int Lines, int ExportLines, double SigmaCap, IReadOnlyList<ElasticityCoverage> ElasticityCoverage, IReadOnlyList<ChapterTotals> TopChapters)
+    {
+        this.Year = Year;
+        this.ImportConcept = ImportConcept;
+        this.ExportConcept = ExportConcept;
+        this.ImportsFromVietnamUsd = ImportsFromVietnamUsd;
+        this.DutyOnVietnamUsd = DutyOnVietnamUsd;
+        this.ExportsToVietnamUsd = ExportsToVietnamUsd;
+        this.BalanceUsd = BalanceUsd;
+        this.EffectiveTariffRate = EffectiveTariffRate;
+        this.Lines = Lines;
+        this.ExportLines = ExportLines;
+        this.SigmaCap = SigmaCap;
+        this.ElasticityCoverage = ElasticityCoverage;
+        this.TopChapters = TopChapters;
+    }
+
     /// <summary>Summarises a dataset.</summary>
     /// <param name="dataset">The dataset.</param>
     /// <param name="topChapters">How many chapters to list (default 10).</param>

@@ -1,17 +1,43 @@
 namespace VietUsTrade.Sim.Reporting;
 
 /// <summary>A purchase commitment against what US exports to Vietnam of the committed goods did (observed months).</summary>
-/// <param name="CommitmentId">The commitment's id.</param>
-/// <param name="Name">Its name.</param>
-/// <param name="Headings">The HS headings (or chapters) the observed exports are summed over: the commitment's codes cut to at most 4 digits (trailing zeros of chapter-level codes dropped).</param>
-/// <param name="Year">The observed year.</param>
-/// <param name="MonthsObserved">Months of that year in the data.</param>
-/// <param name="ExportsUsd">Observed US total exports to Vietnam of those headings in the year's observed months, US dollars (FAS).</param>
-/// <param name="ExportsPreviousYearUsd">The same calendar months a year earlier.</param>
-/// <param name="CommittedUsd">The commitment's amount falling in those months at full fulfilment (its phase-in over its period), US dollars.</param>
-public sealed record CommitmentOutcome(string CommitmentId, string Name, IReadOnlyList<string> Headings, int Year, int MonthsObserved, double ExportsUsd,
-    double ExportsPreviousYearUsd, double CommittedUsd)
+public sealed class CommitmentOutcome
 {
+    /// <summary>The commitment's id.</summary>
+    public string CommitmentId { get; }
+
+    internal string Name { get; }
+
+    /// <summary>The HS headings (or chapters) the observed exports are summed over: the commitment's codes cut to at most 4 digits (trailing zeros of chapter-level codes dropped).</summary>
+    public IReadOnlyList<string> Headings { get; }
+
+    /// <summary>The observed year.</summary>
+    public int Year { get; }
+
+    /// <summary>Months of that year in the data.</summary>
+    public int MonthsObserved { get; }
+
+    /// <summary>Observed US total exports to Vietnam of those headings in the year's observed months, US dollars (FAS).</summary>
+    public double ExportsUsd { get; }
+
+    /// <summary>The same calendar months a year earlier.</summary>
+    public double ExportsPreviousYearUsd { get; }
+
+    /// <summary>The commitment's amount falling in those months at full fulfilment (its phase-in over its period), US dollars.</summary>
+    public double CommittedUsd { get; }
+
+    internal CommitmentOutcome(string CommitmentId, string Name, IReadOnlyList<string> Headings, int Year, int MonthsObserved, double ExportsUsd, double ExportsPreviousYearUsd, double CommittedUsd)
+    {
+        this.CommitmentId = CommitmentId;
+        this.Name = Name;
+        this.Headings = Headings;
+        this.Year = Year;
+        this.MonthsObserved = MonthsObserved;
+        this.ExportsUsd = ExportsUsd;
+        this.ExportsPreviousYearUsd = ExportsPreviousYearUsd;
+        this.CommittedUsd = CommittedUsd;
+    }
+
     /// <summary>Observed change on the year before, US dollars.</summary>
     public double ChangeUsd => ExportsUsd - ExportsPreviousYearUsd;
 

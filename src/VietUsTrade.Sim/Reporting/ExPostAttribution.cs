@@ -182,7 +182,7 @@ public static class ExPostAttribution
             var ownS = Share(own, o, pattern.Values.Sum(v => v.Own));
             var chinaS = Share(china, c, pattern.Values.Sum(v => v.China));
             var othersS = Share(others, r, pattern.Values.Sum(v => v.Others));
-            return x with { OwnTariffUsd = ownS, DiversionFromChinaUsd = chinaS, DiversionFromOthersUsd = othersS, ResidualUsd = x.ResidualUsd - ownS - chinaS - othersS };
+            return x.WithModelParts(ownS, chinaS, othersS, x.ResidualUsd - ownS - chinaS - othersS);
         }).ToList();
         var unallocatedPolicy = new double[3];
         foreach (var (code, v) in pattern.Where(kv => !sectors.Any(x => x.Sector == kv.Key)))
@@ -197,13 +197,11 @@ public static class ExPostAttribution
             // Model effects on lines whose sector has no observed series: shown in an unallocated row so the sectors still add up.
             var i = sectors.FindIndex(x => x.Sector == "unallocated");
             var row = i >= 0 ? sectors[i] : new ImportAttributionRow("unallocated", 0, 0, 0, 0, 0, 0, 0, 0);
-            row = row with
-            {
-                OwnTariffUsd = (row.OwnTariffUsd ?? 0) + unallocatedPolicy[0],
-                DiversionFromChinaUsd = (row.DiversionFromChinaUsd ?? 0) + unallocatedPolicy[1],
-                DiversionFromOthersUsd = (row.DiversionFromOthersUsd ?? 0) + unallocatedPolicy[2],
-                ResidualUsd = row.ResidualUsd - unallocatedPolicy.Sum(),
-            };
+            row = row.WithModelParts(
+                (row.OwnTariffUsd ?? 0) + unallocatedPolicy[0],
+                (row.DiversionFromChinaUsd ?? 0) + unallocatedPolicy[1],
+                (row.DiversionFromOthersUsd ?? 0) + unallocatedPolicy[2],
+                row.ResidualUsd - unallocatedPolicy.Sum());
             if (i >= 0)
             {
                 sectors[i] = row;

@@ -151,5 +151,5 @@ public sealed class TidyTable
     /// <summary>Writes the table as a JSON file, atomically.</summary>
     /// <param name="path">The file (replaced if it exists).</param>
     /// <returns>The full path written.</returns>
-    public string WriteJson(string path) => AtomicFile.WriteAllText(path, ToJson());
+    internal string WriteJson(string path) => AtomicFile.WriteAllText(path, ToJson());
 }

@@ -38,7 +38,7 @@ public class MeasureKindTests
         var twice = MeasureKinds.All.Append(MeasureKinds.Of(MeasureKind.Fentanyl)).ToArray();
         Assert.Contains("two rows for Fentanyl", Assert.Throws<InvalidOperationException>(() => MeasureKinds.Checked(twice, Enum.GetValues<MeasureKind>())).Message, StringComparison.Ordinal);
 
-        var clash = MeasureKinds.All.Select(r => r.Kind == MeasureKind.Additional ? r with { JsonName = "fentanyl" } : r).ToArray();
+        var clash = MeasureKinds.All.Select(r => r.Kind == MeasureKind.Additional ? new MeasureKindInfo(r.Kind, "fentanyl", r.Stacking, r.Label, r.MayOverlap, r.RateInLabel, r.Rule) : r).ToArray();
         Assert.Contains("'fentanyl'", Assert.Throws<InvalidOperationException>(() => MeasureKinds.Checked(clash, Enum.GetValues<MeasureKind>())).Message, StringComparison.Ordinal);
     }
 

@@ -40,27 +40,54 @@ internal static class StrictCsv
     /// <exception cref="DataFileException">The header or a row does not match.</exception>
     public static List<CsvRow> Read(TextReader reader, string file, IReadOnlyList<string> columns)
     {
+        var (_, records) = ReadRecords(reader, file, columns, otherColumnsAllowed: false);
+        return records.ConvertAll(r => new CsvRow(file, r.Line, columns, r.Fields));
+    }
+
+    /// <summary>
+    /// Reads the header and every data row of a CSV text: the header holds exactly <paramref name="columns"/> in order,
+    /// or, with <paramref name="otherColumnsAllowed"/> (raw source files with more columns than a reader needs), at
+    /// least them in any order; every row has as many fields as the header; blank lines are skipped.
+    /// </summary>
+    /// <param name="reader">The text.</param>
+    /// <param name="file">The file's name, for messages.</param>
+    /// <param name="columns">The columns required.</param>
+    /// <param name="otherColumnsAllowed">Whether the header may hold other columns and another order.</param>
+    /// <returns>The header and the rows (line number, 1 = header; fields), in file order.</returns>
+    /// <exception cref="DataFileException">The header or a row does not match, or the CSV is malformed.</exception>
+    public static (string[] Header, List<(int Line, string[] Fields)> Rows) ReadRecords(TextReader reader, string file, IReadOnlyList<string> columns, bool otherColumnsAllowed)
+    {
         var config = new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, DetectColumnCountChanges = false, IgnoreBlankLines = true };
         using var csv = new CsvReader(reader, config);
-        var rows = new List<CsvRow>();
+        var rows = new List<(int Line, string[] Fields)>();
+        string[] header;
         try
         {
-            if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { } header)
+            if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { } read)
             {
                 throw new DataFileException(file, 1, string.Empty, string.Empty, $"the file has no header row; expected {string.Join(',', columns)}");
             }
 
-            CheckHeader(file, header, columns);
+            header = read;
+            if (otherColumnsAllowed)
+            {
+                CheckRequired(file, header, columns);
+            }
+            else
+            {
+                CheckHeader(file, header, columns);
+            }
+
             while (csv.Read())
             {
                 var fields = csv.Parser.Record ?? [];
                 var line = csv.Parser.RawRow;
-                if (fields.Length != columns.Count)
+                if (fields.Length != header.Length)
                 {
-                    throw new DataFileException(file, line, string.Empty, string.Join(',', fields), $"expected {columns.Count} fields ({string.Join(',', columns)}), found {fields.Length}");
+                    throw new DataFileException(file, line, string.Empty, string.Join(',', fields), $"expected {header.Length} fields ({string.Join(',', header)}), found {fields.Length}");
                 }
 
-                rows.Add(new CsvRow(file, line, columns, fields));
+                rows.Add((line, fields));
             }
         }
         catch (CsvHelperException ex)
@@ -68,10 +95,89 @@ internal static class StrictCsv
             throw new DataFileException(file, csv.Parser.RawRow, string.Empty, string.Empty, $"malformed CSV ({ex.Message})", ex);
         }
 
+        return (header, rows);
+    }
+
+    /// <summary>
+    /// Reads a user's CSV file (<c>vietus-sim ge solve</c> inputs, through <see cref="CsvInput.ReadFile"/>): the header
+    /// names are trimmed and matched without case, must include <paramref name="required"/>, may include only
+    /// <paramref name="allowed"/>, each once, in any order; cells are trimmed; blank lines are skipped. Errors are
+    /// <see cref="DataFileException"/>s naming the file, line, column and value.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="required">Columns that must be present (lower case).</param>
+    /// <param name="allowed">Every column the file may have (lower case).</param>
+    /// <param name="maxBytes">The largest file read, enforced while reading.</param>
+    /// <param name="what">The file's role, for the size message.</param>
+    /// <returns>The rows: line number (1 = header) and cells by column.</returns>
+    public static List<(int Line, Dictionary<string, string> Cells)> ReadUserFile(string path, IReadOnlyList<string> required, IReadOnlyList<string> allowed, long maxBytes, string what)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"File '{path}' does not exist.", path);
+        }
+
+        using var reader = BoundedInput.OpenText(path, maxBytes, what);
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, DetectColumnCountChanges = false, IgnoreBlankLines = true };
+        using var csv = new CsvReader(reader, config);
+        var rows = new List<(int Line, Dictionary<string, string> Cells)>();
+        try
+        {
+            if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { } read)
+            {
+                throw new DataFileException(path, 1, string.Empty, string.Empty, $"empty file, expected a header row with {string.Join(',', required)}");
+            }
+
+            var header = read.Select(h => h.TrimStart('\uFEFF').Trim().ToLowerInvariant()).ToArray();
+            foreach (var column in required)
+            {
+                if (!header.Contains(column, StringComparer.Ordinal))
+                {
+                    throw new DataFileException(path, 1, column, string.Join(',', header), $"missing column '{column}'");
+                }
+            }
+
+            // A misspelt optional column (baseline_tarif, sectr) used to be ignored, silently dropping what it held.
+            foreach (var column in header)
+            {
+                if (!allowed.Contains(column, StringComparer.Ordinal))
+                {
+                    throw new DataFileException(path, 1, column, column, $"unknown column '{column}' (expected: {string.Join(", ", allowed)})");
+                }
+            }
+
+            if (header.GroupBy(h => h, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            {
+                throw new DataFileException(path, 1, twice.Key, string.Join(',', header), $"column '{twice.Key}' appears twice in the header");
+            }
+
+            while (csv.Read())
+            {
+                var fields = csv.Parser.Record ?? [];
+                var line = csv.Parser.RawRow;
+                if (fields.Length != header.Length)
+                {
+                    throw new DataFileException(path, line, string.Empty, string.Join(',', fields), $"{fields.Length} fields, the header has {header.Length}");
+                }
+
+                var cells = new Dictionary<string, string>(StringComparer.Ordinal);
+                for (var c = 0; c < header.Length; c++)
+                {
+                    cells[header[c]] = fields[c].Trim();
+                }
+
+                rows.Add((line, cells));
+            }
+        }
+        catch (CsvHelperException ex)
+        {
+            throw new DataFileException(path, csv.Parser.RawRow, string.Empty, string.Empty, $"malformed CSV ({ex.Message})", ex);
+        }
+
         return rows;
     }
 
-    private static void CheckHeader(string file, string[] header, IReadOnlyList<string> columns)
+    private static void CheckRequired(string file, string[] header, IReadOnlyList<string> columns)
     {
         foreach (var column in columns)
         {
@@ -80,6 +186,11 @@ internal static class StrictCsv
                 throw new DataFileException(file, 1, column, string.Join(',', header), "required column is missing");
             }
         }
+    }
+
+    private static void CheckHeader(string file, string[] header, IReadOnlyList<string> columns)
+    {
+        CheckRequired(file, header, columns);
 
         foreach (var column in header)
         {

@@ -18,7 +18,7 @@ namespace VietUsTrade.Sim.Models.GeneralEquilibrium;
 public sealed class BaciDataset
 {
     /// <summary>The name of the embedded resource.</summary>
-    public const string ResourceName = BaciSource.ResourceName;
+    internal const string ResourceName = BaciSource.ResourceName;
 
     private static readonly Lazy<BaciDataset> Embedded = new(() => FromTables(BaciSource.ReadEmbedded()), LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -34,13 +34,13 @@ public sealed class BaciDataset
     public GeBaseline Baseline { get; }
 
     /// <summary>GDP by country (US dollars, latest WDI year, mostly 2023).</summary>
-    public IReadOnlyDictionary<string, double> Gdp { get; }
+    internal IReadOnlyDictionary<string, double> Gdp { get; }
 
     /// <summary>The paper's April 2025 US tariff by partner as published (fraction; VNM 0.46, CHN 0.54; USA 0).</summary>
-    public IReadOnlyDictionary<string, double> LiberationDayRates { get; }
+    internal IReadOnlyDictionary<string, double> LiberationDayRates { get; }
 
     /// <summary>Countries whose constructed domestic flow GDP − exports was negative and set to 0.</summary>
-    public IReadOnlyList<string> ClippedCountries { get; }
+    internal IReadOnlyList<string> ClippedCountries { get; }
 
     /// <summary>The embedded dataset (decompressed once, then shared; immutable).</summary>
     /// <returns>The dataset.</returns>
@@ -51,7 +51,7 @@ public sealed class BaciDataset
     /// (data-sources.md §A.3).
     /// </summary>
     /// <returns>The preset "liberation-day-all".</returns>
-    public GeScenarioPreset LiberationDayPreset() => new(
+    internal GeScenarioPreset LiberationDayPreset() => new(
         "liberation-day-all",
         "US tariffs of 2 April 2025 on every partner, max(10%, published rate) (Ignatenko et al. 2025 data; VNM 46%, CHN 54%).",
         LiberationDayRates.Where(kv => kv.Key != "USA").ToDictionary(kv => kv.Key, kv => Math.Max(0.10, kv.Value), StringComparer.Ordinal));
@@ -61,7 +61,7 @@ public sealed class BaciDataset
     /// <returns>The dataset.</returns>
     /// <exception cref="FileNotFoundException">A file is missing.</exception>
     /// <exception cref="DataFileException">A header, a line or a value cannot be read; the message names the file, line, column and value.</exception>
-    public static BaciDataset FromCsv(string folder)
+    internal static BaciDataset FromCsv(string folder)
     {
         ArgumentNullException.ThrowIfNull(folder);
         return FromTables(BaciSource.ReadCsv(folder));

@@ -3,10 +3,23 @@ using System.Globalization;
 namespace VietUsTrade.Sim.Models.GeneralEquilibrium;
 
 /// <summary>Baseline and counterfactual of a balance (exports − imports, US dollars).</summary>
-/// <param name="Baseline">Baseline balance.</param>
-/// <param name="Counterfactual">Counterfactual balance.</param>
-public sealed record GeBalance(double Baseline, double Counterfactual)
+public sealed class GeBalance
 {
+    /// <summary>Baseline balance.</summary>
+    public double Baseline { get; }
+
+    /// <summary>Counterfactual balance.</summary>
+    public double Counterfactual { get; }
+
+    /// <summary>Creates a <see cref="GeBalance"/> from its values.</summary>
+    /// <param name="Baseline">Baseline balance.</param>
+    /// <param name="Counterfactual">Counterfactual balance.</param>
+    public GeBalance(double Baseline, double Counterfactual)
+    {
+        this.Baseline = Baseline;
+        this.Counterfactual = Counterfactual;
+    }
+
     /// <summary>Counterfactual − baseline.</summary>
-    public double Change => Counterfactual - Baseline;
+    internal double Change => Counterfactual - Baseline;
 }

@@ -109,16 +109,16 @@ public sealed class GeBaseline
     }
 
     /// <summary>The country codes, in index order.</summary>
-    public IReadOnlyList<string> Countries => _countries;
+    internal IReadOnlyList<string> Countries => _countries;
 
     /// <summary>The sector names, in index order.</summary>
-    public IReadOnlyList<string> Sectors => _sectors;
+    internal IReadOnlyList<string> Sectors => _sectors;
 
     /// <summary>Output Y_i = Σ_s Σ_j X_ij,s by country (row sums, domestic sales included).</summary>
     public IReadOnlyList<double> Output { get; }
 
     /// <summary>Expenditure E_j = Σ_s Σ_i X_ij,s by country at producer prices (column sums).</summary>
-    public IReadOnlyList<double> Expenditure { get; }
+    internal IReadOnlyList<double> Expenditure { get; }
 
     internal int CountryCount => _countries.Length;
 
@@ -192,7 +192,7 @@ public sealed class GeBaseline
     /// <param name="countries">Country codes, one per row/column.</param>
     /// <param name="flows">The N×N matrix with domestic flows on the diagonal.</param>
     /// <returns>The baseline.</returns>
-    public static GeBaseline FromMatrix(IReadOnlyList<string> countries, double[,] flows)
+    internal static GeBaseline FromMatrix(IReadOnlyList<string> countries, double[,] flows)
     {
         ArgumentNullException.ThrowIfNull(countries);
         ArgumentNullException.ThrowIfNull(flows);
@@ -204,7 +204,7 @@ public sealed class GeBaseline
     /// <param name="sectors">Sector names.</param>
     /// <param name="flows">One N×N matrix per sector (rows exporters, columns importers).</param>
     /// <returns>The baseline.</returns>
-    public static GeBaseline FromSectorMatrices(IReadOnlyList<string> countries, IReadOnlyList<string> sectors, IReadOnlyList<double[,]> flows)
+    internal static GeBaseline FromSectorMatrices(IReadOnlyList<string> countries, IReadOnlyList<string> sectors, IReadOnlyList<double[,]> flows)
     {
         ArgumentNullException.ThrowIfNull(countries);
         ArgumentNullException.ThrowIfNull(sectors);
@@ -244,7 +244,7 @@ public sealed class GeBaseline
     /// <param name="country">The code.</param>
     /// <returns>Its index.</returns>
     /// <exception cref="ArgumentException">The code is not in the baseline.</exception>
-    public int IndexOfCountry(string country) =>
+    internal int IndexOfCountry(string country) =>
         country is not null && _countryIndex.TryGetValue(country, out var i)
             ? i
             : throw new ArgumentException($"Country '{country}' is not in the baseline.", nameof(country));
@@ -258,7 +258,7 @@ public sealed class GeBaseline
     /// <param name="sector">The name.</param>
     /// <returns>Its index.</returns>
     /// <exception cref="ArgumentException">The sector is not in the baseline.</exception>
-    public int IndexOfSector(string sector) =>
+    internal int IndexOfSector(string sector) =>
         sector is not null && _sectorIndex.TryGetValue(sector, out var s)
             ? s
             : throw new ArgumentException($"Sector '{sector}' is not in the baseline.", nameof(sector));
@@ -268,13 +268,13 @@ public sealed class GeBaseline
     /// <param name="exporter">Exporter index.</param>
     /// <param name="importer">Importer index.</param>
     /// <returns>X_ij,s.</returns>
-    public double Flow(int sector, int exporter, int importer) => _flows[sector][exporter * _countries.Length + importer];
+    internal double Flow(int sector, int exporter, int importer) => _flows[sector][exporter * _countries.Length + importer];
 
     /// <summary>A baseline flow summed over sectors.</summary>
     /// <param name="exporter">Exporter code.</param>
     /// <param name="importer">Importer code.</param>
     /// <returns>Σ_s X_ij,s.</returns>
-    public double Flow(string exporter, string importer)
+    internal double Flow(string exporter, string importer)
     {
         var k = IndexOfCountry(exporter) * _countries.Length + IndexOfCountry(importer);
         var sum = 0.0;
@@ -289,7 +289,7 @@ public sealed class GeBaseline
     /// <summary>The same baseline with a subset of sectors (e.g. goods only).</summary>
     /// <param name="sectors">The sectors to keep.</param>
     /// <returns>The new baseline.</returns>
-    public GeBaseline WithSectors(IEnumerable<string> sectors)
+    internal GeBaseline WithSectors(IEnumerable<string> sectors)
     {
         ArgumentNullException.ThrowIfNull(sectors);
         var keep = sectors.Distinct(StringComparer.Ordinal).ToArray();
@@ -298,7 +298,7 @@ public sealed class GeBaseline
 
     /// <summary>The same baseline collapsed to one sector named <see cref="SingleSectorName"/>.</summary>
     /// <returns>The aggregated baseline.</returns>
-    public GeBaseline AggregateSectors()
+    internal GeBaseline AggregateSectors()
     {
         var n = _countries.Length;
         var sum = new double[n * n];

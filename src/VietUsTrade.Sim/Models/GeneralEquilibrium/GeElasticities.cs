@@ -17,10 +17,10 @@ public sealed class GeElasticities
     }
 
     /// <summary>The common σ when every sector has the same value; otherwise null.</summary>
-    public double? UniformSigma { get; }
+    internal double? UniformSigma { get; }
 
     /// <summary>The per-sector σ values (empty when <see cref="UniformSigma"/> is set).</summary>
-    public IReadOnlyDictionary<string, double> SigmaBySector => _sigmaBySector;
+    internal IReadOnlyDictionary<string, double> SigmaBySector => _sigmaBySector;
 
     /// <summary>One σ for every sector.</summary>
     /// <param name="sigma">The elasticity of substitution, &gt; 1.</param>
@@ -35,13 +35,13 @@ public sealed class GeElasticities
     /// <summary>One θ = σ − 1 for every sector.</summary>
     /// <param name="theta">The trade elasticity as a positive magnitude.</param>
     /// <returns>The elasticities.</returns>
-    public static GeElasticities UniformTheta(double theta) => Uniform(CheckTheta(theta, "theta") + 1.0);
+    internal static GeElasticities UniformTheta(double theta) => Uniform(CheckTheta(theta, "theta") + 1.0);
 
     /// <summary>σ by sector name.</summary>
     /// <param name="sigmaBySector">Sector → σ (&gt; 1).</param>
     /// <returns>The elasticities.</returns>
     /// <exception cref="ArgumentException">A value is not finite or not above 1.</exception>
-    public static GeElasticities FromSigma(IReadOnlyDictionary<string, double> sigmaBySector)
+    internal static GeElasticities FromSigma(IReadOnlyDictionary<string, double> sigmaBySector)
     {
         ArgumentNullException.ThrowIfNull(sigmaBySector);
         var copy = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -57,7 +57,7 @@ public sealed class GeElasticities
     /// <summary>θ (= σ − 1) by sector name.</summary>
     /// <param name="thetaBySector">Sector → θ (&gt; 0).</param>
     /// <returns>The elasticities.</returns>
-    public static GeElasticities FromTheta(IReadOnlyDictionary<string, double> thetaBySector)
+    internal static GeElasticities FromTheta(IReadOnlyDictionary<string, double> thetaBySector)
     {
         ArgumentNullException.ThrowIfNull(thetaBySector);
         return FromSigma(thetaBySector.ToDictionary(kv => kv.Key, kv => CheckTheta(kv.Value, $"theta[{kv.Key}]") + 1.0, StringComparer.Ordinal));
@@ -67,7 +67,7 @@ public sealed class GeElasticities
     /// <param name="sector">The sector name.</param>
     /// <returns>σ.</returns>
     /// <exception cref="ArgumentException">No σ is given for the sector.</exception>
-    public double SigmaOf(string sector)
+    internal double SigmaOf(string sector)
     {
         if (UniformSigma is { } u)
         {

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace VietUsTrade.Sim.Models.GeneralEquilibrium;
 
 /// <summary>The price normalisation (numeraire) of a counterfactual.</summary>
-public sealed record GeNormalization
+public sealed class GeNormalization
 {
     private GeNormalization(string? referenceCountry) => ReferenceCountry = referenceCountry;
 
@@ -11,16 +11,16 @@ public sealed record GeNormalization
     public static GeNormalization WorldOutput { get; } = new((string?)null);
 
     /// <summary>Null for world-output normalisation; otherwise the country whose consumer price index is the numeraire.</summary>
-    public string? ReferenceCountry { get; }
+    internal string? ReferenceCountry { get; }
 
     /// <summary>True when world output is the numeraire.</summary>
-    public bool IsWorldOutput => ReferenceCountry is null;
+    internal bool IsWorldOutput => ReferenceCountry is null;
 
     /// <summary>The reference country's price index is held at 1: P̂_ref = 1 (gegravity's reference importer).</summary>
     /// <param name="country">The country code, e.g. "DEU".</param>
     /// <returns>The normalisation.</returns>
     /// <exception cref="ArgumentException">The code is empty.</exception>
-    public static GeNormalization ReferencePriceIndex(string country)
+    internal static GeNormalization ReferencePriceIndex(string country)
     {
         if (string.IsNullOrWhiteSpace(country))
         {

@@ -91,20 +91,20 @@ public sealed record GeOptions
     public GeClosure Closure { get; }
 
     /// <summary>Numeraire.</summary>
-    public GeNormalization Normalization { get; }
+    internal GeNormalization Normalization { get; }
 
     /// <summary>Tariff treatment.</summary>
     public GeTariffTreatment TariffTreatment { get; }
 
     /// <summary>Exact or gegravity-compatible.</summary>
-    public GeSolutionMode Mode { get; }
+    internal GeSolutionMode Mode { get; }
 
     /// <summary>Convergence tolerance on the maximum relative market-clearing residual.</summary>
-    public double Tolerance { get; }
+    internal double Tolerance { get; }
 
     /// <summary>Iteration cap.</summary>
     public int MaxIterations { get; }
 
     /// <summary>Step damping of the fixed point.</summary>
-    public double Damping { get; }
+    internal double Damping { get; }
 }

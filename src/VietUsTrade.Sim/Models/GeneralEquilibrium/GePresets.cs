@@ -18,13 +18,13 @@ namespace VietUsTrade.Sim.Models.GeneralEquilibrium;
 public static class GePresets
 {
     /// <summary>46 % on Vietnam only.</summary>
-    public const string LiberationDay46 = "liberation-day-46";
+    internal const string LiberationDay46 = "liberation-day-46";
 
     /// <summary>20 % on Vietnam only.</summary>
     public const string Deal20 = "deal-20";
 
     /// <summary>20 % on Vietnam and the other suppliers' 2025 rates.</summary>
-    public const string Deal20Others2025 = "deal-20-others-2025";
+    internal const string Deal20Others2025 = "deal-20-others-2025";
 
     private static readonly FrozenDictionary<string, double> Others2025 = BuildOthers2025();
 

@@ -24,7 +24,7 @@ public sealed class GeResult
     public GeBaseline Baseline { get; }
 
     /// <summary>The options used.</summary>
-    public GeOptions Options { get; }
+    internal GeOptions Options { get; }
 
     /// <summary>Solver diagnostics.</summary>
     public GeSolverDiagnostics Diagnostics { get; }
@@ -45,20 +45,20 @@ public sealed class GeResult
     /// <summary>The result of one country.</summary>
     /// <param name="country">Country code.</param>
     /// <returns>Its result.</returns>
-    public GeCountryResult Country(string country) => _countries[Baseline.IndexOfCountry(country)];
+    internal GeCountryResult Country(string country) => _countries[Baseline.IndexOfCountry(country)];
 
     /// <summary>A counterfactual flow.</summary>
     /// <param name="sector">Sector index.</param>
     /// <param name="exporter">Exporter index.</param>
     /// <param name="importer">Importer index.</param>
     /// <returns>X′_ij,s.</returns>
-    public double CounterfactualFlow(int sector, int exporter, int importer) => _counterfactual[sector][exporter * Baseline.CountryCount + importer];
+    internal double CounterfactualFlow(int sector, int exporter, int importer) => _counterfactual[sector][exporter * Baseline.CountryCount + importer];
 
     /// <summary>A counterfactual flow summed over sectors.</summary>
     /// <param name="exporter">Exporter code.</param>
     /// <param name="importer">Importer code.</param>
     /// <returns>Σ_s X′_ij,s.</returns>
-    public double CounterfactualFlow(string exporter, string importer)
+    internal double CounterfactualFlow(string exporter, string importer)
     {
         var k = Baseline.IndexOfCountry(exporter) * Baseline.CountryCount + Baseline.IndexOfCountry(importer);
         return _counterfactual.Sum(x => x[k]);
@@ -108,7 +108,7 @@ public sealed class GeResult
 
     /// <summary>All pairs by sector (S·N² rows).</summary>
     /// <returns>The rows.</returns>
-    public IReadOnlyList<GeBilateralResult> SectorBilateral()
+    internal IReadOnlyList<GeBilateralResult> SectorBilateral()
     {
         var n = Baseline.CountryCount;
         var rows = new List<GeBilateralResult>(Baseline.SectorCount * n * n);

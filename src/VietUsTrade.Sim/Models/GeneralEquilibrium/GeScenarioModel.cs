@@ -1,6 +1,5 @@
 using VietUsTrade.Sim.Data;
 using VietUsTrade.Sim.Policy;
-using VietUsTrade.Sim.Products;
 
 namespace VietUsTrade.Sim.Models.GeneralEquilibrium;
 
@@ -21,7 +20,7 @@ public static class GeScenarioModel
     /// <summary>The ICIO options of <c>vietus-sim ge icio</c>: elasticity set BSY, additive closure, world-output numeraire, tariffs as revenue.</summary>
     /// <param name="data">The ICIO dataset.</param>
     /// <returns>The options.</returns>
-    public static GeOptions DefaultOptions(IcioDataset data)
+    internal static GeOptions DefaultOptions(IcioDataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
         return new GeOptions(data.Elasticities().ToElasticities(), GeClosure.Additive, GeNormalization.WorldOutput, GeTariffTreatment.Revenue);
@@ -50,42 +49,8 @@ public static class GeScenarioModel
 
         var sectors = goodsSectors.ToArray();
         var sectorIndex = sectors.Select((s, i) => (s, i)).ToDictionary(x => x.s, x => x.i, StringComparer.Ordinal);
-        var rates = TariffSchedule.Compile(scenario, baseline, library ?? PolicyLibrary.LoadEmbedded()).RatesOn(date);
-        var t1 = rates.ToArray();
-        var t0 = rates.BaseToArray();
-        var offsets = rates.LineOffsets();
-        var partners = baseline.PartnersArray;
-        var num = new double[partners.Length, sectors.Length];
-        var den = new double[partners.Length, sectors.Length];
-        var numAll = new double[partners.Length];
-        var denAll = new double[partners.Length];
-        var lines = baseline.LinesArray;
-        var partnerIndex = new Dictionary<Partner, int>(partners.Length);
-        for (var j = 0; j < partners.Length; j++)
-        {
-            partnerIndex[partners[j]] = j;
-        }
-
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var s = IcioSectorMap.Of(lines[i].Code) is { } code && sectorIndex.TryGetValue(code, out var si) ? si : -1;
-            var suppliers = lines[i].SuppliersArray;
-            for (var k = 0; k < suppliers.Length; k++)
-            {
-                var p = partnerIndex[suppliers[k].Partner];   // one lookup per cell (was a linear search of the 51 partners)
-                var v = suppliers[k].ValueUsd;
-                var d = v * (t1[offsets[i] + k] - t0[offsets[i] + k]);
-                if (s >= 0)
-                {
-                    numAll[p] += d;
-                    denAll[p] += v;
-                    num[p, s] += d;
-                    den[p, s] += v;
-                }
-            }
-        }
-
-        var rest = baseline.IndexOfPartner(baseline.FindPartner(Partner.RestOfWorldCode) ?? throw new InvalidOperationException("The baseline has no rest-of-world partner."));
+        var sums = TradeWeightedTariffs.Compute(
+            scenario, date, baseline, sectors.Length, code => IcioSectorMap.Of(code) is { } c && sectorIndex.TryGetValue(c, out var si) ? si : -1, library ?? PolicyLibrary.LoadEmbedded());
         var changes = new List<GeTariffChange>();
         foreach (var country in ge.Countries)
         {
@@ -94,10 +59,10 @@ public static class GeScenarioModel
                 continue;
             }
 
-            var p = Iso3Codes.CensusCodeOfIso3(country) is { } census && baseline.FindPartner(census) is { } partner ? baseline.IndexOfPartner(partner) : rest;
+            var p = sums.PartnerOf(country);
             for (var s = 0; s < sectors.Length; s++)
             {
-                var rate = den[p, s] > 0 ? num[p, s] / den[p, s] : denAll[p] > 0 ? numAll[p] / denAll[p] : 0.0;
+                var rate = sums.Sector(p, s);
                 if (Math.Abs(rate) > 1e-12)
                 {
                     var sector = ge.SectorCount == 1 ? null : sectors[s];
@@ -106,17 +71,7 @@ public static class GeScenarioModel
             }
         }
 
-        List<string> omitted = [];
-        if (scenario.Commitments.Count > 0)
-        {
-            omitted.Add($"{scenario.Commitments.Count} purchase commitment(s): the GE shock holds US tariffs only.");
-        }
-
-        if (scenario.Concessions.Count > 0)
-        {
-            omitted.Add($"{scenario.Concessions.Count} concession(s) by Vietnam: Vietnam's tariffs on US goods are not in the GE shock.");
-        }
-
+        var omitted = TradeWeightedTariffs.Omitted(scenario);
         return new GeAggregatedShock(scenario.Name, date, GeShock.FromTariffs(changes), AggregationRule, omitted);
     }
 

@@ -6,11 +6,23 @@ namespace VietUsTrade.Sim.Models.GeneralEquilibrium;
 /// A GE tariff scenario: additional US ad valorem tariffs by supplier on goods, applied on top of the baseline
 /// (the ICIO 2022 baseline carries no 2025 duties, so each rate enters as τ′ with τ = 0).
 /// </summary>
-/// <param name="Name">Preset name.</param>
-/// <param name="Description">What it represents and its sources.</param>
-/// <param name="UsAdditionalRates">Exporter code → additional US tariff (fraction).</param>
-public sealed record GeScenarioPreset(string Name, string Description, IReadOnlyDictionary<string, double> UsAdditionalRates)
+public sealed class GeScenarioPreset
 {
+    /// <summary>Preset name.</summary>
+    public string Name { get; }
+
+    /// <summary>What it represents and its sources.</summary>
+    public string Description { get; }
+
+    internal IReadOnlyDictionary<string, double> UsAdditionalRates { get; }
+
+    internal GeScenarioPreset(string Name, string Description, IReadOnlyDictionary<string, double> UsAdditionalRates)
+    {
+        this.Name = Name;
+        this.Description = Description;
+        this.UsAdditionalRates = UsAdditionalRates;
+    }
+
     /// <summary>The US tariff changes of the preset for the given sectors (rates for countries not in the baseline are left out).</summary>
     /// <param name="baseline">The baseline; must contain USA.</param>
     /// <param name="sectors">The sectors the tariffs apply to (goods; services are not tariffed).</param>

@@ -31,7 +31,7 @@ public sealed class GeScenarioRun
     public GeResult Result { get; }
 
     /// <summary>The US–Vietnam headline figures.</summary>
-    public GeUsVietnamSummary Summary { get; }
+    internal GeUsVietnamSummary Summary { get; }
 
     /// <summary>US imports from Vietnam in the counterfactual, USD.</summary>
     public double ImportsFromVietnamUsd => Summary.UsImportsFromVietnam.Counterfactual;

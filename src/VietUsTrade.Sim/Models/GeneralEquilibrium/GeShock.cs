@@ -64,20 +64,20 @@ public sealed class GeShock
     public static GeShock None { get; } = new();
 
     /// <summary>Non-tariff cost changes.</summary>
-    public IReadOnlyList<GeCostChange> CostChanges { get; }
+    internal IReadOnlyList<GeCostChange> CostChanges { get; }
 
     /// <summary>Tariff changes.</summary>
-    public IReadOnlyList<GeTariffChange> TariffChanges { get; }
+    internal IReadOnlyList<GeTariffChange> TariffChanges { get; }
 
     /// <summary>A shock of cost changes only.</summary>
     /// <param name="changes">The changes.</param>
     /// <returns>The shock.</returns>
-    public static GeShock FromCostChanges(IEnumerable<GeCostChange> changes) => new(changes, null);
+    internal static GeShock FromCostChanges(IEnumerable<GeCostChange> changes) => new(changes, null);
 
     /// <summary>A shock of tariff changes only.</summary>
     /// <param name="changes">The changes.</param>
     /// <returns>The shock.</returns>
-    public static GeShock FromTariffs(IEnumerable<GeTariffChange> changes) => new(null, changes);
+    internal static GeShock FromTariffs(IEnumerable<GeTariffChange> changes) => new(null, changes);
 
     private static void CheckCodes(string exporter, string importer, string field)
     {

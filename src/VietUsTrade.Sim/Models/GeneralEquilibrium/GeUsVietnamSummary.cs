@@ -3,34 +3,64 @@ using System.Collections.Frozen;
 namespace VietUsTrade.Sim.Models.GeneralEquilibrium;
 
 /// <summary>The US–Vietnam figures of a GE counterfactual (the headline numbers). Money in the baseline's unit.</summary>
-/// <param name="UsImportsFromVietnam">US imports from Vietnam (all sectors).</param>
-/// <param name="VietnamExportsToOthers">Vietnam's foreign exports to markets other than the US.</param>
-/// <param name="VietnamExportsTotal">Vietnam's foreign exports to all markets.</param>
-/// <param name="UsVietnamBalance">US bilateral balance with Vietnam (US exports to Vietnam − imports from Vietnam).</param>
-/// <param name="UsAggregateBalance">US aggregate trade balance.</param>
-/// <param name="UsWelfareChangePct">US real expenditure change, %.</param>
-/// <param name="VietnamWelfareChangePct">Vietnam's real expenditure change, %.</param>
-/// <param name="UsTariffRevenue">US tariff revenue in the counterfactual (0 with iceberg tariffs).</param>
-/// <param name="UsImportsFromOthers">US imports from every supplier but Vietnam.</param>
-/// <param name="TopDiversion">The five suppliers whose sales to the US rise most (trade diversion), largest first.</param>
-/// <param name="UsRealWageChangePct">US real factory-gate price (real wage) change, %.</param>
-/// <param name="ClosureNote">What the closure implies for the aggregate balance.</param>
-/// <param name="Diagnostics">Solver diagnostics.</param>
-public sealed record GeUsVietnamSummary(
-    GeBalance UsImportsFromVietnam,
-    GeBalance VietnamExportsToOthers,
-    GeBalance VietnamExportsTotal,
-    GeBalance UsVietnamBalance,
-    GeBalance UsAggregateBalance,
-    double UsWelfareChangePct,
-    double VietnamWelfareChangePct,
-    double UsTariffRevenue,
-    GeBalance UsImportsFromOthers,
-    IReadOnlyList<GeBilateralResult> TopDiversion,
-    double UsRealWageChangePct,
-    string ClosureNote,
-    GeSolverDiagnostics Diagnostics)
+public sealed class GeUsVietnamSummary
 {
+    /// <summary>US imports from Vietnam (all sectors).</summary>
+    public GeBalance UsImportsFromVietnam { get; }
+
+    /// <summary>Vietnam's foreign exports to markets other than the US.</summary>
+    public GeBalance VietnamExportsToOthers { get; }
+
+    /// <summary>Vietnam's foreign exports to all markets.</summary>
+    public GeBalance VietnamExportsTotal { get; }
+
+    /// <summary>US bilateral balance with Vietnam (US exports to Vietnam − imports from Vietnam).</summary>
+    public GeBalance UsVietnamBalance { get; }
+
+    /// <summary>US aggregate trade balance.</summary>
+    public GeBalance UsAggregateBalance { get; }
+
+    /// <summary>US real expenditure change, %.</summary>
+    public double UsWelfareChangePct { get; }
+
+    /// <summary>Vietnam's real expenditure change, %.</summary>
+    public double VietnamWelfareChangePct { get; }
+
+    /// <summary>US tariff revenue in the counterfactual (0 with iceberg tariffs).</summary>
+    public double UsTariffRevenue { get; }
+
+    /// <summary>US imports from every supplier but Vietnam.</summary>
+    public GeBalance UsImportsFromOthers { get; }
+
+    /// <summary>The five suppliers whose sales to the US rise most (trade diversion), largest first.</summary>
+    public IReadOnlyList<GeBilateralResult> TopDiversion { get; }
+
+    /// <summary>US real factory-gate price (real wage) change, %.</summary>
+    public double UsRealWageChangePct { get; }
+
+    /// <summary>What the closure implies for the aggregate balance.</summary>
+    public string ClosureNote { get; }
+
+    /// <summary>Solver diagnostics.</summary>
+    public GeSolverDiagnostics Diagnostics { get; }
+
+    internal GeUsVietnamSummary(GeBalance UsImportsFromVietnam, GeBalance VietnamExportsToOthers, GeBalance VietnamExportsTotal, GeBalance UsVietnamBalance, GeBalance UsAggregateBalance, double UsWelfareChangePct, double VietnamWelfareChangePct, double UsTariffRevenue, GeBalance UsImportsFromOthers, IReadOnlyList<GeBilateralResult> TopDiversion, double UsRealWageChangePct, string ClosureNote, GeSolverDiagnostics Diagnostics)
+    {
+        this.UsImportsFromVietnam = UsImportsFromVietnam;
+        this.VietnamExportsToOthers = VietnamExportsToOthers;
+        this.VietnamExportsTotal = VietnamExportsTotal;
+        this.UsVietnamBalance = UsVietnamBalance;
+        this.UsAggregateBalance = UsAggregateBalance;
+        this.UsWelfareChangePct = UsWelfareChangePct;
+        this.VietnamWelfareChangePct = VietnamWelfareChangePct;
+        this.UsTariffRevenue = UsTariffRevenue;
+        this.UsImportsFromOthers = UsImportsFromOthers;
+        this.TopDiversion = TopDiversion;
+        this.UsRealWageChangePct = UsRealWageChangePct;
+        this.ClosureNote = ClosureNote;
+        this.Diagnostics = Diagnostics;
+    }
+
     /// <summary>Extracts the figures from a result whose baseline contains USA and VNM.</summary>
     /// <param name="result">The result.</param>
     /// <returns>The summary.</returns>

@@ -21,10 +21,10 @@ namespace VietUsTrade.Sim.Models.GeneralEquilibrium;
 public sealed class IcioDataset
 {
     /// <summary>The name of the embedded resource.</summary>
-    public const string ResourceName = IcioSource.ResourceName;
+    internal const string ResourceName = IcioSource.ResourceName;
 
     /// <summary>The services aggregate sector.</summary>
-    public const string ServicesSector = "SERV";
+    internal const string ServicesSector = "SERV";
 
     /// <summary>The default elasticity set: Bagwell, Staiger &amp; Yurukoglu (2021).</summary>
     public const string DefaultElasticities = "BSY";
@@ -50,7 +50,7 @@ public sealed class IcioDataset
     public IReadOnlyList<string> GoodsSectors => [.. Baseline.Sectors.Where(s => s != ServicesSector)];
 
     /// <summary>The elasticity sets by code.</summary>
-    public IReadOnlyDictionary<string, IcioElasticitySet> ElasticitySets => _elasticities;
+    internal IReadOnlyDictionary<string, IcioElasticitySet> ElasticitySets => _elasticities;
 
     /// <summary>The embedded 2022 dataset (decompressed once, then shared; immutable).</summary>
     /// <returns>The dataset.</returns>
@@ -71,7 +71,7 @@ public sealed class IcioDataset
     /// <returns>The dataset.</returns>
     /// <exception cref="FileNotFoundException">A file is missing.</exception>
     /// <exception cref="DataFileException">A header, a line or a value cannot be read; the message names the file, line, column and value.</exception>
-    public static IcioDataset FromCsv(string folder)
+    internal static IcioDataset FromCsv(string folder)
     {
         ArgumentNullException.ThrowIfNull(folder);
         return FromTables(IcioSource.ReadCsv(folder));

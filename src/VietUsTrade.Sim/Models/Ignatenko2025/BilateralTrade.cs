@@ -8,7 +8,7 @@ namespace VietUsTrade.Sim.Models.Ignatenko2025;
 /// <param name="ImportsBefore">Home's imports from the partner, baseline (before Home's tariff).</param>
 /// <param name="ImportsAfter">Home's imports from the partner, counterfactual (before Home's tariff).</param>
 /// <param name="ImportsAfterTariffInclusive">Home's counterfactual imports from the partner including Home's tariff.</param>
-public sealed record BilateralTrade(
+internal sealed record BilateralTrade(
     string Home,
     string Partner,
     double ExportsBefore,

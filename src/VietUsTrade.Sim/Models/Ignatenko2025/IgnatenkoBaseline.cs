@@ -1,6 +1,5 @@
 using System.Globalization;
 
-
 namespace VietUsTrade.Sim.Models.Ignatenko2025;
 
 /// <summary>
@@ -20,10 +19,10 @@ namespace VietUsTrade.Sim.Models.Ignatenko2025;
 public sealed class IgnatenkoBaseline
 {
     /// <summary>The target sales-weighted ν of non-US producers in the calibration (0.12).</summary>
-    public const double NonUsNuTarget = 0.12;
+    internal const double NonUsNuTarget = 0.12;
 
     /// <summary>The target sales-weighted ν of US producers in the calibration (0.26).</summary>
-    public const double UsNuTarget = 0.26;
+    internal const double UsNuTarget = 0.26;
 
     private readonly double[] x;      // baseline flows at producer prices, exporter-major: x[j*n+i]
     private readonly double[] lambda; // import shares, importer-major: lambda[i*n+j] = λ_ji
@@ -80,61 +79,61 @@ public sealed class IgnatenkoBaseline
     public IgnatenkoData Data { get; }
 
     /// <summary>Gets the structural parameters.</summary>
-    public IgnatenkoParameters Parameters { get; }
+    internal IgnatenkoParameters Parameters { get; }
 
     /// <summary>Gets the quirk switches used to build the baseline.</summary>
-    public IgnatenkoOptions Options { get; }
+    internal IgnatenkoOptions Options { get; }
 
     /// <summary>Gets a value indicating whether this is the Eaton–Kortum special case (ν = 0, φ = 1, Y = total sales).</summary>
-    public bool IsEatonKortum { get; }
+    internal bool IsEatonKortum { get; }
 
     /// <summary>Gets the number of countries.</summary>
     public int Count => Data.Count;
 
     /// <summary>Gets the index of the United States.</summary>
-    public int UsIndex { get; }
+    internal int UsIndex { get; }
 
     /// <summary>Gets ν of every non-US country (0.114335212816 in the paper).</summary>
-    public double NuNonUs { get; }
+    internal double NuNonUs { get; }
 
     /// <summary>Gets ν of the United States (0.270470982283 in the paper).</summary>
-    public double NuUs { get; }
+    internal double NuUs { get; }
 
     /// <summary>Gets E_i, model expenditure (column sums of X), thousands of USD.</summary>
-    public IReadOnlyList<double> Expenditure { get; }
+    internal IReadOnlyList<double> Expenditure { get; }
 
     /// <summary>Gets Y_i, model income, thousands of USD.</summary>
-    public IReadOnlyList<double> Income { get; }
+    internal IReadOnlyList<double> Income { get; }
 
     /// <summary>Gets T_i = E_i − Y_i (less baseline tariff revenue), held fixed as a share of world income.</summary>
-    public IReadOnlyList<double> Transfer { get; }
+    internal IReadOnlyList<double> Transfer { get; }
 
     /// <summary>Gets ν_i, the share of sales in destination i that accrues to factors in i.</summary>
-    public IReadOnlyList<double> Nu { get; }
+    internal IReadOnlyList<double> Nu { get; }
 
     /// <summary>Gets φ_i, the importer's tariff pass-through elasticity (trade elasticity to tariffs is εφ_i).</summary>
-    public IReadOnlyList<double> Phi { get; }
+    internal IReadOnlyList<double> Phi { get; }
 
     /// <summary>Gets baseline tariff revenue (zero unless <see cref="IgnatenkoOptions.BaselineUsTariffs"/> is set).</summary>
-    public IReadOnlyList<double> BaselineRevenue { get; }
+    internal IReadOnlyList<double> BaselineRevenue { get; }
 
     /// <summary>Gets the baseline flow from <paramref name="exporter"/> to <paramref name="importer"/> at producer prices (thousands of USD), diagonal included.</summary>
     /// <param name="exporter">Exporter index.</param>
     /// <param name="importer">Importer index.</param>
     /// <returns>X_ji.</returns>
-    public double Flow(int exporter, int importer) => x[(exporter * Count) + importer];
+    internal double Flow(int exporter, int importer) => x[(exporter * Count) + importer];
 
     /// <summary>Gets the baseline import share λ_ji of <paramref name="exporter"/> in <paramref name="importer"/>'s expenditure.</summary>
     /// <param name="exporter">Exporter index.</param>
     /// <param name="importer">Importer index.</param>
     /// <returns>λ_ji.</returns>
-    public double ImportShare(int exporter, int importer) => lambda[(importer * Count) + exporter];
+    internal double ImportShare(int exporter, int importer) => lambda[(importer * Count) + exporter];
 
     /// <summary>Gets the pre-existing tariff of <paramref name="importer"/> on <paramref name="exporter"/> (zero in the paper).</summary>
     /// <param name="exporter">Exporter index.</param>
     /// <param name="importer">Importer index.</param>
     /// <returns>t⁰_ji.</returns>
-    public double BaselineTariff(int exporter, int importer) => baseTariff[(importer * Count) + exporter];
+    internal double BaselineTariff(int exporter, int importer) => baseTariff[(importer * Count) + exporter];
 
     internal ReadOnlySpan<double> LambdaImporterMajor => lambda;
 
@@ -250,7 +249,7 @@ public sealed class IgnatenkoBaseline
     /// ν = 0, φ = 1, Y = total sales (row sums of X) and T = E − Y.
     /// </summary>
     /// <returns>The special-case baseline.</returns>
-    public IgnatenkoBaseline EatonKortum()
+    internal IgnatenkoBaseline EatonKortum()
     {
         int n = Count;
         var zeroNu = new double[n];
@@ -260,7 +259,7 @@ public sealed class IgnatenkoBaseline
     /// <summary>Returns the same baseline flows with other structural parameters (φ is recomputed from ν; ν is kept).</summary>
     /// <param name="parameters">The new parameters.</param>
     /// <returns>The baseline.</returns>
-    public IgnatenkoBaseline WithParameters(IgnatenkoParameters parameters)
+    internal IgnatenkoBaseline WithParameters(IgnatenkoParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         return Complete(Data, parameters, Options, IsEatonKortum, NuNonUs, NuUs, (double[])x.Clone(), (double[])nu.Clone(), (double[])baseTariff.Clone());

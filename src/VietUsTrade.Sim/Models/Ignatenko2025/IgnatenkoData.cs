@@ -25,16 +25,16 @@ namespace VietUsTrade.Sim.Models.Ignatenko2025;
 public sealed class IgnatenkoData
 {
     /// <summary>File name of the trade matrix in the replication package layout.</summary>
-    public const string TradeFileName = IgnatenkoSource.TradeFileName;
+    internal const string TradeFileName = IgnatenkoSource.TradeFileName;
 
     /// <summary>File name of the GDP column in the replication package layout.</summary>
-    public const string GdpFileName = IgnatenkoSource.GdpFileName;
+    internal const string GdpFileName = IgnatenkoSource.GdpFileName;
 
     /// <summary>File name of the USTR applied tariff column in the replication package layout.</summary>
-    public const string TariffFileName = IgnatenkoSource.TariffFileName;
+    internal const string TariffFileName = IgnatenkoSource.TariffFileName;
 
     /// <summary>File name of the country labels in the replication package layout.</summary>
-    public const string LabelFileName = IgnatenkoSource.LabelFileName;
+    internal const string LabelFileName = IgnatenkoSource.LabelFileName;
 
     private readonly double[] trade;
     private readonly double[] gdpUsd;
@@ -50,7 +50,7 @@ public sealed class IgnatenkoData
     /// <param name="gdpUsd">Nominal GDP in US dollars (positive).</param>
     /// <param name="appliedTariffs">The USTR "Liberation Day" rate on each country's goods as a fraction (≥ 0).</param>
     /// <exception cref="ArgumentException">A dimension does not match, a code is duplicated or invalid, or a value is negative or not finite.</exception>
-    public IgnatenkoData(IReadOnlyList<string> iso3, IReadOnlyList<string> names, double[,] trade, IReadOnlyList<double> gdpUsd, IReadOnlyList<double> appliedTariffs)
+    internal IgnatenkoData(IReadOnlyList<string> iso3, IReadOnlyList<string> names, double[,] trade, IReadOnlyList<double> gdpUsd, IReadOnlyList<double> appliedTariffs)
     {
         ArgumentNullException.ThrowIfNull(iso3);
         ArgumentNullException.ThrowIfNull(names);
@@ -132,16 +132,16 @@ public sealed class IgnatenkoData
     public int Count => iso3.Length;
 
     /// <summary>Gets the ISO3 code of each country, in file order.</summary>
-    public IReadOnlyList<string> Iso3 { get; }
+    internal IReadOnlyList<string> Iso3 { get; }
 
     /// <summary>Gets the country names, in file order.</summary>
     public IReadOnlyList<string> Names { get; }
 
     /// <summary>Gets nominal GDP in US dollars (WDI, latest year per country).</summary>
-    public IReadOnlyList<double> GdpUsd { get; }
+    internal IReadOnlyList<double> GdpUsd { get; }
 
     /// <summary>Gets the USTR "Liberation Day" rate on each country's goods as a fraction (0.46 = 46%).</summary>
-    public IReadOnlyList<double> AppliedTariffs { get; }
+    internal IReadOnlyList<double> AppliedTariffs { get; }
 
     /// <summary>Gets the exports of <paramref name="exporter"/> to <paramref name="importer"/> in thousands of USD (0 on the diagonal).</summary>
     /// <param name="exporter">Index of the exporter.</param>
@@ -153,7 +153,7 @@ public sealed class IgnatenkoData
     /// <param name="iso3">The code, e.g. "VNM".</param>
     /// <returns>The index.</returns>
     /// <exception cref="ArgumentException">The code is not in the data.</exception>
-    public int IndexOf(string iso3)
+    internal int IndexOf(string iso3)
     {
         ArgumentNullException.ThrowIfNull(iso3);
         return indexByIso3.TryGetValue(iso3, out int i) ? i : throw new ArgumentException($"iso3 '{iso3}' is not one of the {Count} countries of the data.", nameof(iso3));
@@ -163,7 +163,7 @@ public sealed class IgnatenkoData
     /// <param name="iso3">The code.</param>
     /// <param name="index">The index, or -1.</param>
     /// <returns>Whether the code is in the data.</returns>
-    public bool TryIndexOf(string iso3, out int index)
+    internal bool TryIndexOf(string iso3, out int index)
     {
         ArgumentNullException.ThrowIfNull(iso3);
         if (indexByIso3.TryGetValue(iso3, out index))
@@ -179,7 +179,7 @@ public sealed class IgnatenkoData
     /// <param name="order">For each new position, the old index; a permutation of 0..N-1.</param>
     /// <returns>The reordered data.</returns>
     /// <exception cref="ArgumentException"><paramref name="order"/> is not a permutation.</exception>
-    public IgnatenkoData Permute(IReadOnlyList<int> order)
+    internal IgnatenkoData Permute(IReadOnlyList<int> order)
     {
         ArgumentNullException.ThrowIfNull(order);
         int n = Count;
@@ -225,7 +225,7 @@ public sealed class IgnatenkoData
     /// <param name="labelCsv">Contents of country_labels.csv.</param>
     /// <returns>The data.</returns>
     /// <exception cref="DataFileException">A file cannot be parsed; the message names the file, line, column and value.</exception>
-    public static IgnatenkoData Parse(string tradeCsv, string gdpCsv, string tariffCsv, string labelCsv) =>
+    internal static IgnatenkoData Parse(string tradeCsv, string gdpCsv, string tariffCsv, string labelCsv) =>
         FromTables(IgnatenkoSource.Parse(tradeCsv, gdpCsv, tariffCsv, labelCsv));
 
     private static IgnatenkoData FromTables(IgnatenkoTables t) => new(t.Iso3, t.Names, t.Trade, t.GdpUsd, t.AppliedTariffs);

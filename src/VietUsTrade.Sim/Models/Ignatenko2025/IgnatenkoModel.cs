@@ -98,7 +98,7 @@ public static class IgnatenkoModel
     /// <param name="baseline">The paper's baseline (its parameters are the starting point of the variants).</param>
     /// <param name="run">The run.</param>
     /// <returns>The baseline variant and the scenario.</returns>
-    public static (IgnatenkoBaseline Baseline, IgnatenkoScenario Scenario) PaperRun(IgnatenkoBaseline baseline, IgnatenkoPaperRun run)
+    internal static (IgnatenkoBaseline Baseline, IgnatenkoScenario Scenario) PaperRun(IgnatenkoBaseline baseline, IgnatenkoPaperRun run)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         return run switch

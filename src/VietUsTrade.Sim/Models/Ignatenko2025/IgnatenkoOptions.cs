@@ -17,25 +17,25 @@ public sealed record IgnatenkoOptions
     /// (X_ii = GDP_i − Σ_{k≠i}(1−ν_k)X_ik − ν_i M_i). Off in the paper, whose T⁰ formula lets model GDP drift from
     /// WDI (+1.6% for the US, +9% for Vietnam).
     /// </summary>
-    public bool MatchDataGdp { get; init; }
+    internal bool MatchDataGdp { get; init; }
 
     /// <summary>
     /// Gets a value indicating whether the welfare weight δ_i uses the baseline tax rate (τ = 0) instead of the
     /// counterfactual τ_i = R′_i/Y′_i. Off in the paper.
     /// </summary>
-    public bool WelfareWeightAtBaselineTax { get; init; }
+    internal bool WelfareWeightAtBaselineTax { get; init; }
 
     /// <summary>
     /// Gets a value indicating whether the "EU" table row averages over all 27 members. Off in the paper, whose code
     /// leaves out Czechia and Slovakia (25 members).
     /// </summary>
-    public bool FullEuList { get; init; }
+    internal bool FullEuList { get; init; }
 
     /// <summary>
     /// Gets a value indicating whether the USTR scenarios exempt Canada and Mexico (USMCA). Off in the paper,
     /// which charges them 10% and 17%.
     /// </summary>
-    public bool ExemptUsmca { get; init; }
+    internal bool ExemptUsmca { get; init; }
 
     /// <summary>
     /// Gets the pre-existing US import tariffs by partner (ISO3 → fraction) that the scenario tariffs are measured

@@ -15,7 +15,7 @@ namespace VietUsTrade.Sim.Models.Ignatenko2025;
 /// </para>
 /// <para>Immutable and thread-safe. The default value (<see cref="Paper"/>) is ε = 4, κ = 0.5, ψ = 0.67/4, θ = 4/0.67, φ̃ = 1.</para>
 /// </remarks>
-public sealed record IgnatenkoParameters
+public sealed class IgnatenkoParameters
 {
     /// <summary>The paper's baseline parameters.</summary>
     public static readonly IgnatenkoParameters Paper = new(4.0, 0.5, 0.67 / 4.0, 4.0 / 0.67, 1.0);
@@ -27,7 +27,7 @@ public sealed record IgnatenkoParameters
     /// <param name="theta">θ in (0, 1000].</param>
     /// <param name="firmPassThrough">φ̃ in (0, 1000] (1 = complete firm-level pass-through).</param>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range or not finite.</exception>
-    public IgnatenkoParameters(double tradeElasticity, double laborSupplyElasticity, double scaleElasticity, double theta, double firmPassThrough)
+    internal IgnatenkoParameters(double tradeElasticity, double laborSupplyElasticity, double scaleElasticity, double theta, double firmPassThrough)
     {
         TradeElasticity = Check(tradeElasticity, nameof(tradeElasticity), strict: true);
         LaborSupplyElasticity = Check(laborSupplyElasticity, nameof(laborSupplyElasticity), strict: false);
@@ -37,19 +37,19 @@ public sealed record IgnatenkoParameters
     }
 
     /// <summary>Gets ε, the trade elasticity (cost elasticity of import shares); 4 in the paper.</summary>
-    public double TradeElasticity { get; }
+    internal double TradeElasticity { get; }
 
     /// <summary>Gets κ, the labour-supply elasticity with respect to the after-tax real wage; 0.5 in the paper.</summary>
-    public double LaborSupplyElasticity { get; }
+    internal double LaborSupplyElasticity { get; }
 
     /// <summary>Gets ψ, the scale elasticity (εψ = 0.67 in the paper).</summary>
-    public double ScaleElasticity { get; }
+    internal double ScaleElasticity { get; }
 
     /// <summary>Gets θ, which enters only through φ; ε/0.67 in the paper.</summary>
-    public double Theta { get; }
+    internal double Theta { get; }
 
     /// <summary>Gets φ̃, the firm-level tariff pass-through; 1 in the baseline, 0.25 in the paper's incomplete pass-through run.</summary>
-    public double FirmPassThrough { get; }
+    internal double FirmPassThrough { get; }
 
     /// <summary>
     /// Returns the parameters with another trade elasticity. By default (the paper's quirk, Table 9 Alt. 3) ψ and
@@ -58,7 +58,7 @@ public sealed record IgnatenkoParameters
     /// <param name="epsilon">The new ε &gt; 0.</param>
     /// <param name="recomputeScaleAndTheta">Whether to rescale ψ and θ with ε (off in the paper).</param>
     /// <returns>The new parameters.</returns>
-    public IgnatenkoParameters WithTradeElasticity(double epsilon, bool recomputeScaleAndTheta = false)
+    internal IgnatenkoParameters WithTradeElasticity(double epsilon, bool recomputeScaleAndTheta = false)
         => recomputeScaleAndTheta
             ? new IgnatenkoParameters(epsilon, LaborSupplyElasticity, 0.67 / epsilon, epsilon / 0.67, FirmPassThrough)
             : new IgnatenkoParameters(epsilon, LaborSupplyElasticity, ScaleElasticity, Theta, FirmPassThrough);
@@ -66,13 +66,13 @@ public sealed record IgnatenkoParameters
     /// <summary>Returns the parameters with another firm-level pass-through φ̃.</summary>
     /// <param name="firmPassThrough">φ̃ &gt; 0.</param>
     /// <returns>The new parameters.</returns>
-    public IgnatenkoParameters WithFirmPassThrough(double firmPassThrough)
+    internal IgnatenkoParameters WithFirmPassThrough(double firmPassThrough)
         => new(TradeElasticity, LaborSupplyElasticity, ScaleElasticity, Theta, firmPassThrough);
 
     /// <summary>The tariff pass-through elasticity φ_i for an importer with local share ν_i (paper, eq. for φ).</summary>
     /// <param name="nu">ν_i in [0, 1).</param>
     /// <returns>φ_i.</returns>
-    public double Phi(double nu) => FirmPassThrough + ((1 + Theta) / ((1 - nu) * Theta)) - (1 / Theta) - 1;
+    internal double Phi(double nu) => FirmPassThrough + ((1 + Theta) / ((1 - nu) * Theta)) - (1 / Theta) - 1;
 
     private static double Check(double value, string name, bool strict)
     {

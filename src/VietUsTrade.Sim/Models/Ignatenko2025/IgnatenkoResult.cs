@@ -109,19 +109,19 @@ public sealed class IgnatenkoResult
     public IgnatenkoScenario Scenario { get; }
 
     /// <summary>Gets the solver diagnostics (iterations, factorizations, residual).</summary>
-    public IgnatenkoSolverDiagnostics Diagnostics { get; }
+    internal IgnatenkoSolverDiagnostics Diagnostics { get; }
 
     /// <summary>Gets ŵ_i, the change in the wage (against the world numeraire).</summary>
-    public IReadOnlyList<double> WageHat { get; }
+    internal IReadOnlyList<double> WageHat { get; }
 
     /// <summary>Gets Ê_i, the change in total expenditure.</summary>
-    public IReadOnlyList<double> ExpenditureHat { get; }
+    internal IReadOnlyList<double> ExpenditureHat { get; }
 
     /// <summary>Gets L̂_i, the change in employment.</summary>
-    public IReadOnlyList<double> EmploymentHat { get; }
+    internal IReadOnlyList<double> EmploymentHat { get; }
 
     /// <summary>Gets P̂_i, the change in the consumer price index.</summary>
-    public IReadOnlyList<double> PriceIndexHat { get; }
+    internal IReadOnlyList<double> PriceIndexHat { get; }
 
     /// <summary>Gets R′_i, counterfactual tariff revenue, thousands of USD.</summary>
     public IReadOnlyList<double> Revenue { get; }
@@ -130,31 +130,31 @@ public sealed class IgnatenkoResult
     public IReadOnlyList<IgnatenkoOutcome> Countries { get; }
 
     /// <summary>Gets the income-weighted change in world employment, percent.</summary>
-    public double GlobalEmploymentPct { get; }
+    internal double GlobalEmploymentPct { get; }
 
     /// <summary>Gets the change in world trade (gross of tariff) over world income, percent.</summary>
-    public double GlobalTradeToGdpPct { get; }
+    internal double GlobalTradeToGdpPct { get; }
 
     /// <summary>Gets the outcome of one country.</summary>
     /// <param name="iso3">The ISO3 code.</param>
     /// <returns>Its outcome.</returns>
-    public IgnatenkoOutcome Country(string iso3) => Countries[Baseline.Data.IndexOf(iso3)];
+    internal IgnatenkoOutcome Country(string iso3) => Countries[Baseline.Data.IndexOf(iso3)];
 
     /// <summary>Gets the counterfactual flow X′ from <paramref name="exporter"/> to <paramref name="importer"/> at producer prices.</summary>
     /// <param name="exporter">Exporter index.</param>
     /// <param name="importer">Importer index.</param>
     /// <returns>X′_ji, thousands of USD.</returns>
-    public double Flow(int exporter, int importer) => flowsNew[(exporter * Baseline.Count) + importer];
+    internal double Flow(int exporter, int importer) => flowsNew[(exporter * Baseline.Count) + importer];
 
     /// <summary>Gets the "USA" row of the paper's tables.</summary>
-    public IgnatenkoOutcome UsaRow => Countries[Baseline.UsIndex] with { Label = "USA" };
+    public IgnatenkoOutcome UsaRow => Countries[Baseline.UsIndex].Relabel("USA");
 
     /// <summary>Gets the "non-US (average)" row: the mean of each column over non-US countries weighted by baseline E.</summary>
-    public IgnatenkoOutcome NonUsAverage
+    internal IgnatenkoOutcome NonUsAverage
         => WeightedAverage("non-US (average)", Enumerable.Range(0, Baseline.Count).Where(i => i != Baseline.UsIndex));
 
     /// <summary>Gets the "EU" row of Table 2 (25 members as in the code, or 27 with <see cref="IgnatenkoOptions.FullEuList"/>).</summary>
-    public IgnatenkoOutcome EuAverage
+    internal IgnatenkoOutcome EuAverage
     {
         get
         {
@@ -164,13 +164,13 @@ public sealed class IgnatenkoResult
     }
 
     /// <summary>Gets the "CHN" row of Table 2.</summary>
-    public IgnatenkoOutcome ChinaRow => Country("CHN");
+    internal IgnatenkoOutcome ChinaRow => Country("CHN");
 
     /// <summary>Gets bilateral trade of two countries before and after.</summary>
     /// <param name="home">ISO3 of the reporting country.</param>
     /// <param name="partner">ISO3 of the partner.</param>
     /// <returns>The flows.</returns>
-    public BilateralTrade Bilateral(string home, string partner)
+    internal BilateralTrade Bilateral(string home, string partner)
     {
         int h = Baseline.Data.IndexOf(home), q = Baseline.Data.IndexOf(partner);
         if (h == q)
@@ -189,7 +189,7 @@ public sealed class IgnatenkoResult
     }
 
     /// <summary>Gets US–Vietnam bilateral trade before and after (US perspective).</summary>
-    public BilateralTrade UsVietnam => Bilateral("USA", "VNM");
+    internal BilateralTrade UsVietnam => Bilateral("USA", "VNM");
 
     private IgnatenkoOutcome WeightedAverage(string label, IEnumerable<int> members)
     {

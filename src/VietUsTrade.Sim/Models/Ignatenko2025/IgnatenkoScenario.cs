@@ -1,14 +1,14 @@
 namespace VietUsTrade.Sim.Models.Ignatenko2025;
 
 /// <summary>A counterfactual: a full tariff matrix and the use of its revenue. Immutable.</summary>
-public sealed record IgnatenkoScenario
+public sealed class IgnatenkoScenario
 {
     /// <summary>Creates a scenario.</summary>
     /// <param name="name">A short name (not empty).</param>
     /// <param name="tariffs">The whole tariff matrix t′ (not the change).</param>
     /// <param name="revenueUse">How revenue is used.</param>
     /// <exception cref="ArgumentException">The name is empty or the revenue use is not defined.</exception>
-    public IgnatenkoScenario(string name, TariffMatrix tariffs, RevenueUse revenueUse = RevenueUse.IncomeTaxRelief)
+    internal IgnatenkoScenario(string name, TariffMatrix tariffs, RevenueUse revenueUse = RevenueUse.IncomeTaxRelief)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(tariffs);
@@ -26,8 +26,8 @@ public sealed record IgnatenkoScenario
     public string Name { get; }
 
     /// <summary>Gets the whole tariff matrix t′ (fractions).</summary>
-    public TariffMatrix Tariffs { get; }
+    internal TariffMatrix Tariffs { get; }
 
     /// <summary>Gets how tariff revenue is used.</summary>
-    public RevenueUse RevenueUse { get; }
+    internal RevenueUse RevenueUse { get; }
 }

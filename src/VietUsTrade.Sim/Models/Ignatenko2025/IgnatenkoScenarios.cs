@@ -9,10 +9,10 @@ namespace VietUsTrade.Sim.Models.Ignatenko2025;
 public static class IgnatenkoScenarios
 {
     /// <summary>The USTR floor: every partner pays at least 10%.</summary>
-    public const double UstrFloor = 0.10;
+    internal const double UstrFloor = 0.10;
 
     /// <summary>The 25 EU members of the authors' code (CZE and SVK left out; a documented quirk).</summary>
-    public static readonly IReadOnlyList<string> EuMembersInCode =
+    internal static readonly IReadOnlyList<string> EuMembersInCode =
     [
         "AUT", "BEL", "BGR", "CYP", "DEU", "DNK", "ESP", "EST", "FIN", "FRA", "GRC", "HRV", "HUN",
         "IRL", "ITA", "LTU", "LUX", "LVA", "MLT", "NLD", "POL", "PRT", "ROU", "SVN", "SWE",
@@ -27,7 +27,7 @@ public static class IgnatenkoScenarios
     /// </summary>
     /// <param name="baseline">The baseline.</param>
     /// <returns>One US rate per partner (zero for the US itself), in data order.</returns>
-    public static double[] UstrRates(IgnatenkoBaseline baseline)
+    internal static double[] UstrRates(IgnatenkoBaseline baseline)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         var data = baseline.Data;
@@ -55,7 +55,7 @@ public static class IgnatenkoScenarios
     /// <param name="baseline">The baseline.</param>
     /// <param name="revenueUse">How revenue is used.</param>
     /// <returns>The scenario.</returns>
-    public static IgnatenkoScenario Ustr(IgnatenkoBaseline baseline, RevenueUse revenueUse = RevenueUse.IncomeTaxRelief)
+    internal static IgnatenkoScenario Ustr(IgnatenkoBaseline baseline, RevenueUse revenueUse = RevenueUse.IncomeTaxRelief)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         var t = TariffMatrix.Zero(baseline.Count).WithImporterRates(baseline.UsIndex, UstrRates(baseline));
@@ -70,7 +70,7 @@ public static class IgnatenkoScenarios
     /// <param name="exporter">Index of the exporter j.</param>
     /// <param name="incomeDenominator">Use Y_j instead of E_j in the denominator.</param>
     /// <returns>δ_j.</returns>
-    public static double ExporterDelta(IgnatenkoBaseline baseline, int exporter, bool incomeDenominator = false)
+    internal static double ExporterDelta(IgnatenkoBaseline baseline, int exporter, bool incomeDenominator = false)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         int n = baseline.Count;
@@ -99,7 +99,7 @@ public static class IgnatenkoScenarios
     /// <param name="baseline">The baseline.</param>
     /// <param name="incomeDenominator">Use Y instead of E in δ (the quirk of Table 2 panel 4).</param>
     /// <returns>t*.</returns>
-    public static double OptimalUsTariff(IgnatenkoBaseline baseline, bool incomeDenominator = false)
+    internal static double OptimalUsTariff(IgnatenkoBaseline baseline, bool incomeDenominator = false)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         double delta = ExporterDelta(baseline, baseline.UsIndex, incomeDenominator);
@@ -113,7 +113,7 @@ public static class IgnatenkoScenarios
     /// <param name="revenueUse">How revenue is used.</param>
     /// <param name="name">Optional name.</param>
     /// <returns>The scenario.</returns>
-    public static IgnatenkoScenario UniformUsTariff(IgnatenkoBaseline baseline, double rate, RevenueUse revenueUse = RevenueUse.IncomeTaxRelief, string? name = null)
+    internal static IgnatenkoScenario UniformUsTariff(IgnatenkoBaseline baseline, double rate, RevenueUse revenueUse = RevenueUse.IncomeTaxRelief, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         var rates = Enumerable.Repeat(rate, baseline.Count).ToArray();
@@ -124,13 +124,13 @@ public static class IgnatenkoScenarios
     /// <summary>The optimal uniform US tariff with income-tax relief (Table 1 case 3).</summary>
     /// <param name="baseline">The baseline.</param>
     /// <returns>The scenario.</returns>
-    public static IgnatenkoScenario OptimalUs(IgnatenkoBaseline baseline)
+    internal static IgnatenkoScenario OptimalUs(IgnatenkoBaseline baseline)
         => UniformUsTariff(baseline, OptimalUsTariff(baseline), RevenueUse.IncomeTaxRelief, "Optimal US tariff, income-tax relief");
 
     /// <summary>USTR tariffs plus reciprocal retaliation: every partner taxes US goods at the rate the US charges it (Table 2 (1)).</summary>
     /// <param name="baseline">The baseline.</param>
     /// <returns>The scenario.</returns>
-    public static IgnatenkoScenario ReciprocalRetaliation(IgnatenkoBaseline baseline)
+    internal static IgnatenkoScenario ReciprocalRetaliation(IgnatenkoBaseline baseline)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         var rates = UstrRates(baseline);
@@ -144,7 +144,7 @@ public static class IgnatenkoScenarios
     /// </summary>
     /// <param name="baseline">The baseline.</param>
     /// <returns>The rate.</returns>
-    public static double OptimalRetaliationRate(IgnatenkoBaseline baseline)
+    internal static double OptimalRetaliationRate(IgnatenkoBaseline baseline)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         int n = baseline.Count, us = baseline.UsIndex;
@@ -176,7 +176,7 @@ public static class IgnatenkoScenarios
     /// <summary>USTR tariffs and optimal retaliation by every partner (Table 2 (3); <c>output_map_retal.csv</c>).</summary>
     /// <param name="baseline">The baseline.</param>
     /// <returns>The scenario.</returns>
-    public static IgnatenkoScenario OptimalRetaliation(IgnatenkoBaseline baseline)
+    internal static IgnatenkoScenario OptimalRetaliation(IgnatenkoBaseline baseline)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         var retaliation = Enumerable.Repeat(OptimalRetaliationRate(baseline), baseline.Count).ToArray();
@@ -187,7 +187,7 @@ public static class IgnatenkoScenarios
     /// <summary>The optimal US tariff (Y-denominator δ, 18.54%) and optimal retaliation (Table 2 (4)).</summary>
     /// <param name="baseline">The baseline.</param>
     /// <returns>The scenario.</returns>
-    public static IgnatenkoScenario OptimalWithOptimalRetaliation(IgnatenkoBaseline baseline)
+    internal static IgnatenkoScenario OptimalWithOptimalRetaliation(IgnatenkoBaseline baseline)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         int n = baseline.Count;

@@ -10,7 +10,7 @@ namespace VietUsTrade.Sim.Models.Ignatenko2025;
 /// <param name="StepSizes">max|Δx| of each accepted step.</param>
 /// <param name="Unknowns">Number of unknowns (3N).</param>
 /// <param name="ContinuationStages">Tariff-continuation stages used (0 when Newton converged from x₀ = 1 directly).</param>
-public sealed record IgnatenkoSolverDiagnostics(
+internal sealed record IgnatenkoSolverDiagnostics(
     int Iterations,
     int JacobianFactorizations,
     int ResidualEvaluations,

@@ -4,7 +4,7 @@ namespace VietUsTrade.Sim.Models.Ignatenko2025;
 
 /// <summary>Settings of the Newton solver of the Ignatenko et al. (2025) equilibrium. Immutable.</summary>
 /// <remarks>The default is a scaled-residual tolerance of 1e-12, at most 100 iterations, an analytic Jacobian, and a refresh ratio of 0.3.</remarks>
-public sealed record IgnatenkoSolverSettings
+public sealed class IgnatenkoSolverSettings
 {
     /// <summary>The default settings.</summary>
     public static readonly IgnatenkoSolverSettings Default = new();
@@ -17,7 +17,7 @@ public sealed record IgnatenkoSolverSettings
     /// Gets the stopping tolerance on the largest scaled residual: factor income over Y_i, budget over E_i, the
     /// numeraire over world expenditure, labour supply as is. Must be in (0, 1e-4].
     /// </summary>
-    public double Tolerance
+    internal double Tolerance
     {
         get => tolerance;
         init => tolerance = double.IsFinite(value) && value > 0 && value <= 1e-4
@@ -50,8 +50,8 @@ public sealed record IgnatenkoSolverSettings
     /// Gets a value indicating whether, when Newton fails from x₀ = 1, the tariffs are raised gradually from zero
     /// (continuation, each stage warm-started). On by default.
     /// </summary>
-    public bool Continuation { get; init; } = true;
+    internal bool Continuation { get; init; } = true;
 
     /// <summary>Gets a value indicating whether the Jacobian is computed by forward differences (h = 1e-7) instead of analytically; slow, for checking.</summary>
-    public bool FiniteDifferenceJacobian { get; init; }
+    internal bool FiniteDifferenceJacobian { get; init; }
 }

@@ -28,12 +28,12 @@ public sealed class TariffMatrix
     internal ReadOnlySpan<double> ImporterMajor => values;
 
     /// <summary>Gets a value indicating whether every tariff is zero.</summary>
-    public bool IsZero => values.All(v => v == 0);
+    internal bool IsZero => values.All(v => v == 0);
 
     /// <summary>Creates a matrix of zero tariffs.</summary>
     /// <param name="count">Number of countries (≥ 2).</param>
     /// <returns>The matrix.</returns>
-    public static TariffMatrix Zero(int count)
+    internal static TariffMatrix Zero(int count)
     {
         if (count < 2)
         {
@@ -48,7 +48,7 @@ public sealed class TariffMatrix
     /// <param name="rates">One rate per exporter (the importer's own entry is ignored).</param>
     /// <returns>The new matrix.</returns>
     /// <exception cref="ArgumentException">A rate is not finite, is ≤ −1 or above 10 (1,000 %), or the length is wrong.</exception>
-    public TariffMatrix WithImporterRates(int importer, IReadOnlyList<double> rates)
+    internal TariffMatrix WithImporterRates(int importer, IReadOnlyList<double> rates)
     {
         ArgumentNullException.ThrowIfNull(rates);
         CheckIndex(importer, nameof(importer));
@@ -71,7 +71,7 @@ public sealed class TariffMatrix
     /// <param name="importer">Importer index (≠ exporter).</param>
     /// <param name="rate">The tariff, a fraction &gt; −1.</param>
     /// <returns>The new matrix.</returns>
-    public TariffMatrix With(int exporter, int importer, double rate)
+    internal TariffMatrix With(int exporter, int importer, double rate)
     {
         CheckIndex(exporter, nameof(exporter));
         CheckIndex(importer, nameof(importer));
@@ -89,7 +89,7 @@ public sealed class TariffMatrix
     /// <param name="exporter">The exporter targeted (e.g. the United States under retaliation).</param>
     /// <param name="rates">One rate per importer (the exporter's own entry is ignored).</param>
     /// <returns>The new matrix.</returns>
-    public TariffMatrix WithExporterRates(int exporter, IReadOnlyList<double> rates)
+    internal TariffMatrix WithExporterRates(int exporter, IReadOnlyList<double> rates)
     {
         ArgumentNullException.ThrowIfNull(rates);
         CheckIndex(exporter, nameof(exporter));

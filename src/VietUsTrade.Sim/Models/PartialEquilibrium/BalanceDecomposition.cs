@@ -18,7 +18,7 @@ namespace VietUsTrade.Sim.Models.PartialEquilibrium;
 /// (sum of <see cref="CommitmentEffect.BilateralExportsUsd"/>).</item>
 /// </list>
 /// </remarks>
-public sealed record BalanceDecomposition
+public sealed class BalanceDecomposition
 {
     private BalanceDecomposition(string scenarioName, DateOnly date, double baseline, double own, double diversion, double concessions, double commitments, double scenario)
     {

@@ -13,4 +13,4 @@ namespace VietUsTrade.Sim.Models.PartialEquilibrium;
 /// <param name="BaselineImportsAllUsd">2024 imports from all suppliers of these lines.</param>
 /// <param name="ScenarioImportsAllUsd">Scenario imports from all suppliers.</param>
 /// <param name="PriceIndexChange">Expenditure-weighted change of the lines' import price index.</param>
-public sealed record ChapterResult(int Chapter, double BaselineImportsFromVietnamUsd, double ScenarioImportsFromVietnamUsd, double BaselineImportsAllUsd, double ScenarioImportsAllUsd, double PriceIndexChange);
+internal sealed record ChapterResult(int Chapter, double BaselineImportsFromVietnamUsd, double ScenarioImportsFromVietnamUsd, double BaselineImportsAllUsd, double ScenarioImportsAllUsd, double PriceIndexChange);

@@ -10,4 +10,4 @@ namespace VietUsTrade.Sim.Models.PartialEquilibrium;
 /// <param name="Id">The commitment id.</param>
 /// <param name="BilateralExportsUsd">Added US exports to Vietnam.</param>
 /// <param name="TotalExportsUsd">Added total US exports (the additional part).</param>
-public sealed record CommitmentEffect(string Id, double BilateralExportsUsd, double TotalExportsUsd);
+internal sealed record CommitmentEffect(string Id, double BilateralExportsUsd, double TotalExportsUsd);

@@ -7,19 +7,40 @@ using VietUsTrade.Sim.Reporting;
 namespace VietUsTrade.Sim.Models.PartialEquilibrium;
 
 /// <summary>US exports to Vietnam in a scenario: tariff response by line plus commitments.</summary>
-/// <param name="BaselineUsd">2024 exports to Vietnam.</param>
-/// <param name="AfterTariffResponseUsd">Exports after Vietnam's tariff changes (before commitments).</param>
-/// <param name="VietnamTariff0">Vietnam's tariff on US goods per export line, 2024 (MFN before Decree 73).</param>
-/// <param name="VietnamTariff1">Vietnam's tariff on US goods per export line on the run date.</param>
-/// <param name="LineExports">Exports per export line after the tariff response.</param>
-/// <param name="Commitments">Each commitment's effect in the window.</param>
-/// <param name="WindowStart">Start of the commitment window.</param>
-/// <param name="WindowEnd">End of the commitment window (exclusive).</param>
-public sealed record ExportSideResult(double BaselineUsd, double AfterTariffResponseUsd, IReadOnlyList<double> VietnamTariff0, IReadOnlyList<double> VietnamTariff1,
-    IReadOnlyList<double> LineExports, IReadOnlyList<CommitmentEffect> Commitments, DateOnly WindowStart, DateOnly WindowEnd)
+public sealed class ExportSideResult
 {
+    internal double BaselineUsd { get; }
+
+    internal double AfterTariffResponseUsd { get; }
+
+    internal IReadOnlyList<double> VietnamTariff0 { get; }
+
+    internal IReadOnlyList<double> VietnamTariff1 { get; }
+
+    internal IReadOnlyList<double> LineExports { get; }
+
+    internal IReadOnlyList<CommitmentEffect> Commitments { get; }
+
+    /// <summary>Start of the commitment window.</summary>
+    public DateOnly WindowStart { get; }
+
+    /// <summary>End of the commitment window (exclusive).</summary>
+    public DateOnly WindowEnd { get; }
+
+    internal ExportSideResult(double BaselineUsd, double AfterTariffResponseUsd, IReadOnlyList<double> VietnamTariff0, IReadOnlyList<double> VietnamTariff1, IReadOnlyList<double> LineExports, IReadOnlyList<CommitmentEffect> Commitments, DateOnly WindowStart, DateOnly WindowEnd)
+    {
+        this.BaselineUsd = BaselineUsd;
+        this.AfterTariffResponseUsd = AfterTariffResponseUsd;
+        this.VietnamTariff0 = VietnamTariff0;
+        this.VietnamTariff1 = VietnamTariff1;
+        this.LineExports = LineExports;
+        this.Commitments = Commitments;
+        this.WindowStart = WindowStart;
+        this.WindowEnd = WindowEnd;
+    }
+
     /// <summary>Exports to Vietnam in the scenario: tariff response plus commitments.</summary>
-    public double ScenarioUsd => AfterTariffResponseUsd + Commitments.Sum(c => c.BilateralExportsUsd);
+    internal double ScenarioUsd => AfterTariffResponseUsd + Commitments.Sum(c => c.BilateralExportsUsd);
 
     /// <summary>Change of total US exports (tariff response + additional part of the commitments).</summary>
     public double TotalUsExportsChangeUsd => AfterTariffResponseUsd - BaselineUsd + Commitments.Sum(c => c.TotalExportsUsd);

@@ -7,16 +7,43 @@ using VietUsTrade.Sim.Reporting;
 namespace VietUsTrade.Sim.Models.PartialEquilibrium;
 
 /// <summary>One line's result.</summary>
-/// <param name="Code">HTS10.</param>
-/// <param name="Description">Description.</param>
-/// <param name="BaselineImportsFromVietnamUsd">2024 imports from Vietnam.</param>
-/// <param name="ScenarioImportsFromVietnamUsd">Scenario imports from Vietnam.</param>
-/// <param name="VietnamRate0">Vietnam's 2024 applied rate.</param>
-/// <param name="VietnamRate1">Vietnam's rate in the scenario.</param>
-/// <param name="Sigma">σ used and its source.</param>
-/// <param name="Epsilon">ε used and its source.</param>
-public sealed record LineResult(HtsCode Code, string Description, double BaselineImportsFromVietnamUsd, double ScenarioImportsFromVietnamUsd, double VietnamRate0, double VietnamRate1, Elasticity Sigma, Elasticity Epsilon)
+public sealed class LineResult
 {
+    /// <summary>HTS10.</summary>
+    public HtsCode Code { get; }
+
+    /// <summary>Description.</summary>
+    public string Description { get; }
+
+    /// <summary>2024 imports from Vietnam.</summary>
+    public double BaselineImportsFromVietnamUsd { get; }
+
+    /// <summary>Scenario imports from Vietnam.</summary>
+    public double ScenarioImportsFromVietnamUsd { get; }
+
+    /// <summary>Vietnam's 2024 applied rate.</summary>
+    public double VietnamRate0 { get; }
+
+    /// <summary>Vietnam's rate in the scenario.</summary>
+    public double VietnamRate1 { get; }
+
+    /// <summary>σ used and its source.</summary>
+    public Elasticity Sigma { get; }
+
+    internal Elasticity Epsilon { get; }
+
+    internal LineResult(HtsCode Code, string Description, double BaselineImportsFromVietnamUsd, double ScenarioImportsFromVietnamUsd, double VietnamRate0, double VietnamRate1, Elasticity Sigma, Elasticity Epsilon)
+    {
+        this.Code = Code;
+        this.Description = Description;
+        this.BaselineImportsFromVietnamUsd = BaselineImportsFromVietnamUsd;
+        this.ScenarioImportsFromVietnamUsd = ScenarioImportsFromVietnamUsd;
+        this.VietnamRate0 = VietnamRate0;
+        this.VietnamRate1 = VietnamRate1;
+        this.Sigma = Sigma;
+        this.Epsilon = Epsilon;
+    }
+
     /// <summary>Change of imports from Vietnam.</summary>
     public double ChangeUsd => ScenarioImportsFromVietnamUsd - BaselineImportsFromVietnamUsd;
 }

@@ -8,14 +8,14 @@ namespace VietUsTrade.Sim.Models.PartialEquilibrium;
 public sealed class PartialEquilibriumException : Exception
 {
     /// <summary>Creates the exception with a message only (no line information).</summary>
-    public PartialEquilibriumException()
+    internal PartialEquilibriumException()
         : this("Partial-equilibrium solve failed.")
     {
     }
 
     /// <summary>Creates the exception with a message only (no line information).</summary>
     /// <param name="message">The message.</param>
-    public PartialEquilibriumException(string message)
+    internal PartialEquilibriumException(string message)
         : this(message, -1, null, 0, double.NaN)
     {
     }
@@ -23,7 +23,7 @@ public sealed class PartialEquilibriumException : Exception
     /// <summary>Creates the exception with a message and an inner exception (no line information).</summary>
     /// <param name="message">The message.</param>
     /// <param name="innerException">The cause.</param>
-    public PartialEquilibriumException(string message, Exception innerException)
+    internal PartialEquilibriumException(string message, Exception innerException)
         : base(message, innerException)
     {
         LineIndex = -1;
@@ -36,7 +36,7 @@ public sealed class PartialEquilibriumException : Exception
     /// <param name="lineLabel">The caller's label of the line (e.g. an HTS10 code), if any.</param>
     /// <param name="iterations">Solver iterations performed on the line (0 for closed-form modes).</param>
     /// <param name="residual">Last residual of the price-index equation (NaN when not applicable).</param>
-    public PartialEquilibriumException(string message, int lineIndex, string? lineLabel, int iterations, double residual)
+    internal PartialEquilibriumException(string message, int lineIndex, string? lineLabel, int iterations, double residual)
         : base(message)
     {
         LineIndex = lineIndex;
@@ -46,14 +46,14 @@ public sealed class PartialEquilibriumException : Exception
     }
 
     /// <summary>Zero-based index of the failing line, or −1 when not tied to a line.</summary>
-    public int LineIndex { get; }
+    internal int LineIndex { get; }
 
     /// <summary>The caller's label of the failing line, if one was given.</summary>
-    public string? LineLabel { get; }
+    internal string? LineLabel { get; }
 
     /// <summary>Solver iterations performed on the failing line.</summary>
-    public int Iterations { get; }
+    internal int Iterations { get; }
 
     /// <summary>Last residual |ln P̂ − G(ln P̂)| of the price-index equation on the failing line (NaN if not applicable).</summary>
-    public double Residual { get; }
+    internal double Residual { get; }
 }

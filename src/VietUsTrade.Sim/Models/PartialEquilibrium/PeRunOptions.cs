@@ -43,7 +43,7 @@ public sealed record PeRunOptions(
     public double SigmaScale { get; init => field = Scale(value, nameof(SigmaScale)); } = Scale(SigmaScale, nameof(SigmaScale));
 
     /// <summary>Multiplier on every line's ε, in (0, 100].</summary>
-    public double EpsilonScale { get; init => field = Scale(value, nameof(EpsilonScale)); } = Scale(EpsilonScale, nameof(EpsilonScale));
+    internal double EpsilonScale { get; init => field = Scale(value, nameof(EpsilonScale)); } = Scale(EpsilonScale, nameof(EpsilonScale));
 
     /// <summary>ω of every foreign supplier, in (0, 1,000] or +∞ (full pass-through).</summary>
     public double ExportSupplyElasticity { get; init => field = Omega(value); } = Omega(ExportSupplyElasticity);
@@ -58,13 +58,13 @@ public sealed record PeRunOptions(
     public double UsShareOfVietnamImports { get; init => field = UsShare(value); } = UsShare(UsShareOfVietnamImports);
 
     /// <summary>Length of the commitment window, 1–600 months.</summary>
-    public int CommitmentMonths { get; init => field = Months(value); } = Months(CommitmentMonths);
+    internal int CommitmentMonths { get; init => field = Months(value); } = Months(CommitmentMonths);
 
     /// <summary>If set, every commitment's fulfilment, in [0, 1].</summary>
     public double? FulfilmentOverride { get; init => field = Share(value, nameof(FulfilmentOverride)); } = Share(FulfilmentOverride, nameof(FulfilmentOverride));
 
     /// <summary>If set, every commitment's additionality, in [0, 1].</summary>
-    public double? AdditionalityOverride { get; init => field = Share(value, nameof(AdditionalityOverride)); } = Share(AdditionalityOverride, nameof(AdditionalityOverride));
+    internal double? AdditionalityOverride { get; init => field = Share(value, nameof(AdditionalityOverride)); } = Share(AdditionalityOverride, nameof(AdditionalityOverride));
 
     /// <summary>If set, the share of goods of every transshipment measure, in [0, 1].</summary>
     public double? TransshipmentShareOverride { get; init => field = Share(value, nameof(TransshipmentShareOverride)); } = Share(TransshipmentShareOverride, nameof(TransshipmentShareOverride));

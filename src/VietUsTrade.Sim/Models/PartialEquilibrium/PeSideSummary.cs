@@ -7,12 +7,37 @@ using VietUsTrade.Sim.Reporting;
 namespace VietUsTrade.Sim.Models.PartialEquilibrium;
 
 /// <summary>Headline figures of one side of a comparison (baseline or scenario), US dollars.</summary>
-/// <param name="ImportsFromVietnamUsd">US imports from Vietnam at world (customs) prices.</param>
-/// <param name="ExportsToVietnamUsd">US exports to Vietnam.</param>
-/// <param name="BalanceUsd">Exports − imports.</param>
-/// <param name="TariffRevenueUsd">Tariff revenue on imports from Vietnam.</param>
-/// <param name="TariffRevenueAllSuppliersUsd">Tariff revenue on all suppliers of Vietnam's lines.</param>
-/// <param name="ImportPriceIndexChange">Change of the tariff-inclusive import price index of Vietnam's lines (expenditure-weighted; 0 for the baseline).</param>
-/// <param name="DivertedTo">Change of US imports from each other supplier of these lines (0 for the baseline), by supplier name.</param>
-public sealed record PeSideSummary(double ImportsFromVietnamUsd, double ExportsToVietnamUsd, double BalanceUsd, double TariffRevenueUsd,
-    double TariffRevenueAllSuppliersUsd, double ImportPriceIndexChange, IReadOnlyDictionary<string, double> DivertedTo);
+public sealed class PeSideSummary
+{
+    /// <summary>US imports from Vietnam at world (customs) prices.</summary>
+    public double ImportsFromVietnamUsd { get; }
+
+    /// <summary>US exports to Vietnam.</summary>
+    public double ExportsToVietnamUsd { get; }
+
+    /// <summary>Exports − imports.</summary>
+    public double BalanceUsd { get; }
+
+    /// <summary>Tariff revenue on imports from Vietnam.</summary>
+    public double TariffRevenueUsd { get; }
+
+    /// <summary>Tariff revenue on all suppliers of Vietnam's lines.</summary>
+    public double TariffRevenueAllSuppliersUsd { get; }
+
+    /// <summary>Change of the tariff-inclusive import price index of Vietnam's lines (expenditure-weighted; 0 for the baseline).</summary>
+    public double ImportPriceIndexChange { get; }
+
+    /// <summary>Change of US imports from each other supplier of these lines (0 for the baseline), by supplier name.</summary>
+    public IReadOnlyDictionary<string, double> DivertedTo { get; }
+
+    internal PeSideSummary(double ImportsFromVietnamUsd, double ExportsToVietnamUsd, double BalanceUsd, double TariffRevenueUsd, double TariffRevenueAllSuppliersUsd, double ImportPriceIndexChange, IReadOnlyDictionary<string, double> DivertedTo)
+    {
+        this.ImportsFromVietnamUsd = ImportsFromVietnamUsd;
+        this.ExportsToVietnamUsd = ExportsToVietnamUsd;
+        this.BalanceUsd = BalanceUsd;
+        this.TariffRevenueUsd = TariffRevenueUsd;
+        this.TariffRevenueAllSuppliersUsd = TariffRevenueAllSuppliersUsd;
+        this.ImportPriceIndexChange = ImportPriceIndexChange;
+        this.DivertedTo = DivertedTo;
+    }
+}

@@ -120,7 +120,7 @@ public sealed class ScenarioRun
 
     /// <summary>Results by HS chapter (tidy rows, chapters with imports from Vietnam).</summary>
     /// <returns>The rows.</returns>
-    public IReadOnlyList<ChapterResult> ByChapter()
+    internal IReadOnlyList<ChapterResult> ByChapter()
     {
         var p = Imports.Problem;
         var rows = new SortedDictionary<int, double[]>();

@@ -1,6 +1,17 @@
 namespace VietUsTrade.Sim.Models.PartialEquilibrium;
 
 /// <summary>One bar of a waterfall: a named change in US dollars.</summary>
-/// <param name="Label">Bar label.</param>
-/// <param name="ValueUsd">The change, USD (positive = the US balance improves, i.e. the deficit shrinks).</param>
-public sealed record WaterfallStep(string Label, double ValueUsd);
+public sealed class WaterfallStep
+{
+    /// <summary>Bar label.</summary>
+    public string Label { get; }
+
+    /// <summary>The change, USD (positive = the US balance improves, i.e. the deficit shrinks).</summary>
+    public double ValueUsd { get; }
+
+    internal WaterfallStep(string Label, double ValueUsd)
+    {
+        this.Label = Label;
+        this.ValueUsd = ValueUsd;
+    }
+}

@@ -1,0 +1,29 @@
+using VietUsTrade.Sim.Data.Csv;
+
+namespace VietUsTrade.Sim.Data;
+
+/// <summary>
+/// Reads a user's CSV input (the <c>vietus-sim ge solve</c> flow and shock files) through the core's one CSV reader
+/// (<see cref="StrictCsv.ReadUserFile"/>, CsvHelper): header names trimmed and matched without case, required columns
+/// present, no unknown or repeated column, as many fields as the header on every row, cells trimmed, blank lines skipped.
+/// </summary>
+public static class CsvInput
+{
+    /// <summary>Reads every data row of a CSV file.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="required">Columns that must be present (lower case).</param>
+    /// <param name="allowed">Every column the file may have (lower case), the required ones included.</param>
+    /// <param name="maxBytes">The largest file read, enforced while reading (<see cref="BoundedInput"/>).</param>
+    /// <param name="what">The file's role, named in the size message (e.g. "ge solve file").</param>
+    /// <returns>The rows in file order: line number (1 = header) and cells by lower-case column name.</returns>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="DataFileException">The header or a row does not match (file, line, column and value named).</exception>
+    /// <exception cref="InvalidDataException">The file is longer than <paramref name="maxBytes"/>.</exception>
+    public static IReadOnlyList<(int Line, IReadOnlyDictionary<string, string> Cells)> ReadFile(string path, IReadOnlyList<string> required, IReadOnlyList<string> allowed, long maxBytes, string what)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(required);
+        ArgumentNullException.ThrowIfNull(allowed);
+        return StrictCsv.ReadUserFile(path, required, allowed, maxBytes, what).ConvertAll(r => (r.Line, (IReadOnlyDictionary<string, string>)r.Cells));
+    }
+}
