@@ -93,20 +93,44 @@ internal sealed class OutputFolder
             .Select(f =>
             {
                 using var stream = System.IO.File.OpenRead(f.Path);
-                return new Dictionary<string, object> { ["name"] = f.Name, ["bytes"] = stream.Length, ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(stream)) };
+                return (f.Name, Bytes: stream.Length, Sha256: Convert.ToHexStringLower(SHA256.HashData(stream)));
             })
             .ToArray();
         var version = typeof(OutputFolder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
-        var manifest = new Dictionary<string, object>
+
+        // Written with Utf8JsonWriter in the serializer's layout for CliJson.Options (indented, relaxed escaping): the
+        // reflection-based serializer cost a few dozen milliseconds of start-up per run (run-time code generation and
+        // JIT) and cannot work in a trimmed or Native AOT build.
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
-            ["tool"] = "vietus-sim",
-            ["version"] = version,
-            ["arguments"] = arguments,
-            ["started_utc"] = _started.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
-            ["finished_utc"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
-            ["files"] = files,
-        };
-        return AtomicFile.WriteAllText(File(ManifestName), JsonSerializer.Serialize(manifest, CliJson.Options) + "\n");
+            json.WriteStartObject();
+            json.WriteString("tool", "vietus-sim");
+            json.WriteString("version", version);
+            json.WriteStartArray("arguments");
+            foreach (var argument in arguments)
+            {
+                json.WriteStringValue(argument);
+            }
+
+            json.WriteEndArray();
+            json.WriteString("started_utc", _started.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
+            json.WriteString("finished_utc", DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
+            json.WriteStartArray("files");
+            foreach (var (name, bytes, sha256) in files)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", name);
+                json.WriteNumber("bytes", bytes);
+                json.WriteString("sha256", sha256);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return AtomicFile.WriteAllText(File(ManifestName), System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n");
     }
 
     /// <summary>A file-name-safe form of a scenario name: lower-case letters, digits and dashes.</summary>
