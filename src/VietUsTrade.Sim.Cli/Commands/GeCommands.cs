@@ -215,13 +215,17 @@ internal static class GeCommands
 
     private static GeBaseline ReadFlows(string path, bool sumDuplicates)
     {
-        var rows = ReadTable(path, ["exporter", "importer", "value"], ["exporter", "importer", "value", "sector"]);
-        var flows = new List<GeFlow>(rows.Count);
+        // Row by row as the file is read (the cells of a row die young instead of living through collections), with one
+        // string per country and sector name: a 240-country matrix is 57,600 rows.
+        var flows = new List<GeFlow>();
         var seen = new PairLines(path, sumDuplicates ? null : "pass --sum-duplicates to add them up");
-        foreach (var r in rows)
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        ReadRows(path, ["exporter", "importer", "value"], ["exporter", "importer", "value", "sector"], r =>
         {
-            var flow = new GeFlow(r.Text("exporter"), r.Text("importer"), r.Number("value")!.Value, r.Has("sector") && r.Text("sector").Length > 0 ? r.Text("sector") : GeBaseline.SingleSectorName);
-            if (seen.Repeat(r, flow.Sector == GeBaseline.SingleSectorName ? null : flow.Sector) is { } k)
+            var exporter = Intern(names, r.Text("exporter"));
+            var importer = Intern(names, r.Text("importer"));
+            var flow = new GeFlow(exporter, importer, r.Number("value")!.Value, r.Has("sector") && r.Text("sector").Length > 0 ? Intern(names, r.Text("sector")) : GeBaseline.SingleSectorName);
+            if (seen.Repeat(r, exporter, importer, flow.Sector == GeBaseline.SingleSectorName ? null : flow.Sector) is { } k)
             {
                 flows[k] = flows[k] with { Value = flows[k].Value + flow.Value };
             }
@@ -229,9 +233,20 @@ internal static class GeCommands
             {
                 flows.Add(flow);
             }
-        }
+        });
 
         return GeBaseline.FromFlows(flows);
+    }
+
+    private static string Intern(Dictionary<string, string> names, string name)
+    {
+        if (names.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        names[name] = name;
+        return name;
     }
 
     private static GeShock ReadShock(string path, bool sumDuplicates, bool allowOwnFlow, bool allowHighTariffs)
@@ -300,6 +315,19 @@ internal static class GeCommands
 
     private static List<CsvRow> ReadTable(string path, string[] required, string[] allowed)
     {
+        var rows = new List<CsvRow>();
+        ReadRows(path, required, allowed, rows.Add);
+        return rows;
+    }
+
+    /// <summary>
+    /// Reads the table and hands each data row to <paramref name="each"/> as soon as it is read. The file is checked
+    /// whole before any row's own error is reported, as when the rows were read first: after <paramref name="each"/>
+    /// throws, the remaining lines are still split and counted, a malformed one (or the size limit) wins, and otherwise
+    /// the row's exception is rethrown at the end.
+    /// </summary>
+    private static void ReadRows(string path, string[] required, string[] allowed, Action<CsvRow> each)
+    {
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"File '{path}' does not exist.", path);
@@ -339,7 +367,7 @@ internal static class GeCommands
             columns[header[c]] = c;
         }
 
-        var rows = new List<CsvRow>();
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? rowFailure = null;
         var lineNumber = 1;
         var fields = new List<string>(header.Length);
         while (reader.ReadLine() is { } line)
@@ -356,16 +384,28 @@ internal static class GeCommands
                 throw new InvalidDataException($"{path} line {lineNumber}: {fields.Count} fields, the header has {header.Length}.");
             }
 
+            if (rowFailure is not null)
+            {
+                continue;
+            }
+
             var cells = new string[header.Length];
             for (var c = 0; c < header.Length; c++)
             {
                 cells[c] = fields[c].Trim();
             }
 
-            rows.Add(new CsvRow(path, lineNumber, columns, cells));
+            try
+            {
+                each(new CsvRow(path, lineNumber, columns, cells));
+            }
+            catch (Exception ex)
+            {
+                rowFailure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
+            }
         }
 
-        return rows;
+        rowFailure?.Throw();
     }
 
     /// <summary>Splits one CSV line (RFC 4180 quoting; no line breaks inside fields).</summary>
@@ -537,9 +577,12 @@ internal static class GeCommands
         private readonly Dictionary<PairKey, FirstLine> _first = [];
 
         /// <summary>Null for a new pair (recorded at the next index); the index of the earlier row when summing is allowed.</summary>
-        public int? Repeat(CsvRow row, string? sector)
+        public int? Repeat(CsvRow row, string? sector) => Repeat(row, row.Text("exporter"), row.Text("importer"), sector);
+
+        /// <summary>As <see cref="Repeat(CsvRow, string?)"/>, with the row's exporter and importer already read.</summary>
+        public int? Repeat(CsvRow row, string exporter, string importer, string? sector)
         {
-            var key = new PairKey(row.Text("exporter"), row.Text("importer"), sector ?? string.Empty);
+            var key = new PairKey(exporter, importer, sector ?? string.Empty);
             if (_first.TryGetValue(key, out var first))
             {
                 return refusal is null
