@@ -85,28 +85,64 @@ internal sealed class OutputFolder
     /// <returns>The manifest's full path.</returns>
     public string WriteManifest(IReadOnlyList<string> arguments)
     {
-        var files = Directory.EnumerateFiles(Root)
-            .Select(f => (Path: f, Name: Path.GetFileName(f)))
-            .Where(f => f.Name != ManifestName && !f.Name.StartsWith('.'))
-            .Where(f => !_before.TryGetValue(f.Name, out var t) || System.IO.File.GetLastWriteTimeUtc(f.Path) != t)
-            .OrderBy(f => f.Name, StringComparer.Ordinal)
-            .Select(f =>
-            {
-                using var stream = System.IO.File.OpenRead(f.Path);
-                return new Dictionary<string, object> { ["name"] = f.Name, ["bytes"] = stream.Length, ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(stream)) };
-            })
-            .ToArray();
-        var version = typeof(OutputFolder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
-        var manifest = new Dictionary<string, object>
+        // Plain loops, not LINQ over (path, name) tuples: those generic instantiations are not in any precompiled image
+        // and cost some sixty JIT compilations per run.
+        var written = new List<string>();
+        foreach (var path in Directory.EnumerateFiles(Root))
         {
-            ["tool"] = "vietus-sim",
-            ["version"] = version,
-            ["arguments"] = arguments,
-            ["started_utc"] = _started.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
-            ["finished_utc"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
-            ["files"] = files,
-        };
-        return AtomicFile.WriteAllText(File(ManifestName), JsonSerializer.Serialize(manifest, CliJson.Options) + "\n");
+            var name = Path.GetFileName(path);
+            if (name != ManifestName && !name.StartsWith('.') && (!_before.TryGetValue(name, out var t) || System.IO.File.GetLastWriteTimeUtc(path) != t))
+            {
+                written.Add(name);
+            }
+        }
+
+        var names = written.ToArray();
+        Array.Sort(names, StringComparer.Ordinal);
+        var sizes = new long[names.Length];
+        var hashes = new string[names.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            using var stream = System.IO.File.OpenRead(Path.Combine(Root, names[i]));
+            sizes[i] = stream.Length;
+            hashes[i] = Convert.ToHexStringLower(SHA256.HashData(stream));
+        }
+
+        var version = typeof(OutputFolder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+        // Written with Utf8JsonWriter in the serializer's layout for CliJson.Options (indented, relaxed escaping): the
+        // reflection-based serializer cost a few dozen milliseconds of start-up per run (run-time code generation and
+        // JIT) and cannot work in a trimmed or Native AOT build.
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteString("tool", "vietus-sim");
+            json.WriteString("version", version);
+            json.WriteStartArray("arguments");
+            foreach (var argument in arguments)
+            {
+                json.WriteStringValue(argument);
+            }
+
+            json.WriteEndArray();
+            json.WriteString("started_utc", _started.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
+            json.WriteString("finished_utc", DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
+            json.WriteStartArray("files");
+            for (var i = 0; i < names.Length; i++)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", names[i]);
+                json.WriteNumber("bytes", sizes[i]);
+                json.WriteString("sha256", hashes[i]);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return AtomicFile.WriteAllText(File(ManifestName), System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n");
     }
 
     /// <summary>A file-name-safe form of a scenario name: lower-case letters, digits and dashes.</summary>
