@@ -305,8 +305,8 @@ public sealed partial class ProjectionModel
             var peOptions = new PeRunOptions(first, options.Sigma);
             var problem = ScenarioModel.BuildProblem(baseline, baseRates, baseRates, peOptions);
             var vn = baseline.IndexOfPartner(baseline.Vietnam);
-            // The model dependency goes through the interface by design (a GE-based response would enter here); the cost is
-            // one interface call per grid node.
+            // The model dependency goes through the interface by design (a GE-based response would enter here): one call
+            // tabulates every regime and share node on the whole grid.
 #pragma warning disable CA1859
             IResponseModel response = new PeResponseModel(problem, vn);
 #pragma warning restore CA1859
@@ -335,6 +335,7 @@ public sealed partial class ProjectionModel
 
             var data = regimeRates.Select((_, j) => new double[sNodes[j] * g * outputs]).ToArray();
             var h = (MaxLogScale - MinLogScale) / (g - 1);
+            var tariffs = new double[groups.Count][];
             Parallel.For(0, groups.Count, new ParallelOptions { CancellationToken = cancellationToken }, k =>
             {
                 var (j, si) = groups[k];
@@ -346,22 +347,36 @@ public sealed partial class ProjectionModel
                     t1[c] = regimeRates[j].R1 is { } r1 ? r0[c] + (share * (r1[c] - r0[c])) : r0[c];
                 }
 
-                var kernel = response.ForTariffs(t1);
-                var newImports = new double[supplierBase.Length];
+                tariffs[k] = t1;
+            });
+
+            var scales = new double[g];
+            for (var xi = 0; xi < g; xi++)
+            {
+                scales[xi] = Math.Exp(MinLogScale + (xi * h));
+            }
+
+            var p = supplierBase.Length;
+            var newImports = new double[groups.Count * g * p];
+            var revenues = new double[groups.Count * g];
+            response.Tabulate(tariffs, scales, newImports, revenues, cancellationToken);
+            for (var k = 0; k < groups.Count; k++)
+            {
+                var (j, si) = groups[k];
                 for (var xi = 0; xi < g; xi++)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    kernel.Evaluate(Math.Exp(MinLogScale + (xi * h)), newImports, out var revenue);
+                    var node = newImports.AsSpan(((k * g) + xi) * p, p);
+                    var revenue = revenues[(k * g) + xi];
                     var row = data[j].AsSpan(((si * g) + xi) * outputs, outputs);
-                    row[0] = Math.Log(newImports[vn] / supplierBase[vn]);
-                    for (var q = 0; q < newImports.Length; q++)
+                    row[0] = Math.Log(node[vn] / supplierBase[vn]);
+                    for (var q = 0; q < node.Length; q++)
                     {
-                        row[1 + q] = supplierBase[q] > 0 ? Math.Log(newImports[q] / supplierBase[q]) : 0.0;
+                        row[1 + q] = supplierBase[q] > 0 ? Math.Log(node[q] / supplierBase[q]) : 0.0;
                     }
 
-                    row[outputs - 1] = newImports[vn] > 0 ? revenue / newImports[vn] : 0.0;
+                    row[outputs - 1] = node[vn] > 0 ? revenue / node[vn] : 0.0;
                 }
-            });
+            }
 
             var level = regimeRates.Select((_, j) => new ResponseTable(MinLogScale, MaxLogScale, g, shareMax, sNodes[j], outputs, data[j])).ToArray();
             var diff = new ResponseTable[level.Length];

@@ -1,0 +1,295 @@
+using System.Runtime.InteropServices;
+using VietUsTrade.Sim.Models.PartialEquilibrium;
+
+namespace VietUsTrade.Sim.Projection;
+
+/// <summary>
+/// <see cref="RegimeKernel.Evaluate"/> for many tariff vectors (regimes × share nodes) and many elasticity scales at once,
+/// line by line, computing each line's response once per distinct tariff slice of the line: a line whose rates are the
+/// same in several regimes (most lines in most regimes: a change of the timeline reaches some lines or some suppliers)
+/// costs the exps of one. The result is bit for bit that of <see cref="RegimeKernel.Evaluate"/> per vector and scale.
+/// </summary>
+/// <remarks>
+/// <para><b>Why the bits do not change.</b> The per-cell arithmetic is <see cref="RegimeKernel.Evaluate"/>'s, expression
+/// for expression, and depends on the line's slice of the tariff vector only (bitwise equal slices give bitwise equal
+/// values). Each accumulator — supplier k's imports, Vietnam's duty, at one (vector, scale) — receives its additions in
+/// the same order as in the vector-by-vector loop: lines in order, cells in order. Work is split between threads by
+/// scale, never by line, so no accumulator is ever summed in parts. A (vector, scale) at which some line's closed form is
+/// not finite is recomputed afterwards by <see cref="RegimeKernel.Evaluate"/>, which takes its exact-solver fallback.</para>
+/// <para>The technique is common-subexpression elimination across the tabulation (memoising the line-level response
+/// on its inputs); loop interchange (regime-major to line-major) keeps every reduction in its original order.</para>
+/// </remarks>
+internal static class LineMajorTabulation
+{
+    /// <summary>Evaluates every tariff vector at every scale.</summary>
+    /// <param name="problem">The PE problem (t0 = the 2024 rates).</param>
+    /// <param name="vietnamSupplier">Vietnam's supplier index.</param>
+    /// <param name="tariffs1">The tariff vectors (cells in the problem's order).</param>
+    /// <param name="scales">The elasticity scales.</param>
+    /// <param name="supplierNew">Written: new imports by supplier, [(v × scales + x) × suppliers + k].</param>
+    /// <param name="vietnamRevenue">Written: Vietnam's duty, [v × scales + x].</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <returns>The line evaluations done (distinct slices × scales, summed over lines): a diagnostic.</returns>
+    public static long Run(PeProblem problem, int vietnamSupplier, IReadOnlyList<double[]> tariffs1, double[] scales, double[] supplierNew, double[] vietnamRevenue,
+        CancellationToken cancellationToken)
+    {
+        var p = problem;
+        var nv = tariffs1.Count;
+        var nx = scales.Length;
+        var suppliers = supplierNew.Length / Math.Max(1, nv * nx);
+        Array.Clear(supplierNew);
+        Array.Clear(vietnamRevenue);
+        var lines = p.LineCount;
+
+        // Pass 1 (by line, any order): the distinct slices of each line across the vectors and ln τ of each.
+        var classOf = new int[lines * nv];   // the vector whose slice stands for vector v on line i
+        var reps = new LineSlices[lines];
+        Parallel.For(0, lines, new ParallelOptions { CancellationToken = cancellationToken }, () => new (long Hash, int V)[nv], (i, _, hashes) =>
+        {
+            var a = p.Offsets[i];
+            var n = p.Offsets[i + 1] - a;
+            var count = 0;
+            for (var v = 0; v < nv; v++)
+            {
+                var bits = MemoryMarshal.Cast<double, long>(tariffs1[v].AsSpan(a, n));
+                var h = Hash(bits);
+                var found = -1;
+                for (var r = 0; r < count; r++)
+                {
+                    if (hashes[r].Hash == h && bits.SequenceEqual(MemoryMarshal.Cast<double, long>(tariffs1[hashes[r].V].AsSpan(a, n))))
+                    {
+                        found = hashes[r].V;
+                        break;
+                    }
+                }
+
+                if (found < 0)
+                {
+                    hashes[count++] = (h, v);
+                    found = v;
+                }
+
+                classOf[(i * nv) + v] = found;
+            }
+
+            var rep = new int[count];
+            var lt = new double[count * n];
+            var same = new int[count * n];
+            var t0 = p.T0;
+            for (var r = 0; r < count; r++)
+            {
+                rep[r] = hashes[r].V;
+                var t1 = tariffs1[rep[r]];
+                for (var c = 0; c < n; c++)
+                {
+                    var k = a + c;
+                    var x = t1[k] == t0[k] ? 0.0 : Math.Log((1.0 + t1[k]) / (1.0 + t0[k]));
+                    lt[(r * n) + c] = x;
+                    var first = r;
+                    for (var e = 0; e < r; e++)
+                    {
+                        if (BitConverter.DoubleToInt64Bits(lt[(e * n) + c]) == BitConverter.DoubleToInt64Bits(x))
+                        {
+                            first = e;
+                            break;
+                        }
+                    }
+
+                    same[(r * n) + c] = first;
+                }
+            }
+
+            // The vectors each rep stands for, grouped by rep: members[memberStart[r] .. memberStart[r + 1]).
+            var memberStart = new int[count + 1];
+            var memberList = new int[nv];
+            for (var v = 0; v < nv; v++)
+            {
+                memberStart[Array.IndexOf(rep, classOf[(i * nv) + v]) + 1]++;
+            }
+
+            for (var r = 0; r < count; r++)
+            {
+                memberStart[r + 1] += memberStart[r];
+            }
+
+            var fill = (int[])memberStart.Clone();
+            for (var v = 0; v < nv; v++)
+            {
+                memberList[fill[Array.IndexOf(rep, classOf[(i * nv) + v])]++] = v;
+            }
+
+            reps[i] = new LineSlices(rep, lt, same, memberStart, memberList);
+            return hashes;
+        }, _ => { });
+
+        // Pass 2 (by scale chunk; lines in order within each): evaluate each distinct slice, add it to every vector it stands for.
+        var failed = new bool[nv * nx];
+        var chunk = Math.Max(1, (nx + (2 * Environment.ProcessorCount) - 1) / (2 * Environment.ProcessorCount));
+        var chunks = (nx + chunk - 1) / chunk;
+        long evaluations = 0;
+        Parallel.For(0, chunks, new ParallelOptions { CancellationToken = cancellationToken }, ch =>
+        {
+            var x0 = ch * chunk;
+            var x1 = Math.Min(nx, x0 + chunk);
+            var values = p.Values;
+            var cellSupplier = p.Suppliers;
+            var cellNew = new double[p.MaxLineCells];
+            var terms = new double[p.MaxLineCells * Math.Max(1, nv)];
+            long done = 0;
+            for (var i = 0; i < lines; i++)
+            {
+                if ((i & 1023) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                var e0 = p.LineE0[i];
+                if (e0 <= 0)
+                {
+                    continue;
+                }
+
+                var a = p.Offsets[i];
+                var b = p.Offsets[i + 1];
+                var n = b - a;
+                var line = reps[i];
+                var rep = line.Reps;
+                for (var xi = x0; xi < x1; xi++)
+                {
+                    for (var r = 0; r < rep.Length; r++)
+                    {
+                        done++;
+                        var members = line.Members.AsSpan(line.MemberStart[r], line.MemberStart[r + 1] - line.MemberStart[r]);
+                        if (!LineResponse(p, i, a, b, line.LnTau.AsSpan(r * n, n), line.Same.AsSpan(r * n, n), r, terms, scales[xi], cellNew))
+                        {
+                            foreach (var v in members)
+                            {
+                                failed[(v * nx) + xi] = true;
+                            }
+
+                            continue;
+                        }
+
+                        var t1 = tariffs1[rep[r]];
+                        foreach (var v in members)
+                        {
+                            var dst = supplierNew.AsSpan(((v * nx) + xi) * suppliers, suppliers);
+                            ref var revenue = ref vietnamRevenue[(v * nx) + xi];
+                            for (var k = a; k < b; k++)
+                            {
+                                if (values[k] == 0.0)
+                                {
+                                    continue;
+                                }
+
+                                var value = cellNew[k - a];
+                                var s = cellSupplier[k];
+                                dst[s] += value;
+                                if (s == vietnamSupplier)
+                                {
+                                    revenue += t1[k] * value;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+
+            Interlocked.Add(ref evaluations, done);
+        });
+
+        for (var v = 0; v < nv; v++)
+        {
+            RegimeKernel? kernel = null;
+            for (var xi = 0; xi < nx; xi++)
+            {
+                if (failed[(v * nx) + xi])
+                {
+                    kernel ??= new RegimeKernel(p, tariffs1[v], vietnamSupplier);
+                    kernel.Evaluate(scales[xi], supplierNew.AsSpan(((v * nx) + xi) * suppliers, suppliers), out vietnamRevenue[(v * nx) + xi]);
+                }
+            }
+        }
+
+        return evaluations;
+    }
+
+    /// <summary>
+    /// One line's new import value of every cell at one scale (<see cref="RegimeKernel.Evaluate"/>'s arithmetic); false when
+    /// the closed form is not finite. The term (1 + t0)·v·expm1((1 − σ)·ln τ) of a cell is taken from an earlier slice of
+    /// the line with the same ln τ in that cell (<paramref name="same"/>) at the same scale, as the same function of the
+    /// same inputs; <paramref name="terms"/> holds them, [slice × cells + cell].
+    /// </summary>
+    private static bool LineResponse(PeProblem p, int i, int a, int b, ReadOnlySpan<double> lnTau, ReadOnlySpan<int> same, int slice, Span<double> terms, double scale,
+        Span<double> cellNew)
+    {
+        var values = p.Values;
+        var t0 = p.T0;
+        var n = b - a;
+        var e0 = p.LineE0[i];
+        var sigma = Math.Min(p.Sigma[i] * scale, PeProblem.MaxSubstitutionElasticity);
+        var eps = Math.Min(p.Epsilon[i] * scale, PeProblem.MaxImportDemandElasticity);
+        var oms = 1.0 - sigma;
+        double x;
+        var cobbDouglas = oms == 0.0;
+        double acc = 0;
+        for (var k = a; k < b; k++)
+        {
+            var c = k - a;
+            var lt = lnTau[c];
+            if (lt != 0.0 && values[k] != 0.0)
+            {
+                var from = same[c];
+                double term;
+                if (from == slice)
+                {
+                    var w = (1.0 + t0[k]) * values[k];
+                    term = cobbDouglas ? w * lt : w * RegimeKernel.Expm1(oms * lt);
+                    terms[(slice * n) + c] = term;
+                }
+                else
+                {
+                    term = terms[(from * n) + c];
+                }
+
+                acc += term;
+            }
+        }
+
+        x = cobbDouglas ? acc / e0 : PeMath.Log1p(acc / e0) / oms;
+        if (!double.IsFinite(x))
+        {
+            return false;
+        }
+
+        var pq = Math.Exp((sigma - eps) * x);
+        for (var k = a; k < b; k++)
+        {
+            var v = values[k];
+            if (v == 0.0)
+            {
+                continue;
+            }
+
+            var lt = lnTau[k - a];
+            cellNew[k - a] = lt == 0.0 ? v * pq : v * Math.Exp(((sigma - eps) * x) - (sigma * lt));
+        }
+
+        return true;
+    }
+
+    /// <summary>The distinct slices of one line: the vector each stands for first, ln τ and the first slice with the same ln τ of each cell, and the vectors each stands for.</summary>
+    private sealed record LineSlices(int[] Reps, double[] LnTau, int[] Same, int[] MemberStart, int[] Members);
+
+    /// <summary>FNV-1a (Fowler–Noll–Vo) over 64-bit words: a cheap filter before the exact comparison of two slices.</summary>
+    private static long Hash(ReadOnlySpan<long> bits)
+    {
+        var h = unchecked((long)0xcbf29ce484222325);
+        foreach (var x in bits)
+        {
+            h = unchecked((h ^ x) * 0x100000001b3L);
+        }
+
+        return h;
+    }
+}
