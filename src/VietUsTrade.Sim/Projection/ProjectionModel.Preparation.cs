@@ -170,20 +170,18 @@ public sealed partial class ProjectionModel
 
             var end = options.HorizonMonth.AddMonths(1);
             var dates = new[] { first }.Concat(schedule0.ChangeDates(first, end).Where(d => d < end)).ToArray();
-            var pieces0 = new double[dates.Length][];
+            var pieces0 = schedule0.RatesOnDates(dates, cancellationToken);
             var pieces1 = new double[dates.Length][];
-            Parallel.For(0, dates.Length * 2, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+            if (schedule1 is not null)
             {
-                var d = dates[i / 2];
-                if (i % 2 == 0)
+                var inForce = Enumerable.Range(0, dates.Length).Where(i => trans.Any(m => m.ActiveOn(dates[i]))).ToArray();
+                var rates = schedule1.RatesOnDates(inForce.Select(i => dates[i]).ToArray(), cancellationToken);
+                for (var k = 0; k < inForce.Length; k++)
                 {
-                    pieces0[i / 2] = schedule0.RatesOn(d).ToArray();
+                    pieces1[inForce[k]] = rates[k];
                 }
-                else if (schedule1 is not null && trans.Any(m => m.ActiveOn(d)))
-                {
-                    pieces1[i / 2] = schedule1.RatesOn(d).ToArray();
-                }
-            });
+            }
+
             for (var i = 0; i < dates.Length; i++)
             {
                 pieces1[i] ??= pieces0[i]; // no transshipment measure in force: the share does not matter
@@ -191,8 +189,7 @@ public sealed partial class ProjectionModel
 
             var rates0 = MonthlyRates(dates, pieces0, first, months);
             var rates1 = schedule1 is null ? null : MonthlyRates(dates, pieces1, first, months);
-            var onFirst = schedule0.RatesOn(first);
-            var baseRates = onFirst.BaseToArray();
+            var baseRates = schedule0.BaseRatesArray();
             if (ratesFollowScenario is not null)
             {
                 var cellPartner = schedule0.PartnerOfCell.ToArray();
@@ -225,7 +222,7 @@ public sealed partial class ProjectionModel
             }
 
             var rateDates = dates.Length + (schedule1 is null ? 0 : dates.Count(d => trans.Any(m => m.ActiveOn(d))));
-            return new RegimeTimeline(rates0, rates1, baseRates, onFirst.LineOffsets(), starts.ToArray(), regimeOfMonth, hasTrans, centralShare, shareMax, rateDates);
+            return new RegimeTimeline(rates0, rates1, baseRates, schedule0.LineOffsetsArray(), starts.ToArray(), regimeOfMonth, hasTrans, centralShare, shareMax, rateDates);
         }
     }
 
