@@ -75,6 +75,7 @@ internal static class LineMajorTabulation
             var rep = new int[count];
             var lt = new double[count * n];
             var same = new int[count * n];
+            var dup = new int[count * n];
             var t0 = p.T0;
             for (var r = 0; r < count; r++)
             {
@@ -97,6 +98,26 @@ internal static class LineMajorTabulation
 
                     same[(r * n) + c] = first;
                 }
+
+                // Within the slice: the first cell with the same ln τ (both with a value and a changed rate), whose exps it shares.
+                for (var c = 0; c < n; c++)
+                {
+                    var x = lt[(r * n) + c];
+                    var twin = c;
+                    if (x != 0.0 && p.Values[a + c] != 0.0)
+                    {
+                        for (var e = 0; e < c; e++)
+                        {
+                            if (p.Values[a + e] != 0.0 && BitConverter.DoubleToInt64Bits(lt[(r * n) + e]) == BitConverter.DoubleToInt64Bits(x))
+                            {
+                                twin = e;
+                                break;
+                            }
+                        }
+                    }
+
+                    dup[(r * n) + c] = twin;
+                }
             }
 
             // The vectors each rep stands for, grouped by rep: members[memberStart[r] .. memberStart[r + 1]).
@@ -118,13 +139,28 @@ internal static class LineMajorTabulation
                 memberList[fill[Array.IndexOf(rep, classOf[(i * nv) + v])]++] = v;
             }
 
-            reps[i] = new LineSlices(rep, lt, same, memberStart, memberList);
+            var vnCell = -1;
+            for (var k = a; k < a + n; k++)
+            {
+                if (p.Suppliers[k] == vietnamSupplier)
+                {
+                    if (vnCell >= 0)
+                    {
+                        throw new InvalidOperationException($"Line {i} has two cells of Vietnam.");
+                    }
+
+                    vnCell = k;
+                }
+            }
+
+            reps[i] = new LineSlices(rep, lt, same, dup, memberStart, memberList, vnCell);
             return hashes;
         }, _ => { });
 
         // Pass 2 (by scale chunk; lines in order within each): evaluate each distinct slice, add it to every vector it stands for.
         var failed = new bool[nv * nx];
-        var chunk = Math.Max(1, (nx + (2 * Environment.ProcessorCount) - 1) / (2 * Environment.ProcessorCount));
+        var items = 4 * Environment.ProcessorCount; // a few scale chunks per core: balance without reading the line data too often
+        var chunk = Math.Max(1, (nx + items - 1) / items);
         var chunks = (nx + chunk - 1) / chunk;
         long evaluations = 0;
         Parallel.For(0, chunks, new ParallelOptions { CancellationToken = cancellationToken }, ch =>
@@ -135,6 +171,8 @@ internal static class LineMajorTabulation
             var cellSupplier = p.Suppliers;
             var cellNew = new double[p.MaxLineCells];
             var terms = new double[p.MaxLineCells * Math.Max(1, nv)];
+            var expm1 = new double[p.MaxLineCells * Math.Max(1, nv)];
+            var exps = new double[p.MaxLineCells];
             long done = 0;
             for (var i = 0; i < lines; i++)
             {
@@ -160,7 +198,7 @@ internal static class LineMajorTabulation
                     {
                         done++;
                         var members = line.Members.AsSpan(line.MemberStart[r], line.MemberStart[r + 1] - line.MemberStart[r]);
-                        if (!LineResponse(p, i, a, b, line.LnTau.AsSpan(r * n, n), line.Same.AsSpan(r * n, n), r, terms, scales[xi], cellNew))
+                        if (!LineResponse(p, i, a, b, line.LnTau.AsSpan(r * n, n), line.Same.AsSpan(r * n, n), line.Twin.AsSpan(r * n, n), r, terms, expm1, exps, scales[xi], cellNew))
                         {
                             foreach (var v in members)
                             {
@@ -170,25 +208,23 @@ internal static class LineMajorTabulation
                             continue;
                         }
 
-                        var t1 = tariffs1[rep[r]];
+                        // Vietnam has at most one cell per line, so its duty gets one addition per line, in line order, as in the kernel.
+                        var vnCell = line.VietnamCell;
+                        var duty = vnCell >= 0 && values[vnCell] != 0.0 ? tariffs1[rep[r]][vnCell] * cellNew[vnCell - a] : 0.0;
                         foreach (var v in members)
                         {
                             var dst = supplierNew.AsSpan(((v * nx) + xi) * suppliers, suppliers);
-                            ref var revenue = ref vietnamRevenue[(v * nx) + xi];
                             for (var k = a; k < b; k++)
                             {
-                                if (values[k] == 0.0)
+                                if (values[k] != 0.0)
                                 {
-                                    continue;
+                                    dst[cellSupplier[k]] += cellNew[k - a];
                                 }
+                            }
 
-                                var value = cellNew[k - a];
-                                var s = cellSupplier[k];
-                                dst[s] += value;
-                                if (s == vietnamSupplier)
-                                {
-                                    revenue += t1[k] * value;
-                                }
+                            if (vnCell >= 0 && values[vnCell] != 0.0)
+                            {
+                                vietnamRevenue[(v * nx) + xi] += duty;
                             }
                         }
                     }
@@ -216,12 +252,14 @@ internal static class LineMajorTabulation
 
     /// <summary>
     /// One line's new import value of every cell at one scale (<see cref="RegimeKernel.Evaluate"/>'s arithmetic); false when
-    /// the closed form is not finite. The term (1 + t0)·v·expm1((1 − σ)·ln τ) of a cell is taken from an earlier slice of
-    /// the line with the same ln τ in that cell (<paramref name="same"/>) at the same scale, as the same function of the
-    /// same inputs; <paramref name="terms"/> holds them, [slice × cells + cell].
+    /// the closed form is not finite. An exp whose argument is the same double as one already computed is not computed
+    /// again: the term (1 + t0)·v·expm1((1 − σ)·ln τ) of a cell comes from an earlier slice of the line with the same
+    /// ln τ in that cell (<paramref name="same"/>; same w and argument), expm1((1 − σ)·ln τ) and exp((σ − ε)·x − σ·ln τ) from an
+    /// earlier cell of the slice with the same ln τ (<paramref name="twin"/>; same argument), each then multiplied as in the
+    /// kernel. <paramref name="terms"/> and <paramref name="expm1"/> hold values per [slice × cells + cell] at this scale.
     /// </summary>
-    private static bool LineResponse(PeProblem p, int i, int a, int b, ReadOnlySpan<double> lnTau, ReadOnlySpan<int> same, int slice, Span<double> terms, double scale,
-        Span<double> cellNew)
+    private static bool LineResponse(PeProblem p, int i, int a, int b, ReadOnlySpan<double> lnTau, ReadOnlySpan<int> same, ReadOnlySpan<int> twin, int slice,
+        Span<double> terms, Span<double> expm1, Span<double> exps, double scale, Span<double> cellNew)
     {
         var values = p.Values;
         var t0 = p.T0;
@@ -233,6 +271,7 @@ internal static class LineMajorTabulation
         double x;
         var cobbDouglas = oms == 0.0;
         double acc = 0;
+        var own = slice * n;
         for (var k = a; k < b; k++)
         {
             var c = k - a;
@@ -241,17 +280,28 @@ internal static class LineMajorTabulation
             {
                 var from = same[c];
                 double term;
-                if (from == slice)
+                if (from != slice)
                 {
-                    var w = (1.0 + t0[k]) * values[k];
-                    term = cobbDouglas ? w * lt : w * RegimeKernel.Expm1(oms * lt);
-                    terms[(slice * n) + c] = term;
+                    term = terms[(from * n) + c];
+                    expm1[own + c] = expm1[(from * n) + c];
                 }
                 else
                 {
-                    term = terms[(from * n) + c];
+                    var w = (1.0 + t0[k]) * values[k];
+                    if (cobbDouglas)
+                    {
+                        term = w * lt;
+                    }
+                    else
+                    {
+                        var t = twin[c];
+                        var e = t != c ? expm1[own + t] : RegimeKernel.Expm1(oms * lt);
+                        expm1[own + c] = e;
+                        term = w * e;
+                    }
                 }
 
+                terms[own + c] = term;
                 acc += term;
             }
         }
@@ -271,15 +321,25 @@ internal static class LineMajorTabulation
                 continue;
             }
 
-            var lt = lnTau[k - a];
-            cellNew[k - a] = lt == 0.0 ? v * pq : v * Math.Exp(((sigma - eps) * x) - (sigma * lt));
+            var c = k - a;
+            var lt = lnTau[c];
+            if (lt == 0.0)
+            {
+                cellNew[c] = v * pq;
+                continue;
+            }
+
+            var t = twin[c];
+            var e = t != c ? exps[t] : Math.Exp(((sigma - eps) * x) - (sigma * lt));
+            exps[c] = e;
+            cellNew[c] = v * e;
         }
 
         return true;
     }
 
     /// <summary>The distinct slices of one line: the vector each stands for first, ln τ and the first slice with the same ln τ of each cell, and the vectors each stands for.</summary>
-    private sealed record LineSlices(int[] Reps, double[] LnTau, int[] Same, int[] MemberStart, int[] Members);
+    private sealed record LineSlices(int[] Reps, double[] LnTau, int[] Same, int[] Twin, int[] MemberStart, int[] Members, int VietnamCell);
 
     /// <summary>FNV-1a (Fowler–Noll–Vo) over 64-bit words: a cheap filter before the exact comparison of two slices.</summary>
     private static long Hash(ReadOnlySpan<long> bits)
