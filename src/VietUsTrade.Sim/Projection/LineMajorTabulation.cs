@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using VietUsTrade.Sim.Models.PartialEquilibrium;
 
@@ -36,7 +37,18 @@ internal static class LineMajorTabulation
         var p = problem;
         var nv = tariffs1.Count;
         var nx = scales.Length;
-        var suppliers = supplierNew.Length / Math.Max(1, nv * nx);
+        if (nv == 0 || nx == 0)
+        {
+            return 0;
+        }
+
+        var suppliers = supplierNew.Length / (nv * nx);
+        if (supplierNew.Length != nv * nx * suppliers || vietnamRevenue.Length != nv * nx || p.Suppliers.Any(k => (uint)k >= (uint)suppliers)
+            || tariffs1.Any(t => t.Length != p.CellCount))
+        {
+            throw new ArgumentException("The outputs must hold vectors × scales × suppliers values (every cell's supplier below the width) and every vector one rate per cell.");
+        }
+
         Array.Clear(supplierNew);
         Array.Clear(vietnamRevenue);
         var lines = p.LineCount;
@@ -211,14 +223,17 @@ internal static class LineMajorTabulation
                         // Vietnam has at most one cell per line, so its duty gets one addition per line, in line order, as in the kernel.
                         var vnCell = line.VietnamCell;
                         var duty = vnCell >= 0 && values[vnCell] != 0.0 ? tariffs1[rep[r]][vnCell] * cellNew[vnCell - a] : 0.0;
+                        ref var cellSupplierOfLine = ref MemoryMarshal.GetArrayDataReference(cellSupplier);
+                        ref var newOfLine = ref MemoryMarshal.GetArrayDataReference(cellNew);
                         foreach (var v in members)
                         {
-                            var dst = supplierNew.AsSpan(((v * nx) + xi) * suppliers, suppliers);
+                            // Supplier indices were checked against the accumulator width on entry: no bounds checks here.
+                            ref var dst = ref supplierNew[((v * nx) + xi) * suppliers];
                             for (var k = a; k < b; k++)
                             {
                                 if (values[k] != 0.0)
                                 {
-                                    dst[cellSupplier[k]] += cellNew[k - a];
+                                    Unsafe.Add(ref dst, Unsafe.Add(ref cellSupplierOfLine, k)) += Unsafe.Add(ref newOfLine, k - a);
                                 }
                             }
 
