@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using VietUsTrade.Sim.Data;
 using VietUsTrade.Sim.Products;
 
@@ -22,6 +23,11 @@ public sealed class TariffSchedule
     private readonly int[] _partnerOfCell;
     private readonly ProductList[] _datedLists;
     private readonly HtsCode[][] _linePrefixes;
+
+    // Memo of list membership per (list, interval between the list's change dates): values are a function of the key only,
+    // so a race computes the same array twice at worst; the schedule stays thread-safe.
+    private readonly ConcurrentDictionary<ProductList, DateOnly[]> _listChangeDates = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<(ProductList List, int Interval), bool[]> _membership = new(new ListIntervalComparer());
 
     private TariffSchedule(Scenario scenario, BaselineDataset baseline, CompiledMeasure[] measures, ProductList[] datedLists, HtsCode[][] linePrefixes)
     {
@@ -103,13 +109,18 @@ public sealed class TariffSchedule
                 }
             }
 
-            compiled[i] = new CompiledMeasure(m, products, exempt, suppliers, linePrefixes);
+            compiled[i] = new CompiledMeasure(m, products, exempt, suppliers, linePrefixes) { Order = i };
         }
 
         return new TariffSchedule(scenario, baseline, compiled, lists.Distinct().ToArray(), linePrefixes);
     }
 
-    private static HtsCode[][] LinePrefixes(BaselineDataset baseline)
+    /// <summary>Each line's prefixes (2, 4, … digits), once per baseline (read only; shared by the schedules compiled on it).</summary>
+    private static HtsCode[][] LinePrefixes(BaselineDataset baseline) => PrefixCache.GetValue(baseline, ComputeLinePrefixes);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<BaselineDataset, HtsCode[][]> PrefixCache = new();
+
+    private static HtsCode[][] ComputeLinePrefixes(BaselineDataset baseline)
     {
         var lines = baseline.LinesArray;
         var result = new HtsCode[lines.Length][];
@@ -160,6 +171,100 @@ public sealed class TariffSchedule
 
         return new RateMatrix(date, _lineStart, rates, _baseRates, layers);
     }
+
+    /// <summary>
+    /// The rates of every cell on each of <paramref name="dates"/>, each equal to <c>RatesOn(date).ToArray()</c>: a line's
+    /// cells are stacked again only on a date whose measures covering the line (in order) differ from those of the date
+    /// before it in <paramref name="dates"/>; otherwise they are copied from that date (the stacking is a function of those
+    /// measures, the supplier and the 2024 rate only).
+    /// </summary>
+    /// <param name="dates">The entry dates (any order; consecutive dates share most lines when sorted).</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <returns>One array per date, in line-major cell order.</returns>
+    internal double[][] RatesOnDates(IReadOnlyList<DateOnly> dates, CancellationToken cancellationToken = default)
+    {
+        var covering = new (CompiledMeasure[] Active, int[][] LineMeasures)[dates.Count];
+        var options = new ParallelOptions { CancellationToken = cancellationToken };
+        Parallel.For(0, dates.Count, options, d => covering[d] = Covering(dates[d]));
+        var result = new double[dates.Count][];
+        for (var d = 0; d < result.Length; d++)
+        {
+            result[d] = new double[_baseRates.Length];
+        }
+
+        var lines = _lineStart.Length - 1;
+        var partners = Baseline.PartnersArray.Length;
+        const int Chunk = 256;
+        Parallel.For(0, (lines + Chunk - 1) / Chunk, options, ch =>
+        {
+            Span<double> comp = stackalloc double[Kinds.Length];
+            var affected = new bool[partners];
+            for (var i = ch * Chunk; i < Math.Min(lines, (ch + 1) * Chunk); i++)
+            {
+                for (var d = 0; d < result.Length; d++)
+                {
+                    var (active, lineMeasures) = covering[d];
+                    var rates = result[d];
+                    var all = d == 0 || !AffectedPartners(covering[d - 1], covering[d], i, affected);
+                    for (var cell = _lineStart[i]; cell < _lineStart[i + 1]; cell++)
+                    {
+                        rates[cell] = all || affected[_partnerOfCell[cell]]
+                            ? Stack(lineMeasures[i], active, _partnerOfCell[cell], _baseRates[cell], comp, [])
+                            : result[d - 1][cell];
+                    }
+                }
+            }
+        });
+        return result;
+
+        // The partners reached by a measure that covers the line on one date and not the other (false: more than a mask
+        // can say, restack every cell). Both lists are in the schedule's measure order, so a partner no differing measure
+        // reaches meets the same measures in the same order on both dates.
+        static bool AffectedPartners((CompiledMeasure[] Active, int[][] LineMeasures) a, (CompiledMeasure[] Active, int[][] LineMeasures) b, int line, bool[] affected)
+        {
+            Array.Clear(affected);
+            var x = a.LineMeasures[line];
+            var y = b.LineMeasures[line];
+            int i = 0, j = 0;
+            while (i < x.Length || j < y.Length)
+            {
+                var mx = i < x.Length ? a.Active[x[i]] : null;
+                var my = j < y.Length ? b.Active[y[j]] : null;
+                if (mx is not null && my is not null && ReferenceEquals(mx, my))
+                {
+                    i++;
+                    j++;
+                    continue;
+                }
+
+                CompiledMeasure differing;
+                if (my is null || (mx is not null && mx.Order < my.Order))
+                {
+                    differing = mx!;
+                    i++;
+                }
+                else
+                {
+                    differing = my;
+                    j++;
+                }
+
+                var s = differing.Suppliers;
+                for (var p = 0; p < s.Length; p++)
+                {
+                    affected[p] |= s[p];
+                }
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>A copy of the 2024 applied rate of every cell (as <see cref="RateMatrix.BaseToArray"/>).</summary>
+    internal double[] BaseRatesArray() => (double[])_baseRates.Clone();
+
+    /// <summary>A copy of the line start offsets (as <see cref="RateMatrix.LineOffsets"/>).</summary>
+    internal int[] LineOffsetsArray() => (int[])_lineStart.Clone();
 
     /// <summary>
     /// Every layer an import line pays on a date from a supplier: its 2024 applied rate and each measure in force that
@@ -245,21 +350,22 @@ public sealed class TariffSchedule
     {
         var lines = Baseline.LinesArray;
         var active = _measures.Where(m => m.Measure.ActiveOn(date)).ToArray();
-        var membership = new Dictionary<ProductList, bool[]>(ReferenceEqualityComparer.Instance);
         bool[] Members(ProductList list)
         {
-            if (!membership.TryGetValue(list, out var m))
+            // A list's membership is constant between consecutive change dates of its entries: computed once per such
+            // interval (the interval is the number of the list's change dates on or before the date).
+            var changes = _listChangeDates.GetOrAdd(list, static l => l.ChangeDates().ToArray());
+            var interval = UpperBound(changes, date);
+            return _membership.GetOrAdd((list, interval), key =>
             {
-                m = new bool[lines.Length];
+                var m = new bool[lines.Length];
                 for (var i = 0; i < lines.Length; i++)
                 {
-                    m[i] = list.ContainsPrefixes(_linePrefixes[i], date);
+                    m[i] = key.List.ContainsPrefixes(_linePrefixes[i], date);
                 }
 
-                membership[list] = m;
-            }
-
-            return m;
+                return m;
+            });
         }
 
         var coverage = new bool[active.Length][];
@@ -311,6 +417,26 @@ public sealed class TariffSchedule
         }
 
         return (active, lineMeasures);
+    }
+
+    /// <summary>The number of <paramref name="sorted"/> dates on or before <paramref name="date"/>.</summary>
+    private static int UpperBound(DateOnly[] sorted, DateOnly date)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= date)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 
     /// <summary>
@@ -445,6 +571,14 @@ public sealed class TariffSchedule
         return path;
     }
 
+    /// <summary>Keys of the membership memo: the list by reference and the interval.</summary>
+    private sealed class ListIntervalComparer : IEqualityComparer<(ProductList List, int Interval)>
+    {
+        public bool Equals((ProductList List, int Interval) x, (ProductList List, int Interval) y) => ReferenceEquals(x.List, y.List) && x.Interval == y.Interval;
+
+        public int GetHashCode((ProductList List, int Interval) obj) => HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.List), obj.Interval);
+    }
+
     private sealed class CompiledMeasure
     {
         public CompiledMeasure(TariffMeasure measure, ProductList[] productLists, ProductList[] exemptionLists, bool[] suppliers, HtsCode[][] linePrefixes)
@@ -463,12 +597,15 @@ public sealed class TariffSchedule
             {
                 var prefixes = linePrefixes[i];
                 // An all-product measure leaves out chapters 98-99 (US goods returned, temporary legislation).
-                StaticCoverage[i] = all ? prefixes[^1].Chapter is not (98 or 99) : prefixes.Any(products.Contains);
-                StaticExempt[i] = prefixes.Any(exempt.Contains);
+                StaticCoverage[i] = all ? prefixes[^1].Chapter is not (98 or 99) : products.Count > 0 && prefixes.Any(products.Contains);
+                StaticExempt[i] = exempt.Count > 0 && prefixes.Any(exempt.Contains);
             }
         }
 
         public TariffMeasure Measure { get; }
+
+        /// <summary>The measure's index in the scenario (the order of <see cref="_measures"/> and of every active list).</summary>
+        public int Order { get; init; }
 
         public StackingRule Stacking { get; }
 

@@ -9,4 +9,12 @@ internal sealed class PeResponseModel(PeProblem problem, int vietnamSupplier) : 
 {
     /// <inheritdoc/>
     public IRegimeResponse ForTariffs(double[] tariffs1) => new RegimeKernel(problem, tariffs1, vietnamSupplier);
+
+    /// <inheritdoc/>
+    /// <remarks>Line by line, each distinct slice of a line once (<see cref="LineMajorTabulation"/>).</remarks>
+    public void Tabulate(IReadOnlyList<double[]> tariffs1, double[] scales, double[] supplierNew, double[] vietnamRevenue, CancellationToken cancellationToken) =>
+        LineEvaluations = LineMajorTabulation.Run(problem, vietnamSupplier, tariffs1, scales, supplierNew, vietnamRevenue, cancellationToken);
+
+    /// <summary>The line evaluations of the last <see cref="Tabulate"/> (distinct line slices × scales): a diagnostic.</summary>
+    public long LineEvaluations { get; private set; }
 }

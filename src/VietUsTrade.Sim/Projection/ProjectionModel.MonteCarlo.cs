@@ -50,6 +50,7 @@ public sealed partial class ProjectionModel
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var spec = options.Uncertainty ?? UncertaintySpec.Default;
+        Diagnostics.PhaseTimings.Mark("before MonteCarlo");
         var n = options.Draws;
         var months = MonthCount;
         var years = Enumerable.Range(0, months).Select(m => FirstMonth.AddMonths(m).Year).Distinct().ToArray();
@@ -118,6 +119,7 @@ public sealed partial class ProjectionModel
             div[Suppliers[competitors[c]]] = rows;
         }
 
+        Diagnostics.PhaseTimings.Mark("monte carlo: draws, annual quantiles");
         var (monthlyRows, divMonthly) = run.MonthlyQuantiles();
         return new MonteCarloResult(options, years, annual, inputs, sample, annualRows, monthlyRows, div, divMonthly, InputNameList, InputDistributions(spec), nMonthly, Describe(CentralInputs));
     }

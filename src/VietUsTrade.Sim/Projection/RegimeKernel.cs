@@ -90,7 +90,7 @@ internal sealed class RegimeKernel : IRegimeResponse
         }
     }
 
-    private static double Expm1(double z) => Math.Abs(z) < 1e-3 ? PeMath.Expm1(z) : Math.Exp(z) - 1.0;
+    internal static double Expm1(double z) => Math.Abs(z) < 1e-3 ? PeMath.Expm1(z) : Math.Exp(z) - 1.0;
 
     private void Fallback(double scale, Span<double> supplierNew, out double vietnamRevenue)
     {

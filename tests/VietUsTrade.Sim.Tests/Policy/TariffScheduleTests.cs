@@ -14,6 +14,28 @@ public class TariffScheduleTests
     private static readonly PolicyLibrary L = PolicyLibrary.LoadEmbedded();
     private static readonly TariffSchedule Real = TariffSchedule.Compile(Presets.Get("real-2025-2026"), D, L);
 
+    [Theory]
+    [InlineData("real-2025-2026")]
+    [InlineData("transshipment-enforced")]
+    [InlineData("s122-refunded")]
+    public void Rates_on_many_dates_equal_rates_on_each_date_bit_for_bit(string preset)
+    {
+        // RatesOnDates restacks only the cells a measure change reaches; every other cell is copied from the date before.
+        var schedule = TariffSchedule.Compile(Presets.Get(preset), D, L);
+        var dates = new[] { new DateOnly(2025, 1, 1) }.Concat(schedule.ChangeDates(new DateOnly(2025, 1, 1), new DateOnly(2031, 1, 1))).ToArray();
+        var reversed = dates.Reverse().ToArray();
+        foreach (var order in new[] { dates, reversed })
+        {
+            var many = schedule.RatesOnDates(order, TestContext.Current.CancellationToken);
+            for (var d = 0; d < order.Length; d++)
+            {
+                var one = schedule.RatesOn(order[d]).ToArray();
+                Assert.True(one.AsSpan().SequenceEqual(many[d]), $"{preset} {order[d]:yyyy-MM-dd}");
+                Assert.Equal(one.Select(BitConverter.DoubleToInt64Bits), many[d].Select(BitConverter.DoubleToInt64Bits));
+            }
+        }
+    }
+
     [Fact]
     public void Etr_2024_equals_collected_duty_over_value()
     {

@@ -263,6 +263,37 @@ public class ProjectionTests
         }
     }
 
+    [Fact]
+    public void Line_major_tabulation_equals_the_regime_kernel_bit_for_bit()
+    {
+        // Vectors that share most line slices (consecutive dates), a repeated vector and the 2024 rates (no line changed).
+        var schedule = TariffSchedule.Compile(Presets.Get("real-2025-2026"), Dataset);
+        var dates = new[] { new DateOnly(2025, 4, 5), new DateOnly(2025, 4, 9), new DateOnly(2025, 9, 1), new DateOnly(2025, 11, 13), new DateOnly(2026, 3, 1), new DateOnly(2025, 9, 1) };
+        var baseRates = schedule.RatesOn(dates[0]).BaseToArray();
+        var problem = ScenarioModel.BuildProblem(Dataset, baseRates, baseRates, new PeRunOptions(new DateOnly(2025, 1, 1)));
+        var vectors = dates.Select(d => schedule.RatesOn(d).ToArray()).Append(baseRates).ToArray();
+        var scales = new[] { 0.01, 0.013, 0.37, 1.0, 2.9, 4.0 };
+        var vn = Dataset.IndexOfPartner(Dataset.Vietnam);
+        var p = Dataset.Partners.Count;
+        var imports = new double[vectors.Length * scales.Length * p];
+        var revenue = new double[vectors.Length * scales.Length];
+        new PeResponseModel(problem, vn).Tabulate(vectors, scales, imports, revenue, Ct);
+        var one = new double[p];
+        for (var v = 0; v < vectors.Length; v++)
+        {
+            var kernel = new RegimeKernel(problem, vectors[v], vn);
+            for (var x = 0; x < scales.Length; x++)
+            {
+                kernel.Evaluate(scales[x], one, out var r);
+                Assert.Equal(BitConverter.DoubleToInt64Bits(r), BitConverter.DoubleToInt64Bits(revenue[(v * scales.Length) + x]));
+                for (var k = 0; k < p; k++)
+                {
+                    Assert.Equal(BitConverter.DoubleToInt64Bits(one[k]), BitConverter.DoubleToInt64Bits(imports[(((v * scales.Length) + x) * p) + k]));
+                }
+            }
+        }
+    }
+
     private static double WorldIndex(ProjectionModel model, ProjectionMonth month)
     {
         Span<double> one = stackalloc double[1];

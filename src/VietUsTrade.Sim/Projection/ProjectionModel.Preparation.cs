@@ -1,0 +1,436 @@
+using System.Globalization;
+using VietUsTrade.Sim.Data;
+using VietUsTrade.Sim.Diagnostics;
+using VietUsTrade.Sim.Models.PartialEquilibrium;
+using VietUsTrade.Sim.Policy;
+
+namespace VietUsTrade.Sim.Projection;
+
+/// <summary>
+/// The preparation of a projection (<see cref="Create(BaselineDataset, Scenario, ProjectionOptions?, PolicyLibrary?, ObservedTrade?, CancellationToken)"/>)
+/// in named steps: the window, the no-policy paths, the regime timeline, the fixed-weight ETRs, the response tables, the
+/// export path and the commitments; then the nowcast when an as-of month is set.
+/// </summary>
+public sealed partial class ProjectionModel
+{
+    private static ProjectionModel CreateCore(BaselineDataset baseline, Scenario scenario, ProjectionOptions? options, PolicyLibrary? library, ObservedTrade? observed,
+        Func<int, bool>? ratesFollowScenario, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(scenario);
+        options ??= ProjectionOptions.Default;
+        PhaseTimings.Mark("before ProjectionModel.Create");
+        options.Validate();
+        library ??= PolicyLibrary.LoadEmbedded();
+
+        var (first, months, seen) = Window(baseline, options, observed);
+        PhaseTimings.Mark("create: window, observed cut");
+        var paths = NoPolicyPaths.Estimate(baseline, options, first, months);
+        PhaseTimings.Mark("create: no-policy paths");
+        var timeline = RegimeTimeline.Build(baseline, scenario, options, library, first, months, ratesFollowScenario, cancellationToken);
+        PhaseTimings.Mark("create: regime timeline");
+        var etr = FixedWeightEtrs.Compute(baseline, timeline);
+        PhaseTimings.Mark("create: fixed-weight ETRs");
+        var tables = RegimeTables.Tabulate(baseline, options, first, timeline, cancellationToken);
+        PhaseTimings.Mark("create: response tables");
+        var exportPath = ExportPath.Tabulate(baseline, scenario, options, library, first, months, cancellationToken);
+        PhaseTimings.Mark("create: export path");
+        var commitmentShare = CommitmentShares(scenario, first, months);
+        var hauk = HaukElasticityDispersion(baseline);
+
+        var model = new ProjectionModel(baseline, scenario, options, paths.Imports, paths.Exports, paths.World, first, months, paths.WorldIndex, tables.SupplierBase,
+            timeline.Starts, tables.Diff, tables.Level, timeline.RegimeOfMonth, etr.Etr0, etr.Etr1, exportPath.Starts, exportPath.Diff, commitmentShare, etr.BaseEtr,
+            timeline.HasTransshipment, timeline.CentralShare, timeline.ShareMax, hauk, timeline.RateDates);
+        model._sectorCodes = etr.SectorCodes;
+        model._sectorEtr0 = etr.SectorEtr0;
+        model._sectorEtr1 = etr.SectorEtr1;
+        model._sectorBaseEtr = etr.SectorBaseEtr;
+        if (seen is not null)
+        {
+            model.AttachNowcast(seen);
+        }
+
+        PhaseTimings.Mark("create: nowcast");
+        return model;
+    }
+
+    /// <summary>Step 1, the window: the first projected month (January after the baseline year, or the month after an earlier as-of month), the number of months to the horizon, and the observed data cut at the as-of month.</summary>
+    private static (DateOnly First, int Months, ObservedTrade? Seen) Window(BaselineDataset baseline, ProjectionOptions options, ObservedTrade? observed)
+    {
+        var first = new DateOnly(baseline.Year + 1, 1, 1);
+        ObservedTrade? seen = null;
+        if (options.AsOfMonth is { } asOf)
+        {
+            seen = (observed ?? ObservedTrade.LoadEmbedded()).AsOf(asOf);
+            if (seen.LatestImportMonth is not { } latest || latest < asOf)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"AsOf = {asOf:yyyy-MM} is after the latest observed month of imports from Vietnam ({(seen.LatestImportMonth is { } l ? l.ToString("yyyy-MM", CultureInfo.InvariantCulture) : "none")})."), nameof(options));
+            }
+
+            if (asOf.AddMonths(1) < first)
+            {
+                first = asOf.AddMonths(1);
+            }
+        }
+
+        var horizon = options.HorizonMonth;
+        if (horizon < first)
+        {
+            throw new ArgumentException($"Horizon = {horizon:yyyy-MM} is before the first projected month {first:yyyy-MM}.", nameof(options));
+        }
+
+        var months = ((horizon.Year - first.Year) * 12) + horizon.Month - first.Month + 1;
+        return (first, months, seen);
+    }
+
+    /// <summary>Step 7, commitments: the share of each commitment's period that falls in each month ([c][m]).</summary>
+    private static double[][] CommitmentShares(Scenario scenario, DateOnly first, int months) =>
+        scenario.Commitments.Select(c => Enumerable.Range(0, months).Select(m => c.ShareIn(first.AddMonths(m), first.AddMonths(m + 1))).ToArray()).ToArray();
+
+    /// <summary>The value-weighted mean relative standard error of ε over Vietnam's lines with a Hauk (2012) standard error.</summary>
+    private static double HaukElasticityDispersion(BaselineDataset baseline)
+    {
+        double wSum = 0, wRel = 0;
+        foreach (var l in baseline.LinesArray)
+        {
+            if (l.Epsilon.StandardError is { } se && l.Epsilon.Value > 0 && double.IsFinite(se))
+            {
+                wSum += l.Vietnam.ValueUsd;
+                wRel += l.Vietnam.ValueUsd * se / l.Epsilon.Value;
+            }
+        }
+
+        return wSum > 0 ? wRel / wSum : 0.0;
+    }
+
+    /// <summary>Step 2, the no-policy paths: imports from Vietnam and exports to Vietnam (2023–2024 fits or the given growth), and the all-country index that scales the competitors.</summary>
+    private sealed record NoPolicyPaths(BaselineTrend Imports, BaselineTrend Exports, BaselineTrend World, double[] WorldIndex)
+    {
+        public static NoPolicyPaths Estimate(BaselineDataset baseline, ProjectionOptions options, DateOnly first, int months)
+        {
+            var imports = BaselineTrend.Estimate(Series(baseline, "imports/VIETNAM/00"), baseline.Year, baseline.ImportsFromVietnamUsd);
+            if (options.ImportGrowthPerYear is { } gi)
+            {
+                imports = imports.WithGrowth(gi);
+            }
+
+            var exportsFit = BaselineTrend.Estimate(Series(baseline, "exports/VIETNAM/total"), baseline.Year, baseline.ExportsToVietnamUsd);
+            var exports = options.ExportGrowthPerYear is { } ge
+                ? exportsFit.WithGrowth(ge)
+                : new BaselineTrend(exportsFit.Label, ExportLongRunLogGrowth, ExportLongRunLogGrowthStdError, exportsFit.SeasonalFactors, baseline.Year, baseline.ExportsToVietnamUsd,
+                    string.Create(CultureInfo.InvariantCulture,
+                        $"growth {Math.Exp(ExportLongRunLogGrowth) - 1:+0.0%}/yr (se of log growth {ExportLongRunLogGrowthStdError:0.000}) = OLS log-linear trend of annual US exports to Vietnam 2013–2024 (Census, shared/data/raw/census-exports-vn-tradewartracker/us_exports_to_vietnam_total_monthly_2013_2024.csv); the bundled 2023–2024 months alone give {exportsFit.GrowthPerYear:+0.0%}/yr, the rebound from the 2023 dip, not used; seasonality: month dummies of the OLS fit on exports/VIETNAM/total 2023-01..2024-12"));
+
+            var worldSeries = Series(baseline, "imports/WORLD/00");
+            if (options.AsOfMonth is { } cut && worldSeries.Points[^1].Month > cut)
+            {
+                worldSeries = new MonthlySeries(worldSeries.Key, worldSeries.Description, worldSeries.Points.Where(p => p.Month <= cut).ToArray());
+            }
+
+            var worldTotal = worldSeries.Points.Where(p => p.Month.Year == baseline.Year).Sum(p => p.ValueUsd);
+            var world = BaselineTrend.Estimate(worldSeries, baseline.Year, worldTotal);
+            var worldIndex = new double[months];
+            world.Fill(first, world.LogGrowthPerYear, worldIndex);
+            for (var m = 0; m < months; m++)
+            {
+                worldIndex[m] /= worldTotal;
+            }
+
+            return new NoPolicyPaths(imports, exports, world, worldIndex);
+        }
+    }
+
+    /// <summary>
+    /// Step 3, the regime timeline: the day-weighted monthly rate of every cell at transshipment share 0 and 1 (rates are
+    /// linear in the share, R(s) = R0 + s (R1 − R0)), and the regimes — runs of months with identical rates.
+    /// </summary>
+    /// <param name="Rates0">[m][cell] at share 0.</param>
+    /// <param name="Rates1">[m][cell] at share 1; null without a transshipment measure.</param>
+    /// <param name="BaseRates">The 2024 applied rate of every cell.</param>
+    /// <param name="LineOffsets">First cell of each line (length lines + 1).</param>
+    /// <param name="Starts">The first month of each regime after the 2024 rates.</param>
+    /// <param name="RegimeOfMonth">The regime in force in each month (0 = the 2024 rates).</param>
+    /// <param name="HasTransshipment">The scenario has a transshipment measure.</param>
+    /// <param name="CentralShare">The first transshipment measure's share (0 when none).</param>
+    /// <param name="ShareMax">The upper end of the share grid.</param>
+    /// <param name="RateDates">The dates on which the rate schedule was evaluated.</param>
+    private sealed record RegimeTimeline(double[][] Rates0, double[][]? Rates1, double[] BaseRates, int[] LineOffsets, int[] Starts, int[] RegimeOfMonth,
+        bool HasTransshipment, double CentralShare, double ShareMax, int RateDates)
+    {
+        public static RegimeTimeline Build(BaselineDataset baseline, Scenario scenario, ProjectionOptions options, PolicyLibrary library, DateOnly first, int months,
+            Func<int, bool>? ratesFollowScenario, CancellationToken cancellationToken)
+        {
+            var trans = scenario.Measures.Where(m => m.Kind == MeasureKind.Transshipment).ToArray();
+            var hasTrans = trans.Length > 0;
+            var centralShare = hasTrans ? trans[0].ShareOfGoods : 0.0;
+            var shareMax = Math.Max(centralShare, DefaultTransshipmentGridMax);
+            var schedule0 = TariffSchedule.Compile(hasTrans ? WithShare(scenario, 0.0) : scenario, baseline, library);
+            var schedule1 = hasTrans ? TariffSchedule.Compile(WithShare(scenario, 1.0), baseline, library) : null;
+
+            var end = options.HorizonMonth.AddMonths(1);
+            var dates = new[] { first }.Concat(schedule0.ChangeDates(first, end).Where(d => d < end)).ToArray();
+            var pieces0 = schedule0.RatesOnDates(dates, cancellationToken);
+            var pieces1 = new double[dates.Length][];
+            if (schedule1 is not null)
+            {
+                var inForce = Enumerable.Range(0, dates.Length).Where(i => trans.Any(m => m.ActiveOn(dates[i]))).ToArray();
+                var rates = schedule1.RatesOnDates(inForce.Select(i => dates[i]).ToArray(), cancellationToken);
+                for (var k = 0; k < inForce.Length; k++)
+                {
+                    pieces1[inForce[k]] = rates[k];
+                }
+            }
+
+            for (var i = 0; i < dates.Length; i++)
+            {
+                pieces1[i] ??= pieces0[i]; // no transshipment measure in force: the share does not matter
+            }
+
+            var rates0 = MonthlyRates(dates, pieces0, first, months);
+            var rates1 = schedule1 is null ? null : MonthlyRates(dates, pieces1, first, months);
+            var baseRates = schedule0.BaseRatesArray();
+            if (ratesFollowScenario is not null)
+            {
+                var cellPartner = schedule0.PartnerOfCell.ToArray();
+                foreach (var r in rates1 is null ? rates0 : rates0.Concat(rates1))
+                {
+                    for (var c = 0; c < r.Length; c++)
+                    {
+                        if (!ratesFollowScenario(cellPartner[c]))
+                        {
+                            r[c] = baseRates[c];
+                        }
+                    }
+                }
+            }
+
+            var starts = new List<int>();
+            var regimeOfMonth = new int[months];
+            double[] prev0 = baseRates, prev1 = baseRates;
+            for (var m = 0; m < months; m++)
+            {
+                var r1 = rates1?[m] ?? rates0[m];
+                if (!rates0[m].AsSpan().SequenceEqual(prev0) || !r1.AsSpan().SequenceEqual(prev1))
+                {
+                    starts.Add(m);
+                }
+
+                prev0 = rates0[m];
+                prev1 = r1;
+                regimeOfMonth[m] = starts.Count;
+            }
+
+            var rateDates = dates.Length + (schedule1 is null ? 0 : dates.Count(d => trans.Any(m => m.ActiveOn(d))));
+            return new RegimeTimeline(rates0, rates1, baseRates, schedule0.LineOffsetsArray(), starts.ToArray(), regimeOfMonth, hasTrans, centralShare, shareMax, rateDates);
+        }
+    }
+
+    /// <summary>
+    /// Step 4, the fixed-weight ETRs: Vietnam's 2024-value-weighted statutory rate per month at share 0 and 1 and at 2024
+    /// rates, and the same by NAICS-3 sector (the Census HTS–NAICS concordance on every line) for the collected-rate layer.
+    /// </summary>
+    private sealed record FixedWeightEtrs(double[] Etr0, double[] Etr1, double BaseEtr, string[] SectorCodes, double[][] SectorEtr0, double[][] SectorEtr1, double[] SectorBaseEtr)
+    {
+        public static FixedWeightEtrs Compute(BaselineDataset baseline, RegimeTimeline timeline)
+        {
+            var lines = baseline.LinesArray;
+            var offsets = timeline.LineOffsets;
+            var baseRates = timeline.BaseRates;
+            double vTotal = 0, baseDuty = 0;
+            for (var i = 0; i < lines.Length; i++)
+            {
+                vTotal += lines[i].Vietnam.ValueUsd;
+                baseDuty += lines[i].Vietnam.ValueUsd * baseRates[offsets[i]];
+            }
+
+            double FixedEtr(double[] r)
+            {
+                double d = 0;
+                for (var i = 0; i < lines.Length; i++)
+                {
+                    d += lines[i].Vietnam.ValueUsd * r[offsets[i]];
+                }
+
+                return vTotal > 0 ? d / vTotal : 0;
+            }
+
+            var etr0 = timeline.Rates0.Select(FixedEtr).ToArray();
+            var etr1 = timeline.Rates1 is null ? etr0 : timeline.Rates1.Select(FixedEtr).ToArray();
+
+            var sectorCodes = lines.Select(l => l.Naics is { Length: >= 3 } n ? n[..3] : null).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+            var sectorOfLine = lines.Select(l => l.Naics is { Length: >= 3 } n ? Array.BinarySearch(sectorCodes, n[..3], StringComparer.Ordinal) : -1).ToArray();
+            double[] SectorEtr(double[] r)
+            {
+                var d = new double[sectorCodes.Length];
+                var v = new double[sectorCodes.Length];
+                for (var i = 0; i < lines.Length; i++)
+                {
+                    var k = sectorOfLine[i];
+                    if (k >= 0)
+                    {
+                        d[k] += lines[i].Vietnam.ValueUsd * r[offsets[i]];
+                        v[k] += lines[i].Vietnam.ValueUsd;
+                    }
+                }
+
+                for (var k = 0; k < d.Length; k++)
+                {
+                    d[k] = v[k] > 0 ? d[k] / v[k] : 0.0;
+                }
+
+                return d;
+            }
+
+            var sectorEtr0 = timeline.Rates0.Select(SectorEtr).ToArray();
+            var sectorEtr1 = timeline.Rates1 is null ? sectorEtr0 : timeline.Rates1.Select(SectorEtr).ToArray();
+            return new FixedWeightEtrs(etr0, etr1, vTotal > 0 ? baseDuty / vTotal : 0, sectorCodes, sectorEtr0, sectorEtr1, SectorEtr(baseRates));
+        }
+    }
+
+    /// <summary>
+    /// Step 5, the response tables: the exact PE response L_j of each regime (ln imports by supplier / 2024 and Vietnam's
+    /// duty/value) on the elasticity grid (× the share grid for regimes the transshipment share affects), and the
+    /// differences D_j = L_j − L_{j−1} the adjustment sums.
+    /// </summary>
+    private sealed record RegimeTables(double[] SupplierBase, ResponseTable[] Level, ResponseTable[] Diff)
+    {
+        public static RegimeTables Tabulate(BaselineDataset baseline, ProjectionOptions options, DateOnly first, RegimeTimeline timeline, CancellationToken cancellationToken)
+        {
+            var baseRates = timeline.BaseRates;
+            var shareMax = timeline.ShareMax;
+            var peOptions = new PeRunOptions(first, options.Sigma);
+            var problem = ScenarioModel.BuildProblem(baseline, baseRates, baseRates, peOptions);
+            var vn = baseline.IndexOfPartner(baseline.Vietnam);
+            // The model dependency goes through the interface by design (a GE-based response would enter here): one call
+            // tabulates every regime and share node on the whole grid.
+#pragma warning disable CA1859
+            IResponseModel response = new PeResponseModel(problem, vn);
+#pragma warning restore CA1859
+            var supplierBase = new double[baseline.PartnersArray.Length];
+            for (var c = 0; c < problem.CellCount; c++)
+            {
+                supplierBase[problem.CellSuppliers[c]] += problem.BaselineValues[c];
+            }
+
+            var rates0 = timeline.Rates0;
+            var rates1 = timeline.Rates1;
+            var regimeRates = timeline.Starts.Select(m => (R0: rates0[m], R1: rates1?[m])).ToArray();
+            var sDependent = regimeRates.Select(r => r.R1 is not null && !r.R0.AsSpan().SequenceEqual(r.R1)).ToArray();
+            var g = options.GridNodes;
+            var outputs = baseline.PartnersArray.Length + 2; // 0: ln Vietnam, 1..P: ln supplier k, P+1: Vietnam duty/value
+            var sNodes = new int[regimeRates.Length];
+            var groups = new List<(int Regime, int S)>();
+            for (var j = 0; j < regimeRates.Length; j++)
+            {
+                sNodes[j] = sDependent[j] ? options.TransshipmentNodes : 1;
+                for (var si = 0; si < sNodes[j]; si++)
+                {
+                    groups.Add((j, si));
+                }
+            }
+
+            var data = regimeRates.Select((_, j) => new double[sNodes[j] * g * outputs]).ToArray();
+            var h = (MaxLogScale - MinLogScale) / (g - 1);
+            var tariffs = new double[groups.Count][];
+            Parallel.For(0, groups.Count, new ParallelOptions { CancellationToken = cancellationToken }, k =>
+            {
+                var (j, si) = groups[k];
+                var share = sNodes[j] == 1 ? 0.0 : shareMax * si / (sNodes[j] - 1);
+                var r0 = regimeRates[j].R0;
+                var t1 = new double[r0.Length];
+                for (var c = 0; c < t1.Length; c++)
+                {
+                    t1[c] = regimeRates[j].R1 is { } r1 ? r0[c] + (share * (r1[c] - r0[c])) : r0[c];
+                }
+
+                tariffs[k] = t1;
+            });
+
+            var scales = new double[g];
+            for (var xi = 0; xi < g; xi++)
+            {
+                scales[xi] = Math.Exp(MinLogScale + (xi * h));
+            }
+
+            var p = supplierBase.Length;
+            var newImports = new double[groups.Count * g * p];
+            var revenues = new double[groups.Count * g];
+            response.Tabulate(tariffs, scales, newImports, revenues, cancellationToken);
+            for (var k = 0; k < groups.Count; k++)
+            {
+                var (j, si) = groups[k];
+                for (var xi = 0; xi < g; xi++)
+                {
+                    var node = newImports.AsSpan(((k * g) + xi) * p, p);
+                    var revenue = revenues[(k * g) + xi];
+                    var row = data[j].AsSpan(((si * g) + xi) * outputs, outputs);
+                    row[0] = Math.Log(node[vn] / supplierBase[vn]);
+                    for (var q = 0; q < node.Length; q++)
+                    {
+                        row[1 + q] = supplierBase[q] > 0 ? Math.Log(node[q] / supplierBase[q]) : 0.0;
+                    }
+
+                    row[outputs - 1] = node[vn] > 0 ? revenue / node[vn] : 0.0;
+                }
+            }
+
+            var level = regimeRates.Select((_, j) => new ResponseTable(MinLogScale, MaxLogScale, g, shareMax, sNodes[j], outputs, data[j])).ToArray();
+            var diff = new ResponseTable[level.Length];
+            for (var j = 0; j < level.Length; j++)
+            {
+                var prevTable = j == 0 ? null : level[j - 1];
+                var n = Math.Max(level[j].SNodes, prevTable?.SNodes ?? 1);
+                diff[j] = level[j].Minus(prevTable, n, shareMax);
+            }
+
+            return new RegimeTables(supplierBase, level, diff);
+        }
+    }
+
+    /// <summary>
+    /// Step 6, the export path: Vietnam's concessions in force on the 15th of each month; for each set, the response of US
+    /// exports to Vietnam (<see cref="ScenarioModel.ExportSide"/>) with Vietnam's elasticities × a on a grid of ln a in
+    /// [ln 0.01, 0], and the differences between consecutive sets.
+    /// </summary>
+    private sealed record ExportPath(int[] Starts, ResponseTable[] Diff)
+    {
+        public static ExportPath Tabulate(BaselineDataset baseline, Scenario scenario, ProjectionOptions options, PolicyLibrary library, DateOnly first, int months,
+            CancellationToken cancellationToken)
+        {
+            var exportStarts = new List<int>();
+            var exportSets = new List<MarketAccessConcession[]>();
+            var prevSet = Array.Empty<MarketAccessConcession>();
+            for (var m = 0; m < months; m++)
+            {
+                var d = first.AddMonths(m).AddDays(14);
+                var set = scenario.Concessions.Where(c => c.From <= d).ToArray();
+                if (!set.SequenceEqual(prevSet))
+                {
+                    exportStarts.Add(m);
+                    exportSets.Add(set);
+                }
+
+                prevSet = set;
+            }
+
+            var g = options.GridNodes;
+            var hx = -MinLogScale / (g - 1);
+            var exportLevels = exportSets.Select(set =>
+            {
+                var only = new Scenario(scenario.Name, scenario.Description, scenario.Sources, [], [], set, scenario.Assumptions);
+                var values = new double[g];
+                Parallel.For(0, g, new ParallelOptions { CancellationToken = cancellationToken }, xi =>
+                {
+                    var a = Math.Exp(MinLogScale + (xi * hx));
+                    var o = new PeRunOptions(new DateOnly(2200, 1, 1), options.Sigma, VietnamImportDemandElasticity: options.VietnamImportDemandElasticity * a,
+                        VietnamSubstitutionElasticity: options.VietnamSubstitutionElasticity * a, UsShareOfVietnamImports: options.UsShareOfVietnamImports);
+                    var r = ScenarioModel.ExportSide(baseline, only, library, o);
+                    values[xi] = r.BaselineUsd > 0 ? Math.Log(r.AfterTariffResponseUsd / r.BaselineUsd) : 0.0;
+                });
+                return new ResponseTable(MinLogScale, 0.0, g, 0.0, 1, 1, values);
+            }).ToArray();
+            return new ExportPath(exportStarts.ToArray(), exportLevels.Select((t, j) => t.Minus(j == 0 ? null : exportLevels[j - 1], 1, 0.0)).ToArray());
+        }
+    }
+}
