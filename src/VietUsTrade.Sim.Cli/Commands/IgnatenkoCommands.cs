@@ -137,33 +137,14 @@ internal static class IgnatenkoCommands
         }
 
         InputLimits.CheckSize(file.FullName, "--us-tariffs");
-        var lines = BoundedInput.ReadAllText(file.FullName, InputLimits.MaxCsvBytes, "--us-tariffs file").Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
-        var header = lines.Length > 0 ? SplitCells(lines[0]) : [];
-        int countryCol = Array.FindIndex(header, h => h.Equals("country", StringComparison.OrdinalIgnoreCase));
-        int tariffCol = Array.FindIndex(header, h => h.Equals("tariff", StringComparison.OrdinalIgnoreCase));
-        if (countryCol < 0 || tariffCol < 0)
-        {
-            throw new InvalidDataException($"{file.Name}: the header must have the columns country,tariff.");
-        }
 
+        // The core's one CSV reader (RFC 4180 quoting, the header checked, as many fields as the header on every row): a
+        // quoted comma decimal ("0,20") is one cell that is not a number, never a silent 0.
         var rates = new Dictionary<string, double>(StringComparer.Ordinal);
-        for (int k = 1; k < lines.Length; k++)
+        foreach (var (line, cells) in CsvInput.ReadFile(file.FullName, ["country", "tariff"], ["country", "tariff"], InputLimits.MaxCsvBytes, "--us-tariffs file"))
         {
-            if (string.IsNullOrWhiteSpace(lines[k]))
-            {
-                continue;
-            }
-
-            var cells = SplitCells(lines[k]);
-            int line = k + 1;
-            if (cells.Length != header.Length || lines[k].Contains('"', StringComparison.Ordinal))
-            {
-                // A quoted comma decimal ("0,20") would split into two cells: refuse it rather than read 0.
-                throw new InvalidDataException($"{file.Name} line {line}: expected {header.Length} unquoted cells (country,tariff with a decimal point), got '{lines[k]}'.");
-            }
-
-            string iso = cells[countryCol].ToUpperInvariant();
-            string text = cells[tariffCol];
+            string iso = cells["country"].ToUpperInvariant();
+            string text = cells["tariff"];
             if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double rate) || !double.IsFinite(rate) || rate < 0 || rate > 10)
             {
                 throw new InvalidDataException($"{file.Name} line {line}: tariff '{text}' for '{iso}' must be a fraction from 0 to 10 (0.20 = 20%; 10 = 1,000%).");
@@ -177,8 +158,6 @@ internal static class IgnatenkoCommands
 
         return rates;
     }
-
-    private static string[] SplitCells(string line) => line.Split(',').Select(c => c.Trim().Trim('"').Trim()).ToArray();
 
     private sealed record CountryJson(
         [property: JsonPropertyName("country")] string Country,

@@ -162,6 +162,10 @@ public sealed partial class Scenario
     /// <returns>The copy.</returns>
     internal Scenario Renamed(string name, string description) => new(name, description, Sources, Measures, Commitments, Concessions, Assumptions);
 
+    /// <summary>The same scenario with every transshipment measure's share of goods set to <paramref name="share"/> (the one place the share is rewritten, for the PE override and the projection's share grid).</summary>
+    internal Scenario WithTransshipmentShare(double share) =>
+        new(Name, Description, Sources, Measures.Select(m => m.Kind == MeasureKind.Transshipment ? m.WithShare(share) : m).ToArray(), Commitments, Concessions, Assumptions);
+
     /// <summary>A builder that starts from this scenario under a new name (measures, commitments, concessions, sources and assumptions copied): <c>preset.ToBuilder("my-case").Exempt("0901").Build()</c>.</summary>
     /// <param name="name">Kebab-case name of the new scenario (checked by <see cref="ScenarioBuilder.Build"/>).</param>
     /// <returns>The builder.</returns>

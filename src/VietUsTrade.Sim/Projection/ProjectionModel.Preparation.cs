@@ -165,8 +165,8 @@ public sealed partial class ProjectionModel
             var hasTrans = trans.Length > 0;
             var centralShare = hasTrans ? trans[0].ShareOfGoods : 0.0;
             var shareMax = Math.Max(centralShare, DefaultTransshipmentGridMax);
-            var schedule0 = TariffSchedule.Compile(hasTrans ? WithShare(scenario, 0.0) : scenario, baseline, library);
-            var schedule1 = hasTrans ? TariffSchedule.Compile(WithShare(scenario, 1.0), baseline, library) : null;
+            var schedule0 = TariffSchedule.Compile(hasTrans ? scenario.WithTransshipmentShare(0.0) : scenario, baseline, library);
+            var schedule1 = hasTrans ? TariffSchedule.Compile(scenario.WithTransshipmentShare(1.0), baseline, library) : null;
 
             var end = options.HorizonMonth.AddMonths(1);
             var dates = new[] { first }.Concat(schedule0.ChangeDates(first, end).Where(d => d < end)).ToArray();

@@ -884,9 +884,6 @@ public sealed partial class ProjectionModel
     private static MonthlySeries Series(BaselineDataset baseline, string key) =>
         baseline.FindMonthly(key) ?? throw new InvalidDataException($"The baseline has no monthly series '{key}'.");
 
-    private static Scenario WithShare(Scenario s, double share) =>
-        new(s.Name, s.Description, s.Sources, s.Measures.Select(m => m.Kind == MeasureKind.Transshipment ? m.WithShare(share) : m).ToArray(), s.Commitments, s.Concessions, s.Assumptions);
-
     /// <summary>The day-weighted mean rate of every cell in each month from piecewise-constant rates starting on <paramref name="dates"/>.</summary>
     private static double[][] MonthlyRates(DateOnly[] dates, double[][] rates, DateOnly first, int months)
     {

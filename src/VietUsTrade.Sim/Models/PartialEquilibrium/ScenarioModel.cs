@@ -38,9 +38,7 @@ public static class ScenarioModel
         library ??= PolicyLibrary.LoadEmbedded();
         if (options.TransshipmentShareOverride is { } share)
         {
-            scenario = new Scenario(scenario.Name, scenario.Description, scenario.Sources,
-                scenario.Measures.Select(m => m.Kind == MeasureKind.Transshipment ? m.WithShare(share) : m).ToArray(),
-                scenario.Commitments, scenario.Concessions, scenario.Assumptions);
+            scenario = scenario.WithTransshipmentShare(share);
         }
 
         var schedule = TariffSchedule.Compile(scenario, baseline, library);

@@ -69,6 +69,12 @@ public class IgnatenkoCliTests
             Assert.Equal(1, code);
             Assert.Contains("line 2: tariff 'abc' for 'VNM'", error, StringComparison.Ordinal);
 
+            // Read by the core's CSV reader: a quoted comma decimal is one cell that is not a number (it used to be cut in two).
+            File.WriteAllText(file, "country,tariff\nVNM,\"0,20\"\n");
+            (code, _, error) = Run("ge", "ignatenko", "--us-tariffs", file);
+            Assert.Equal(1, code);
+            Assert.Contains("line 2: tariff '0,20' for 'VNM'", error, StringComparison.Ordinal);
+
             File.WriteAllText(file, "country,tariff\nXXX,0.1\n");
             (code, _, error) = Run("ge", "ignatenko", "--us-tariffs", file);
             Assert.Equal(1, code);
