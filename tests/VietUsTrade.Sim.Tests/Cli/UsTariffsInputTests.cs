@@ -6,7 +6,7 @@ namespace VietUsTrade.Sim.Tests.Cli;
 public sealed class UsTariffsInputTests() : TempFolderTest("vus-ustariffs-")
 {
     [Theory]
-    [InlineData("VNM,\"0,20\"", "expected 2 unquoted cells")] // a quoted comma decimal used to be read as 0
+    [InlineData("VNM,\"0,20\"", "tariff '0,20' for 'VNM' must be a fraction")] // a quoted comma decimal used to be read as 0; now one cell that is no number
     [InlineData("VNM,20", "must be a fraction from 0 to 10")]  // 20 used to be applied as 2,000 %
     [InlineData("VNM,-0.9", "must be a fraction from 0 to 10")]
     [InlineData("VNM,", "must be a fraction from 0 to 10")]
