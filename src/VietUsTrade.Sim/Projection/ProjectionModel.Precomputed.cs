@@ -43,12 +43,10 @@ public sealed partial class ProjectionModel
     /// <summary>The logical name of the embedded precomputed preparation.</summary>
     internal const string PrecomputedResourceName = "VietUsTrade.Sim.projection-prepared.bin.gz";
 
-    private const string PrecomputedMagic = "VUS-PREP";
+    private const string PrecomputedMagic = "VUS-PREP2";
 
     private static readonly Lazy<(byte[] Dataset, byte[] Library)> ResourceHashes = new(() =>
         (HashResource(BaselineDataset.ResourceName), HashResource(PolicyLibrary.ResourceName)), LazyThreadSafetyMode.ExecutionAndPublication);
-
-    private static readonly Lazy<Dictionary<string, byte[]>> PrecomputedEntries = new(ReadPrecomputed, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>
     /// The (scenario, options) pairs whose preparation is embedded: every bundled preset with the default options of
@@ -86,6 +84,7 @@ public sealed partial class ProjectionModel
         var (datasetHash, libraryHash) = ResourceHashes.Value;
         Bytes(datasetHash);
         Bytes(libraryHash);
+        PhaseTimings.Mark("create: precomputed key: resource hashes");
         Bytes(Encoding.UTF8.GetBytes(ScenarioJson.Write(scenario)));
         Int(first.DayNumber);
         Int(months);
@@ -105,36 +104,60 @@ public sealed partial class ProjectionModel
         return SHA256.HashData(stream);
     }
 
-    /// <summary>The embedded entries by hex key (empty when the resource is absent).</summary>
-    private static Dictionary<string, byte[]> ReadPrecomputed()
+    /// <summary>
+    /// The payload of the embedded entry with this key, or null. The resource is one gzip stream: a header with every
+    /// key and payload length, then the payloads in order; a miss reads only the header, a hit decompresses up to its
+    /// entry (real-2025-2026 with the default options is the first).
+    /// </summary>
+    private static byte[]? ReadPrecomputed(string hexKey) => ReadPrecomputedEntries(hexKey).FirstOrDefault().Payload;
+
+    /// <summary>The embedded entries in order (all, or only the one with <paramref name="onlyKey"/>); none when the resource is absent or of another version.</summary>
+    private static IEnumerable<(string Key, byte[] Payload)> ReadPrecomputedEntries(string? onlyKey)
     {
-        var entries = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         using var stream = typeof(ProjectionModel).Assembly.GetManifestResourceStream(PrecomputedResourceName);
         if (stream is null)
         {
-            return entries;
+            yield break;
         }
 
-        using var payload = CompressedPayload.Decompress(stream, "Precomputed projection preparation");
-        using var r = new BinaryReader(payload);
+        using var gz = new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Decompress);
+        using var r = new BinaryReader(gz);
         if (r.ReadString() != PrecomputedMagic || r.ReadInt32() != PrecomputedAlgorithmVersion)
         {
-            return entries;
+            yield break;
         }
 
         var count = r.ReadInt32();
+        var keys = new string[count];
+        var lengths = new int[count];
         for (var i = 0; i < count; i++)
         {
-            var key = Convert.ToHexStringLower(r.ReadBytes(32));
-            var length = r.ReadInt32();
-            entries[key] = r.ReadBytes(length);
+            keys[i] = Convert.ToHexStringLower(r.ReadBytes(32));
+            lengths[i] = r.ReadInt32();
+            if (lengths[i] is < 0 or > CompressedPayload.MaxDecompressedBytes)
+            {
+                throw new InvalidDataException("The precomputed projection preparation is corrupt; regenerate it (tools/VietUsTrade.Sim.DataBuild prepared).");
+            }
         }
 
-        return entries;
+        var last = onlyKey is null ? count - 1 : Array.IndexOf(keys, onlyKey);
+        for (var i = 0; i <= last; i++)
+        {
+            var payload = r.ReadBytes(lengths[i]);
+            if (payload.Length != lengths[i])
+            {
+                throw new InvalidDataException("The precomputed projection preparation is truncated; regenerate it (tools/VietUsTrade.Sim.DataBuild prepared).");
+            }
+
+            if (onlyKey is null || i == last)
+            {
+                yield return (keys[i], payload);
+            }
+        }
     }
 
     /// <summary>The embedded entries (hex key → serialized <see cref="PreparedRegimes"/>), for the tests.</summary>
-    internal static IReadOnlyDictionary<string, byte[]> PrecomputedEntriesForTests => PrecomputedEntries.Value;
+    internal static IReadOnlyDictionary<string, byte[]> PrecomputedEntriesForTests => ReadPrecomputedEntries(null).ToDictionary(e => e.Key, e => e.Payload, StringComparer.Ordinal);
 
     /// <summary>
     /// Computes every entry of <see cref="PrecomputedSpecs"/> afresh (never from the resource) and returns the resource
@@ -150,13 +173,19 @@ public sealed partial class ProjectionModel
             w.Write(PrecomputedMagic);
             w.Write(PrecomputedAlgorithmVersion);
             w.Write(PrecomputedSpecs.Count);
+            var entries = new List<(byte[] Key, byte[] Payload)>();
             foreach (var (preset, options) in PrecomputedSpecs)
             {
                 var (key, payload) = ComputePrecomputedEntry(baseline, library, preset, options);
+                entries.Add((key, payload));
                 w.Write(key);
                 w.Write(payload.Length);
-                w.Write(payload);
                 log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"{preset} (horizon {options.HorizonMonth:yyyy-MM}, as of {options.AsOfMonth?.ToString("yyyy-MM", CultureInfo.InvariantCulture) ?? "none"}): {payload.Length:N0} bytes, key {Convert.ToHexStringLower(key)[..12]}…"));
+            }
+
+            foreach (var (_, payload) in entries)
+            {
+                w.Write(payload);
             }
         }
 
@@ -198,11 +227,12 @@ public sealed partial class ProjectionModel
         {
             if (ratesFollowScenario is null && PrecomputedKey(baseline, scenario, options, library, first, months) is { } key)
             {
-                var found = PrecomputedEntries.Value.TryGetValue(Convert.ToHexStringLower(key), out var payload);
-                PhaseTimings.Mark(found ? "create: precomputed key (hit)" : "create: precomputed key (miss)");
-                if (found)
+                PhaseTimings.Mark("create: precomputed key");
+                var payload = ReadPrecomputed(Convert.ToHexStringLower(key));
+                PhaseTimings.Mark(payload is not null ? "create: precomputed entry read (hit)" : "create: precomputed entry (miss)");
+                if (payload is not null)
                 {
-                    var hit = Deserialize(payload!, options.GridNodes);
+                    var hit = Deserialize(payload, options.GridNodes);
                     PhaseTimings.Mark("create: precomputed tables read");
                     return hit;
                 }
