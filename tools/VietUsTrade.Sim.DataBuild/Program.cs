@@ -6,7 +6,9 @@ namespace VietUsTrade.Sim.DataBuild;
 /// <summary>
 /// Builds the datasets the package embeds from shared/data/raw.
 /// Usage: dotnet run --project tools/VietUsTrade.Sim.DataBuild -c Release -- [RAW_DIR] [OUT_DIR]
-/// (or `hs RAW_DIR OUT_DIR` for the HS 2022 nomenclature alone)
+/// (or `hs RAW_DIR OUT_DIR` for the HS 2022 nomenclature alone, or `prepared [OUT_DIR]` for the precomputed projection
+/// preparation of the bundled presets, computed from the embedded data of the core assembly as built: rebuild after
+/// regenerating the data, then run `prepared`, then rebuild)
 /// (defaults: ../shared/data/raw next to the repository, and src/VietUsTrade.Sim/Data/Resources).
 /// </summary>
 internal static class Program
@@ -21,6 +23,17 @@ internal static class Program
         if (args is ["ge", var geRaw, var geOut])
         {
             return Ge.IcioGeResourceBuilder.Run(geRaw, geOut);
+        }
+
+        if (args is ["prepared", .. var preparedRest])
+        {
+            var dir = preparedRest.FirstOrDefault() ?? Path.Combine(RepoPaths.FindRepositoryRoot(), "src", "VietUsTrade.Sim", "Data", "Resources");
+            var preparedPath = Path.Combine(dir, "projection-prepared.bin.gz");
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var bytes = VietUsTrade.Sim.Projection.ProjectionModel.BuildPrecomputedResource(Console.WriteLine);
+            File.WriteAllBytes(preparedPath, bytes);
+            Console.WriteLine($"wrote {preparedPath}: {bytes.Length:N0} bytes in {watch.Elapsed.TotalSeconds:F1} s");
+            return 0;
         }
 
         if (args is ["hs", var hsRaw, var hsOut])

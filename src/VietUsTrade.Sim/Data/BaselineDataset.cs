@@ -51,6 +51,9 @@ public sealed class BaselineDataset
 
     internal DatasetHeader Header { get; }
 
+    /// <summary>True for the instance read from the embedded resource <see cref="ResourceName"/> (immutable, so its content is that resource's).</summary>
+    internal bool IsEmbedded { get; private set; }
+
     internal Partner[] PartnersArray { get; }
 
     internal ChapterTotals[] ChaptersArray { get; }
@@ -241,7 +244,9 @@ public sealed class BaselineDataset
     {
         using var stream = typeof(BaselineDataset).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidDataException($"The embedded resource {ResourceName} is missing from {typeof(BaselineDataset).Assembly.GetName().Name}; rebuild it with tools/VietUsTrade.Sim.DataBuild.");
-        return Read(stream);
+        var dataset = Read(stream);
+        dataset.IsEmbedded = true;
+        return dataset;
     }
 
     internal static byte[] ReadEmbeddedPayload()

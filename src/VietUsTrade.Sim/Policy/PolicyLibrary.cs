@@ -70,8 +70,13 @@ public sealed class PolicyLibrary
             ?? throw new InvalidDataException($"The embedded resource {ResourceName} is missing; rebuild it with tools/VietUsTrade.Sim.DataBuild.");
         using var gz = new GZipStream(stream, CompressionMode.Decompress);
         using var doc = JsonDocument.Parse(gz);
-        return FromJson(doc.RootElement);
+        var library = FromJson(doc.RootElement);
+        library.IsEmbedded = true;
+        return library;
     }
+
+    /// <summary>True for an instance read from the embedded resource <see cref="ResourceName"/> (immutable, so its content is that resource's).</summary>
+    internal bool IsEmbedded { get; private set; }
 
     internal static PolicyLibrary FromJson(JsonElement root)
     {

@@ -27,20 +27,16 @@ public sealed partial class ProjectionModel
         PhaseTimings.Mark("create: window, observed cut");
         var paths = NoPolicyPaths.Estimate(baseline, options, first, months);
         PhaseTimings.Mark("create: no-policy paths");
-        var timeline = RegimeTimeline.Build(baseline, scenario, options, library, first, months, ratesFollowScenario, cancellationToken);
-        PhaseTimings.Mark("create: regime timeline");
-        var etr = FixedWeightEtrs.Compute(baseline, timeline);
-        PhaseTimings.Mark("create: fixed-weight ETRs");
-        var tables = RegimeTables.Tabulate(baseline, options, first, timeline, cancellationToken);
-        PhaseTimings.Mark("create: response tables");
+        var regimes = PreparedRegimes.Get(baseline, scenario, options, library, first, months, ratesFollowScenario, cancellationToken);
         var exportPath = ExportPath.Tabulate(baseline, scenario, options, library, first, months, cancellationToken);
         PhaseTimings.Mark("create: export path");
         var commitmentShare = CommitmentShares(scenario, first, months);
+        var etr = regimes.Etr;
         var hauk = HaukElasticityDispersion(baseline);
 
-        var model = new ProjectionModel(baseline, scenario, options, paths.Imports, paths.Exports, paths.World, first, months, paths.WorldIndex, tables.SupplierBase,
-            timeline.Starts, tables.Diff, tables.Level, timeline.RegimeOfMonth, etr.Etr0, etr.Etr1, exportPath.Starts, exportPath.Diff, commitmentShare, etr.BaseEtr,
-            timeline.HasTransshipment, timeline.CentralShare, timeline.ShareMax, hauk, timeline.RateDates);
+        var model = new ProjectionModel(baseline, scenario, options, paths.Imports, paths.Exports, paths.World, first, months, paths.WorldIndex, regimes.SupplierBase,
+            regimes.Starts, regimes.Diff, regimes.Level, regimes.RegimeOfMonth, etr.Etr0, etr.Etr1, exportPath.Starts, exportPath.Diff, commitmentShare, etr.BaseEtr,
+            regimes.HasTransshipment, regimes.CentralShare, regimes.ShareMax, hauk, regimes.RateDates);
         model._sectorCodes = etr.SectorCodes;
         model._sectorEtr0 = etr.SectorEtr0;
         model._sectorEtr1 = etr.SectorEtr1;
@@ -376,6 +372,13 @@ public sealed partial class ProjectionModel
             }
 
             var level = regimeRates.Select((_, j) => new ResponseTable(MinLogScale, MaxLogScale, g, shareMax, sNodes[j], outputs, data[j])).ToArray();
+            var diff = Differences(level, shareMax);
+            return new RegimeTables(supplierBase, level, diff);
+        }
+
+        /// <summary>The differences D_j = L_j − L_{j−1} (L_{−1} = 0) on the larger of the two share grids.</summary>
+        public static ResponseTable[] Differences(ResponseTable[] level, double shareMax)
+        {
             var diff = new ResponseTable[level.Length];
             for (var j = 0; j < level.Length; j++)
             {
@@ -384,7 +387,7 @@ public sealed partial class ProjectionModel
                 diff[j] = level[j].Minus(prevTable, n, shareMax);
             }
 
-            return new RegimeTables(supplierBase, level, diff);
+            return diff;
         }
     }
 

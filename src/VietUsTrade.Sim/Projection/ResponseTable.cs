@@ -35,6 +35,9 @@ internal sealed class ResponseTable
 
     public int Outputs { get; }
 
+    /// <summary>All node values, ((si * XNodes) + xi) * Outputs + q (read-only; for serialization and comparison).</summary>
+    public ReadOnlySpan<double> Data => _data;
+
     public double X(int i) => XMin + (i * H);
 
     public double S(int i) => SNodes == 1 ? 0.0 : SMax * i / (SNodes - 1);
