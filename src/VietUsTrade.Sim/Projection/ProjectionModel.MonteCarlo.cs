@@ -120,7 +120,8 @@ public sealed partial class ProjectionModel
         }
 
         Diagnostics.PhaseTimings.Mark("monte carlo: draws, annual quantiles");
-        var (monthlyRows, divMonthly) = run.MonthlyQuantiles();
+        var (monthlyRows, divMonthly) = run.MonthlyQuantiles(options.MaxDegreeOfParallelism);
+        Diagnostics.PhaseTimings.Mark("monte carlo: monthly quantiles");
         return new MonteCarloResult(options, years, annual, inputs, sample, annualRows, monthlyRows, div, divMonthly, InputNameList, InputDistributions(spec), nMonthly, Describe(CentralInputs));
     }
 
@@ -332,16 +333,20 @@ public sealed partial class ProjectionModel
             }
         }
 
-        /// <summary>The monthly quantiles of the headline metrics and, when asked, of diversion (exact, type 7, over the first <see cref="MonthlyDraws"/> draws).</summary>
-        public (QuantileRow[] Monthly, Dictionary<string, IReadOnlyList<QuantileRow>> Diversion) MonthlyQuantiles()
+        /// <summary>
+        /// The monthly quantiles of the headline metrics and, when asked, of diversion (exact, type 7, over the first
+        /// <see cref="MonthlyDraws"/> draws), months (and competitor × month cells) spread over <paramref name="maxThreads"/>
+        /// threads: each quantile depends only on its own column, so the result is the same on any number of threads.
+        /// </summary>
+        public (QuantileRow[] Monthly, Dictionary<string, IReadOnlyList<QuantileRow>> Diversion) MonthlyQuantiles(int maxThreads)
         {
             var model = Model;
             var months = model.MonthCount;
             var nh = ProjectionMetrics.Headline.Count;
             var nMonthly = MonthlyDraws;
-            var column = new double[nMonthly];
+            var po = new ParallelOptions { MaxDegreeOfParallelism = maxThreads };
             var monthlyRows = new QuantileRow[nMonthly > 0 ? months : 0];
-            for (var m = 0; m < monthlyRows.Length; m++)
+            Parallel.For(0, monthlyRows.Length, po, () => new double[nMonthly], (m, _, column) =>
             {
                 var metrics = new Dictionary<string, Quantiles>(StringComparer.Ordinal);
                 for (var k = 0; k < nh; k++)
@@ -356,25 +361,29 @@ public sealed partial class ProjectionModel
 
                 var date = model.FirstMonth.AddMonths(m);
                 monthlyRows[m] = new QuantileRow(date.ToString("yyyy-MM", CultureInfo.InvariantCulture), date.Year, date.Month, metrics);
-            }
+                return column;
+            }, _ => { });
 
             var divMonthly = new Dictionary<string, IReadOnlyList<QuantileRow>>(StringComparer.Ordinal);
-            for (var c = 0; c < _ncm && nMonthly > 0; c++)
+            var competitors = nMonthly > 0 ? _ncm : 0;
+            var cells = new QuantileRow[competitors * months];
+            Parallel.For(0, cells.Length, po, () => new double[nMonthly], (cell, _, column) =>
             {
-                var rows = new QuantileRow[months];
-                for (var m = 0; m < months; m++)
+                var c = cell / months;
+                var m = cell % months;
+                for (var d = 0; d < nMonthly; d++)
                 {
-                    for (var d = 0; d < nMonthly; d++)
-                    {
-                        column[d] = _monthlyDiversion[((((long)d * months) + m) * _ncm) + c];
-                    }
-
-                    var date = model.FirstMonth.AddMonths(m);
-                    rows[m] = new QuantileRow(date.ToString("yyyy-MM", CultureInfo.InvariantCulture), date.Year, date.Month,
-                        new Dictionary<string, Quantiles>(StringComparer.Ordinal) { ["diverted_usd"] = Quantiles.Of(column.AsSpan(0, nMonthly)) });
+                    column[d] = _monthlyDiversion[((((long)d * months) + m) * _ncm) + c];
                 }
 
-                divMonthly[model.Suppliers[_competitors[c]]] = rows;
+                var date = model.FirstMonth.AddMonths(m);
+                cells[cell] = new QuantileRow(date.ToString("yyyy-MM", CultureInfo.InvariantCulture), date.Year, date.Month,
+                    new Dictionary<string, Quantiles>(StringComparer.Ordinal) { ["diverted_usd"] = Quantiles.Of(column.AsSpan(0, nMonthly)) });
+                return column;
+            }, _ => { });
+            for (var c = 0; c < competitors; c++)
+            {
+                divMonthly[model.Suppliers[_competitors[c]]] = cells[(c * months)..((c + 1) * months)];
             }
 
             return (monthlyRows, divMonthly);

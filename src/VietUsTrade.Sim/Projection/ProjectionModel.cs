@@ -579,8 +579,13 @@ public sealed partial class ProjectionModel
             ye[i] = Math.Log(v);
         }
 
-        _importNowcast = StructuralTrend.Fit("US imports for consumption from Vietnam, no policy", $"{ObservedTrade.VietnamImportsHistoryKey}", imports[0].Month, yi);
-        _exportNowcast = StructuralTrend.Fit("US total exports to Vietnam, no policy", $"{ObservedTrade.VietnamExportsKey}", exports[0].Month, ye);
+        // The two fits are independent (each maximises its own likelihood from fixed starts): on two threads, same results.
+        StructuralTrend? importFit = null, exportFit = null;
+        Parallel.Invoke(
+            () => importFit = StructuralTrend.Fit("US imports for consumption from Vietnam, no policy", $"{ObservedTrade.VietnamImportsHistoryKey}", imports[0].Month, yi),
+            () => exportFit = StructuralTrend.Fit("US total exports to Vietnam, no policy", $"{ObservedTrade.VietnamExportsKey}", exports[0].Month, ye));
+        _importNowcast = importFit!;
+        _exportNowcast = exportFit!;
         _observedImports = obsImp.ToArray();
         _observedExports = obsExp.ToArray();
         _importCentralGrowth = Options.ImportGrowthPerYear is { } gi ? Math.Log(1 + gi) : _importNowcast.LogGrowthPerYear;
