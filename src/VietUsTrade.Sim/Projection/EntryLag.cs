@@ -30,22 +30,14 @@ internal readonly record struct EntryLag(double A0, double A1, double A2, int Mo
     public const double RiseThreshold = 0.01;
 
     /// <summary>Ẽ(m) for month <paramref name="m"/> of a monthly path <paramref name="etr"/>; months before the path have <paramref name="before"/>.</summary>
-    public double Apply(ReadOnlySpan<double> etr, int m, double before)
-    {
-        var e0 = etr[m];
-        var e1 = m >= 1 ? etr[m - 1] : before;
-        var e2 = m >= 2 ? etr[m - 2] : before;
-        return Math.Min(e0, (A0 * e0) + (A1 * e1) + (A2 * e2));
-    }
+    public double Apply(ReadOnlySpan<double> etr, int m, double before) =>
+        Lagged(etr[m], m >= 1 ? etr[m - 1] : before, m >= 2 ? etr[m - 2] : before);
 
     /// <summary>Ẽ(m) for a path given by a function of the month (see <see cref="Apply(ReadOnlySpan{double}, int, double)"/>).</summary>
-    public double Apply(Func<int, double> etr, int m, double before)
-    {
-        var e0 = etr(m);
-        var e1 = m >= 1 ? etr(m - 1) : before;
-        var e2 = m >= 2 ? etr(m - 2) : before;
-        return Math.Min(e0, (A0 * e0) + (A1 * e1) + (A2 * e2));
-    }
+    public double Apply(Func<int, double> etr, int m, double before) =>
+        Lagged(etr(m), m >= 1 ? etr(m - 1) : before, m >= 2 ? etr(m - 2) : before);
+
+    private double Lagged(double e0, double e1, double e2) => Math.Min(e0, (A0 * e0) + (A1 * e1) + (A2 * e2));
 
     /// <summary>Whether month <paramref name="m"/> of <paramref name="etr"/> follows a rise by at most two months (the lag binds).</summary>
     public static bool Binds(ReadOnlySpan<double> etr, int m, double before)
