@@ -280,8 +280,7 @@ internal static class LineMajorTabulation
         var t0 = p.T0;
         var n = b - a;
         var e0 = p.LineE0[i];
-        var sigma = Math.Min(p.Sigma[i] * scale, PeProblem.MaxSubstitutionElasticity);
-        var eps = Math.Min(p.Epsilon[i] * scale, PeProblem.MaxImportDemandElasticity);
+        var (sigma, eps) = p.ScaledElasticities(i, scale);
         var oms = 1.0 - sigma;
         double x;
         var cobbDouglas = oms == 0.0;

@@ -47,8 +47,7 @@ internal sealed class RegimeKernel : IRegimeResponse
                 continue;
             }
 
-            var sigma = Math.Min(p.Sigma[i] * scale, PeProblem.MaxSubstitutionElasticity);
-            var eps = Math.Min(p.Epsilon[i] * scale, PeProblem.MaxImportDemandElasticity);
+            var (sigma, eps) = p.ScaledElasticities(i, scale);
             var oms = 1.0 - sigma;
             double x;
             var cobbDouglas = oms == 0.0;

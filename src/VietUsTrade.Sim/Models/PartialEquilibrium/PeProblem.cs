@@ -49,6 +49,11 @@ internal sealed class PeProblem
     internal readonly double[] SupplierM0;
     internal readonly double[] SupplierR0;
 
+    /// <summary>Line <paramref name="line"/>'s σ and ε times an elasticity scale, capped at the bounds (the projection's kernels and tabulation share it).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal (double Sigma, double Epsilon) ScaledElasticities(int line, double scale) =>
+        (Math.Min(Sigma[line] * scale, MaxSubstitutionElasticity), Math.Min(Epsilon[line] * scale, MaxImportDemandElasticity));
+
     /// <summary>Creates and validates a problem.</summary>
     /// <param name="supplierNames">Names of the suppliers (e.g. "Vietnam", "China", ..., "Rest of world"); cells refer to them by index.</param>
     /// <param name="lineOffsets">CSR offsets, length lines + 1, starting at 0, non-decreasing, ending at the cell count.</param>
