@@ -49,6 +49,11 @@ public class NowcastTests
         Assert.Equal(a.Monthly.Select(r => r.Metrics.Values.ToArray()), b.Monthly.Select(r => r.Metrics.Values.ToArray()));
         Assert.Equal(clean.ImportNowcast!.FinalState, doctored.ImportNowcast!.FinalState);
 
+        // The collected-rate layer's calibration (c₀, w, the sector layer and the entry lag's estimate, all stated in the
+        // method text) sees the same months: the doctored file has other values and duties after the cut.
+        Assert.Equal(clean.CollectedRateMethod, doctored.CollectedRateMethod);
+        Assert.Equal(clean.CollectedRatePath, doctored.CollectedRatePath);
+
         // The same holds for an origin inside the calibration year: the competitors' trend is cut too.
         var early = AsOf("2024-06");
         var earlyDoctored = AsOf("2024-06", Doctored(new DateOnly(2024, 6, 1)));
