@@ -1,7 +1,6 @@
 using System.CommandLine;
 using VietUsTrade.Sim.Cli.Output;
 using System.Globalization;
-using System.Text.Json;
 using VietUsTrade.Sim.Data;
 using VietUsTrade.Sim.Plotting;
 using VietUsTrade.Sim.Projection;
@@ -137,7 +136,7 @@ internal static class BacktestCommands
 
             if (parse.GetValue(json))
             {
-                context.Out.WriteLine(JsonSerializer.Serialize(ToJson(result), CliJson.Options));
+                context.Out.WriteLine(CliJson.Serialize(ToJson(result)));
                 return 0;
             }
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using VietUsTrade.Sim.Data;
 using VietUsTrade.Sim.Policy;
 using VietUsTrade.Sim.Reporting;
@@ -21,7 +20,7 @@ internal static class DataCommands
             var s = BaselineSummary.From(BaselineDataset.LoadEmbedded());
             if (parse.GetValue(json))
             {
-                context.Out.WriteLine(JsonSerializer.Serialize(ToJson(s), CliJson.Options));
+                context.Out.WriteLine(CliJson.Serialize(ToJson(s)));
             }
             else
             {
@@ -39,7 +38,7 @@ internal static class DataCommands
             var rows = MirrorStatistics.Table(BaselineDataset.LoadEmbedded());
             if (parse.GetValue(mirrorJson))
             {
-                context.Out.WriteLine(JsonSerializer.Serialize(rows.Select(r => new Dictionary<string, object?>
+                context.Out.WriteLine(CliJson.Serialize(rows.Select(r => new Dictionary<string, object?>
                 {
                     ["period"] = r.Period,
                     ["side"] = r.Side,
@@ -48,7 +47,7 @@ internal static class DataCommands
                     ["us_exports_to_vietnam_usd"] = r.UsExportsToVietnamUsd,
                     ["us_balance_usd"] = r.UsBalanceUsd,
                     ["source"] = r.Source,
-                }), CliJson.Options));
+                })));
                 return 0;
             }
 
@@ -92,7 +91,7 @@ internal static class DataCommands
             var rows = CollectedRates.Table(observed, TariffSchedule.Compile(scenario, BaselineDataset.LoadEmbedded()), f, t);
             if (parse.GetValue(json))
             {
-                context.Out.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
+                context.Out.WriteLine(CliJson.Serialize(new Dictionary<string, object?>
                 {
                     ["vintage"] = observed.Vintage,
                     ["latest_import_month"] = observed.LatestImportMonth?.ToString("yyyy-MM", CultureInfo.InvariantCulture),
@@ -110,7 +109,7 @@ internal static class DataCommands
                         ["world_duty_usd"] = r.WorldDutyUsd,
                         ["world_collected_rate"] = r.WorldCollectedRate,
                     }).ToArray(),
-                }, CliJson.Options));
+                }));
                 return 0;
             }
 
@@ -147,7 +146,7 @@ internal static class DataCommands
             var rows = CommitmentCheck.Table(observed, Presets.CommitmentCatalog(), y);
             if (parse.GetValue(json))
             {
-                context.Out.WriteLine(JsonSerializer.Serialize(rows.Select(r => new Dictionary<string, object?>
+                context.Out.WriteLine(CliJson.Serialize(rows.Select(r => new Dictionary<string, object?>
                 {
                     ["commitment"] = r.CommitmentId,
                     ["headings"] = r.Headings,
@@ -157,7 +156,7 @@ internal static class DataCommands
                     ["exports_previous_year_usd"] = r.ExportsPreviousYearUsd,
                     ["committed_usd"] = r.CommittedUsd,
                     ["change_over_committed"] = r.ChangeOverCommitted,
-                }), CliJson.Options));
+                })));
                 return 0;
             }
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using VietUsTrade.Sim.Data;
 using VietUsTrade.Sim.Reporting;
 
@@ -37,7 +36,7 @@ internal static class ExplainCommands
             var r = ExPostAttribution.Explain(data, scenario, observed, y);
             if (parse.GetValue(json))
             {
-                context.Out.WriteLine(JsonSerializer.Serialize(ToJson(r), CliJson.Options));
+                context.Out.WriteLine(CliJson.Serialize(ToJson(r)));
                 return 0;
             }
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using VietUsTrade.Sim.Data;
 using VietUsTrade.Sim.Policy;
 using VietUsTrade.Sim.Reporting;
@@ -72,7 +71,7 @@ internal static class PolicyCommands
             var geOnly = PresetCatalog.GeOnlyNames.Select(Models.GeneralEquilibrium.GePresets.Get).ToArray();
             if (parse.GetValue(json))
             {
-                context.Out.WriteLine(JsonSerializer.Serialize(all.Select(s => new Dictionary<string, object>
+                context.Out.WriteLine(CliJson.Serialize(all.Select(s => new Dictionary<string, object>
                 {
                     ["name"] = s.Name,
                     ["models"] = PresetCatalog.ModelsOf(s.Name),
@@ -87,7 +86,7 @@ internal static class PolicyCommands
                     ["name"] = g.Name,
                     ["models"] = PresetCatalog.ModelsOf(g.Name),
                     ["description"] = g.Description,
-                })), CliJson.Options));
+                }))));
             }
             else
             {
@@ -114,14 +113,14 @@ internal static class PolicyCommands
             var rows = Policy.MeasureKinds.All;
             if (parse.GetValue(kindsJson))
             {
-                context.Out.WriteLine(JsonSerializer.Serialize(rows.Select(r => new Dictionary<string, object>
+                context.Out.WriteLine(CliJson.Serialize(rows.Select(r => new Dictionary<string, object>
                 {
                     ["kind"] = r.JsonName,
                     ["label"] = r.Label,
                     ["stacking"] = r.Stacking.ToString(),
                     ["may_overlap"] = r.MayOverlap,
                     ["rule"] = r.Rule,
-                }), CliJson.Options));
+                })));
             }
             else
             {
@@ -173,7 +172,7 @@ internal static class PolicyCommands
             RunCommands.WriteOut(context, parse, parse.GetValue(output), () => Output.ResultTables.Etr(scenario, path));
             if (parse.GetValue(json))
             {
-                context.Out.WriteLine(JsonSerializer.Serialize(path.Select(p =>
+                context.Out.WriteLine(CliJson.Serialize(path.Select(p =>
                 {
                     var row = new Dictionary<string, object>
                     {
@@ -195,7 +194,7 @@ internal static class PolicyCommands
                     ["statutory_current_basket"] = r.StatutoryRateCurrentBasket,
                     ["imports_usd"] = r.VietnamImportsUsd,
                     ["duty_usd"] = r.VietnamDutyUsd,
-                })), CliJson.Options));
+                }))));
                 return 0;
             }
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using VietUsTrade.Sim.Data;
 using VietUsTrade.Sim.Projection;
 using VietUsTrade.Sim.Reporting;
@@ -98,8 +97,8 @@ internal static class ProjectCommands
             {
                 var rows = ToJson(result, parse.GetValue(monthly), observedThrough);
                 context.Out.WriteLine(suppliersOn
-                    ? JsonSerializer.Serialize(new Dictionary<string, object>(StringComparer.Ordinal) { ["rows"] = rows, ["suppliers"] = SupplierJson(model, result) }, CliJson.Options)
-                    : JsonSerializer.Serialize(rows, CliJson.Options));
+                    ? CliJson.Serialize(new Dictionary<string, object>(StringComparer.Ordinal) { ["rows"] = rows, ["suppliers"] = SupplierJson(model, result) })
+                    : CliJson.Serialize(rows));
                 return 0;
             }
 

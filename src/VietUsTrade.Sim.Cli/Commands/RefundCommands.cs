@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using VietUsTrade.Sim.Data;
 using VietUsTrade.Sim.Policy;
 using VietUsTrade.Sim.Reporting;
@@ -46,7 +45,7 @@ internal static class RefundCommands
             var ic = CultureInfo.InvariantCulture;
             if (parse.GetValue(json))
             {
-                context.Out.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
+                context.Out.WriteLine(CliJson.Serialize(new Dictionary<string, object>
                 {
                     ["year"] = y,
                     ["refunded_share"] = s,
@@ -64,7 +63,7 @@ internal static class RefundCommands
                     ["ieepa_duty_usd"] = rows.Sum(r => r.IeepaDutyUsd),
                     ["refunded_usd"] = rows.Sum(r => r.RefundedUsd),
                     ["net_duty_usd"] = rows.Sum(r => r.NetDutyUsd),
-                }, CliJson.Options));
+                }));
                 return 0;
             }
 

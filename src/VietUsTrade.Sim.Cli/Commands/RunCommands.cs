@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using VietUsTrade.Sim.Cli.Output;
 using VietUsTrade.Sim.Data;
 using VietUsTrade.Sim.Models.PartialEquilibrium;
@@ -124,7 +123,7 @@ internal static class RunCommands
             WriteOut(context, parse, parse.GetValue(output), () => ResultTables.Runs([result]));
             if (parse.GetValue(json))
             {
-                context.Out.WriteLine(JsonSerializer.Serialize(ToJson(result), CliJson.Options));
+                context.Out.WriteLine(CliJson.Serialize(ToJson(result)));
                 return 0;
             }
 
@@ -170,7 +169,7 @@ internal static class RunCommands
             WriteOut(context, parse, parse.GetValue(output), () => ResultTables.Runs(runs));
             if (parse.GetValue(json))
             {
-                context.Out.WriteLine(JsonSerializer.Serialize(runs.Select(ToJson), CliJson.Options));
+                context.Out.WriteLine(CliJson.Serialize(runs.Select(ToJson)));
                 return 0;
             }
 

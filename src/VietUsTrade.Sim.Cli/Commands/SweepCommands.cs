@@ -115,7 +115,7 @@ internal static partial class SweepCommands
             ["sha256"] = Sha256(parquet),
             ["seconds"] = Math.Round(watch.Elapsed.TotalSeconds, 3),
         };
-        AtomicFile.WriteAllText(manifest, JsonSerializer.Serialize(entry, CliJson.Options) + "\n");
+        AtomicFile.WriteAllText(manifest, CliJson.Serialize(entry) + "\n");
         context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"shard {k}/{n} of grid {grid.Sha256[..12]}…: {points.Length} of {grid.PointCount} points in {watch.Elapsed.TotalSeconds:F2} s ({(points.Length == 0 ? 0 : points.Length / watch.Elapsed.TotalSeconds):F1} points/s)"));
         context.Error.WriteLine($"wrote {parquet}");

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using VietUsTrade.Sim.Data;
 using VietUsTrade.Sim.Policy;
 using VietUsTrade.Sim.Products;
@@ -62,7 +61,7 @@ internal static class TariffCommands
             if (parse.GetValue(json))
             {
                 var objects = rows.Select(r => ToJson(r, scenario.Name, EtrShare(r))).ToArray();
-                context.Out.WriteLine(code.Length == 10 ? JsonSerializer.Serialize(objects[0], CliJson.Options) : JsonSerializer.Serialize(objects, CliJson.Options));
+                context.Out.WriteLine(code.Length == 10 ? CliJson.Serialize(objects[0]) : CliJson.Serialize(objects));
                 return 0;
             }
 

@@ -110,7 +110,7 @@ internal sealed class OutputFolder
 
         var version = typeof(OutputFolder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
-        // Written with Utf8JsonWriter in the serializer's layout for CliJson.Options (indented, relaxed escaping): the
+        // Written with Utf8JsonWriter in the layout of CliJson (indented, relaxed escaping): the
         // reflection-based serializer cost a few dozen milliseconds of start-up per run (run-time code generation and
         // JIT) and cannot work in a trimmed or Native AOT build.
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Parquet;
 using Parquet.Schema;
 using VietUsTrade.Sim.Reporting;
@@ -59,7 +58,7 @@ internal static class TableWriter
 
     public static string ToCsv(TidyTable table) => table.ToCsv();
 
-    public static string ToJson(TidyTable table) => table.ToJson(CliJson.Options);
+    public static string ToJson(TidyTable table) => table.ToJson();
 
     /// <summary>One worksheet "data": a header row with the column names, then one row per observation; numeric columns as numbers, empty cells empty (MiniExcel).</summary>
     private static void WriteXlsx(TidyTable table, string path)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using CsvHelper;
 using CsvHelper.Configuration;
 
@@ -30,7 +31,12 @@ public sealed class TidyTable
         Columns = [.. columns];
     }
 
-    /// <summary>The JSON settings of <see cref="ToJson"/> and of the vietus-sim tool: snake_case names, indented, non-ASCII text unescaped. Read-only.</summary>
+    /// <summary>
+    /// The JSON settings of <see cref="ToJson"/> and of the vietus-sim tool: snake_case names, indented, non-ASCII text
+    /// unescaped. Read-only. Its resolver is source-generated (Native-AOT-safe) and knows a table's rows
+    /// (<see cref="Rows"/>, or a list of dictionaries of column name to cell) and cells only; to serialize other types with
+    /// these settings, copy it with another resolver, e.g. <c>new JsonSerializerOptions(TidyTable.JsonOptions) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() }</c>.
+    /// </summary>
     public static JsonSerializerOptions JsonOptions { get; } = CreateJsonOptions();
 
     /// <summary>The column names.</summary>
@@ -121,10 +127,27 @@ public sealed class TidyTable
     public string WriteCsv(string path) => AtomicFile.WriteAllText(path, ToCsv());
 
     /// <summary>The table as a JSON array of objects, one per row, keyed by column name.</summary>
-    /// <param name="options">Serializer settings (default <see cref="JsonOptions"/>).</param>
+    /// <param name="options">
+    /// Serializer settings (default <see cref="JsonOptions"/>). The text is written without reflection (trimming- and
+    /// Native-AOT-safe), so only the settings that apply to such a table are read: the writer's (<see cref="JsonSerializerOptions.WriteIndented"/>,
+    /// <see cref="JsonSerializerOptions.IndentCharacter"/>, <see cref="JsonSerializerOptions.IndentSize"/>, <see cref="JsonSerializerOptions.NewLine"/>,
+    /// <see cref="JsonSerializerOptions.Encoder"/>, <see cref="JsonSerializerOptions.MaxDepth"/>), <see cref="JsonSerializerOptions.DictionaryKeyPolicy"/>
+    /// (the column names are the keys) and <see cref="JsonNumberHandling.WriteAsString"/> of <see cref="JsonSerializerOptions.NumberHandling"/>; converters are not used.
+    /// </param>
     /// <returns>The text.</returns>
-    public string ToJson(JsonSerializerOptions? options = null) =>
-        JsonSerializer.Serialize(_rows.Select(r =>
+    public string ToJson(JsonSerializerOptions? options = null)
+    {
+        options ??= JsonOptions;
+        var writerOptions = new JsonWriterOptions
+        {
+            Encoder = options.Encoder,
+            Indented = options.WriteIndented,
+            IndentCharacter = options.IndentCharacter,
+            IndentSize = options.IndentSize,
+            NewLine = options.NewLine,
+            MaxDepth = options.MaxDepth == 0 ? JsonGraphWriter.DefaultMaxDepth : options.MaxDepth,
+        };
+        var rows = _rows.Select(r =>
         {
             var o = new Dictionary<string, object?>(StringComparer.Ordinal);
             for (var i = 0; i < Columns.Count; i++)
@@ -133,18 +156,23 @@ public sealed class TidyTable
             }
 
             return o;
-        }), options ?? JsonOptions);
+        });
+        return JsonGraphWriter.Serialize(rows, writerOptions, options.DictionaryKeyPolicy, (options.NumberHandling & JsonNumberHandling.WriteAsString) != 0);
+    }
 
     private static JsonSerializerOptions CreateJsonOptions()
     {
+        // No reflection-based resolver (it cannot be trimmed or compiled ahead of time): the source-generated metadata of a
+        // table's rows and cells. ToJson does not use it.
         var options = new JsonSerializerOptions
         {
             PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
             DictionaryKeyPolicy = null,
             WriteIndented = true,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            TypeInfoResolver = TidyTableJsonContext.Default,
         };
-        options.MakeReadOnly(populateMissingResolver: true);
+        options.MakeReadOnly();
         return options;
     }
 
