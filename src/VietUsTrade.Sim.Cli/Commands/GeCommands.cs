@@ -11,7 +11,7 @@ namespace VietUsTrade.Sim.Cli.Commands;
 /// <summary>vietus-sim ge ...: structural gravity general equilibrium (exact hat algebra).</summary>
 internal static class GeCommands
 {
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly GeJsonContext JsonContext = new(new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     internal static Command Create(CliContext context)
     {
@@ -158,7 +158,7 @@ internal static class GeCommands
             {
                 context.Out.WriteLine(JsonSerializer.Serialize(
                     new IcioReport(presetName, description, set.Code, options.TariffTreatment.ToString(), options.Closure.ToString(), "USD billion", Bn(s.UsImportsFromVietnam), Bn(s.VietnamExportsToOthers), Bn(s.VietnamExportsTotal), Bn(s.UsVietnamBalance), Bn(s.UsAggregateBalance), s.UsWelfareChangePct, s.VietnamWelfareChangePct, s.UsTariffRevenue / 1e9, s.UsRealWageChangePct, Bn(s.UsImportsFromOthers), s.TopDiversion.ToDictionary(d => d.Exporter, d => Bn(new GeBalance(d.Baseline, d.Counterfactual))), s.ClosureNote, s.Diagnostics.Iterations, s.Diagnostics.MaxResidual, s.Diagnostics.Elapsed.TotalMilliseconds),
-                    JsonOptions));
+                    JsonContext.IcioReport));
                 return 0;
             }
 
@@ -409,7 +409,7 @@ internal static class GeCommands
         }
     }
 
-    private sealed record IcioReport(
+    internal sealed record IcioReport(
         string Preset,
         string Description,
         string Elasticities,
@@ -432,7 +432,7 @@ internal static class GeCommands
         double MaxResidual,
         double SolveMilliseconds);
 
-    private sealed record Figure(double Baseline, double Counterfactual, double ChangePct);
+    internal sealed record Figure(double Baseline, double Counterfactual, double ChangePct);
 
     /// <summary>The line of each (exporter, importer, sector) already read from one file; a repeat is refused with both lines unless summing is allowed (<c>refusal</c> null).</summary>
     private sealed record PairKey(string Exporter, string Importer, string Sector);

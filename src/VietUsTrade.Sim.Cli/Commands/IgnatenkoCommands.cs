@@ -11,8 +11,6 @@ namespace VietUsTrade.Sim.Cli.Commands;
 /// <summary>vietus-sim ge ignatenko ...: the Ignatenko et al. (2025) "Liberation Day" GE model.</summary>
 internal static class IgnatenkoCommands
 {
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
-
     internal static Command CreateIgnatenko(CliContext context)
     {
         var command = new Command(
@@ -101,7 +99,7 @@ internal static class IgnatenkoCommands
 
             if (parse.GetValue(jsonOption))
             {
-                context.Out.WriteLine(JsonSerializer.Serialize(result.Countries.Select(CountryJson.From).ToList(), JsonOptions));
+                context.Out.WriteLine(JsonSerializer.Serialize(result.Countries.Select(CountryJson.From).ToList(), IgnatenkoJsonContext.Default.ListCountryJson));
             }
             else
             {
@@ -159,7 +157,7 @@ internal static class IgnatenkoCommands
         return rates;
     }
 
-    private sealed record CountryJson(
+    internal sealed record CountryJson(
         [property: JsonPropertyName("country")] string Country,
         [property: JsonPropertyName("welfare_pct")] double WelfarePct,
         [property: JsonPropertyName("deficit_pct")] double DeficitPct,
