@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Side by side in one run (issue 17 item 6): the CLI as built by `dotnet build` (JIT), the CLI as shipped
-# (ReadyToRun, ./vietus-sim), and the numpy peer benchmarks/peers/ge_hat.py on the same GE inputs and tolerance (1e-12):
+# (Native AOT, ./vietus-sim), and the numpy peer benchmarks/peers/ge_hat.py on the same GE inputs and tolerance (1e-12):
 # in process (first call and warm median of the solve alone: the C# side through the benchmarks project's
 # --ge-inprocess mode, JIT-compiled) and whole process (hyperfine, command start to exit, CSV reading and writing
 # included). Installs Debian's python3-numpy and hyperfine when missing. Not run in CI.
@@ -22,12 +22,13 @@ echo "machine: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores
 dotnet build src/VietUsTrade.Sim.Cli -c Release --nologo -v quiet >/dev/null
 dotnet build benchmarks/VietUsTrade.Sim.Benchmarks -c Release --nologo -v quiet >/dev/null
 inproc="dotnet $root/benchmarks/VietUsTrade.Sim.Benchmarks/bin/Release/net10.0/VietUsTrade.Sim.Benchmarks.dll --ge-inprocess"
-./vietus-sim data summary >/dev/null   # publishes the ReadyToRun tool into artifacts/tool when stale
+./vietus-sim data summary >/dev/null   # publishes the Native AOT tool into artifacts/tool when stale
 jit="dotnet $root/src/VietUsTrade.Sim.Cli/bin/Release/net10.0/vietus-sim.dll"
-r2r="dotnet $root/artifacts/tool/vietus-sim.dll"
+[ "$(cat "$root/artifacts/tool/.published")" = native ] || { echo "run.sh: ./vietus-sim did not build the Native AOT tool (artifacts/tool-publish.log)" >&2; exit 1; }
+r2r="$root/artifacts/tool/vietus-sim"
 base="${BASELINE_TOOL:+dotnet $BASELINE_TOOL/vietus-sim.dll}"
 # also NAME COMMAND: the baseline tool's hyperfine arguments for COMMAND (its arguments after the program), if any.
-also() { if [ -n "$base" ]; then printf '%s\0' -n "baseline ReadyToRun: $1" "$base $2"; fi; }
+also() { if [ -n "$base" ]; then printf '%s\0' -n "baseline ($BASELINE_TOOL): $1" "$base $2"; fi; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 for n in 30 240; do
@@ -52,10 +53,10 @@ mapfile -d '' bpe < <(also "run --preset reciprocal-20" "run --preset reciprocal
 mapfile -d '' bign < <(also "ge ignatenko --case 1" "ge ignatenko --case 1")
 mapfile -d '' bicio < <(also "ge icio --preset liberation-day-46" "ge icio --preset liberation-day-46")
 mapfile -d '' bproj < <(also "project --draws 10000" "project --preset real-2025-2026 --draws 10000 --seed 1")
-run ge30 -n "C# JIT, ge solve 30" "$jit $(ge 30 a)" -n "C# ReadyToRun, ge solve 30" "$r2r $(ge 30 b)" "${b30[@]}" -n "numpy, 30" "$py benchmarks/peers/ge_hat.py solve $work/ge30 5"
-run ge240 -n "C# JIT, ge solve 240" "$jit $(ge 240 a)" -n "C# ReadyToRun, ge solve 240" "$r2r $(ge 240 b)" "${b240[@]}" -n "numpy, 240" "$py benchmarks/peers/ge_hat.py solve $work/ge240 5"
-run icio -n "JIT: ge icio --preset liberation-day-46" "$jit ge icio --preset liberation-day-46" -n "ReadyToRun: ge icio --preset liberation-day-46" "$r2r ge icio --preset liberation-day-46" "${bicio[@]}"
-run pe -n "JIT: run --preset reciprocal-20" "$jit run --preset reciprocal-20" -n "ReadyToRun: run --preset reciprocal-20" "$r2r run --preset reciprocal-20" "${bpe[@]}"
-run ign -n "JIT: ge ignatenko --case 1" "$jit ge ignatenko --case 1" -n "ReadyToRun: ge ignatenko --case 1" "$r2r ge ignatenko --case 1" "${bign[@]}"
-run proj -n "JIT: project --draws 10000" "$jit project --preset real-2025-2026 --draws 10000 --seed 1" -n "ReadyToRun: project --draws 10000" "$r2r project --preset real-2025-2026 --draws 10000 --seed 1" "${bproj[@]}"
-run sweep -n "ReadyToRun: sweep, 24 points, 1 core" "taskset -c 0 $r2r sweep $work/grid.json --force --out $work/sweep"
+run ge30 -n "C# JIT, ge solve 30" "$jit $(ge 30 a)" -n "C# Native AOT, ge solve 30" "$r2r $(ge 30 b)" "${b30[@]}" -n "numpy, 30" "$py benchmarks/peers/ge_hat.py solve $work/ge30 5"
+run ge240 -n "C# JIT, ge solve 240" "$jit $(ge 240 a)" -n "C# Native AOT, ge solve 240" "$r2r $(ge 240 b)" "${b240[@]}" -n "numpy, 240" "$py benchmarks/peers/ge_hat.py solve $work/ge240 5"
+run icio -n "JIT: ge icio --preset liberation-day-46" "$jit ge icio --preset liberation-day-46" -n "Native AOT: ge icio --preset liberation-day-46" "$r2r ge icio --preset liberation-day-46" "${bicio[@]}"
+run pe -n "JIT: run --preset reciprocal-20" "$jit run --preset reciprocal-20" -n "Native AOT: run --preset reciprocal-20" "$r2r run --preset reciprocal-20" "${bpe[@]}"
+run ign -n "JIT: ge ignatenko --case 1" "$jit ge ignatenko --case 1" -n "Native AOT: ge ignatenko --case 1" "$r2r ge ignatenko --case 1" "${bign[@]}"
+run proj -n "JIT: project --draws 10000" "$jit project --preset real-2025-2026 --draws 10000 --seed 1" -n "Native AOT: project --draws 10000" "$r2r project --preset real-2025-2026 --draws 10000 --seed 1" "${bproj[@]}"
+run sweep -n "Native AOT: sweep, 24 points, 1 core" "taskset -c 0 $r2r sweep $work/grid.json --force --out $work/sweep"

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.CommandLine;
 using VietUsTrade.Sim.Data;
 using VietUsTrade.Sim.Cli.Output;
@@ -215,39 +216,77 @@ internal static class GeCommands
 
     private static GeBaseline ReadFlows(string path, bool sumDuplicates)
     {
-        // Row by row as the file is read (the cells of a row die young instead of living through collections), with one
-        // string per country and sector name: a 240-country matrix is 57,600 rows.
-        var flows = new List<GeFlow>();
-        var seen = new PairLines(path, sumDuplicates ? null : "pass --sum-duplicates to add them up");
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Row by row as the file is read: countries and sectors numbered in order of first appearance (exporter before
+        // importer, as GeBaseline.FromFlows numbers them), each flow kept as a struct of indices (no object per row for the
+        // collector to trace: a 240-country matrix is 57,600 rows), repeats found by one integer key per (sector,
+        // exporter, importer), then the matrices filled at once.
+        var countries = new List<string>();
+        var countryIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var sectors = new List<string>();
+        var sectorIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var cells = new List<FlowCell>();
+        var firstCell = new Dictionary<long, int>();
+        const long Radix = 1L << 21;
         ReadRows(path, ["exporter", "importer", "value"], ["exporter", "importer", "value", "sector"], r =>
         {
-            var exporter = Intern(names, r.Text("exporter"));
-            var importer = Intern(names, r.Text("importer"));
-            var flow = new GeFlow(exporter, importer, r.Number("value")!.Value, r.Has("sector") && r.Text("sector").Length > 0 ? Intern(names, r.Text("sector")) : GeBaseline.SingleSectorName);
-            if (seen.Repeat(r, exporter, importer, flow.Sector == GeBaseline.SingleSectorName ? null : flow.Sector) is { } k)
+            var exporter = r.Text("exporter");
+            var importer = r.Text("importer");
+            var value = r.Number("value")!.Value;
+            var sector = r.Has("sector") && r.Text("sector").Length > 0 ? r.Text("sector") : GeBaseline.SingleSectorName;
+            var e = Id(countryIds, countries, exporter);
+            var i = Id(countryIds, countries, importer);
+            var s = Id(sectorIds, sectors, sector);
+            if (countries.Count >= Radix || sectors.Count >= Radix)
             {
-                flows[k] = new GeFlow(flows[k].Exporter, flows[k].Importer, flows[k].Value + flow.Value, flows[k].Sector);
+                throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{path} line {r.Line}: more than {Radix - 1} countries or sectors."));
+            }
+
+            var key = (((s * Radix) + e) * Radix) + i;
+            if (firstCell.TryGetValue(key, out var k))
+            {
+                if (!sumDuplicates)
+                {
+                    throw new InvalidDataException($"{path} line {r.Line}: {countries[e]} → {countries[i]}{SectorNote(sector == GeBaseline.SingleSectorName ? null : sector)} repeats line {cells[k].Line}; pass --sum-duplicates to add them up.");
+                }
+
+                cells[k] = cells[k] with { Value = cells[k].Value + value };
             }
             else
             {
-                flows.Add(flow);
+                firstCell[key] = cells.Count;
+                cells.Add(new FlowCell(e, i, s, value, r.Line));
             }
         });
 
-        return GeBaseline.FromFlows(flows);
-    }
-
-    private static string Intern(Dictionary<string, string> names, string name)
-    {
-        if (names.TryGetValue(name, out var known))
+        var n = countries.Count;
+        var x = new double[sectors.Count][];
+        for (var s = 0; s < x.Length; s++)
         {
-            return known;
+            x[s] = new double[(long)n * n];
         }
 
-        names[name] = name;
-        return name;
+        foreach (var c in cells)
+        {
+            x[c.Sector][((long)c.Exporter * n) + c.Importer] = c.Value;
+        }
+
+        return GeBaseline.FromFlatMatrices(countries, sectors, x);
     }
+
+    private static int Id(Dictionary<string, int> ids, List<string> names, string name)
+    {
+        if (!ids.TryGetValue(name, out var id))
+        {
+            id = names.Count;
+            ids[name] = id;
+            names.Add(name);
+        }
+
+        return id;
+    }
+
+    /// <summary>One flow of --flows: exporter, importer and sector as indices, the value, and the line it was first read from.</summary>
+    private readonly record struct FlowCell(int Exporter, int Importer, int Sector, double Value, int Line);
 
     private static GeShock ReadShock(string path, bool sumDuplicates, bool allowOwnFlow, bool allowHighTariffs)
     {
@@ -364,48 +403,80 @@ internal static class GeCommands
 
     private static void WriteBilateralTo(string path, GeResult result)
     {
-        // N² rows (57,600 for 240 countries): the fields go straight into the writer (one quoted form per country, numbers
-        // formatted into a stack buffer) instead of a joined string per row; the bytes are those of Csv/Num joined by commas.
-        using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false), 1 << 16);
-        writer.WriteLine("exporter,importer,baseline,counterfactual,change_pct");
-        var quoted = new Dictionary<string, string>(StringComparer.Ordinal);
-        Span<char> number = stackalloc char[64];
-        foreach (var b in result.Bilateral())
+        // N² rows (57,600 for 240 countries), written as UTF-8 bytes: each country's CSV form encoded once, numbers
+        // formatted straight into byte buffers ("R", the text of Num), blocks of rows formatted on all cores and written
+        // in order; the bytes are those of Csv/Num joined by commas with "\n" line ends.
+        var rows = result.Bilateral();
+        var quoted = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        byte[] Quoted(string text)
         {
-            writer.Write(CsvOnce(quoted, b.Exporter));
-            writer.Write(',');
-            writer.Write(CsvOnce(quoted, b.Importer));
-            writer.Write(',');
-            WriteNum(writer, b.Baseline, number);
-            writer.Write(',');
-            WriteNum(writer, b.Counterfactual, number);
-            writer.Write(',');
-            WriteNum(writer, b.ChangePct, number);
-            writer.WriteLine();
+            if (!quoted.TryGetValue(text, out var bytes))
+            {
+                bytes = System.Text.Encoding.UTF8.GetBytes(Csv(text));
+                quoted[text] = bytes;
+            }
+
+            return bytes;
+        }
+
+        var exporters = new byte[rows.Count][];
+        var importers = new byte[rows.Count][];
+        for (var k = 0; k < rows.Count; k++)
+        {
+            exporters[k] = Quoted(rows[k].Exporter);
+            importers[k] = Quoted(rows[k].Importer);
+        }
+
+        using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        file.Write("exporter,importer,baseline,counterfactual,change_pct\n"u8);
+        const int BlockRows = 4096;
+        var blocks = (rows.Count + BlockRows - 1) / BlockRows;
+        var batch = Math.Max(1, Environment.ProcessorCount) * 2;
+        var buffers = new System.Buffers.ArrayBufferWriter<byte>[batch];
+        for (var b = 0; b < buffers.Length; b++)
+        {
+            buffers[b] = new System.Buffers.ArrayBufferWriter<byte>(BlockRows * 96);
+        }
+
+        for (var first = 0; first < blocks; first += batch)
+        {
+            var count = Math.Min(batch, blocks - first);
+            Parallel.For(0, count, b =>
+            {
+                var buffer = buffers[b];
+                buffer.ResetWrittenCount();
+                var end = Math.Min(rows.Count, (first + b + 1) * BlockRows);
+                for (var k = (first + b) * BlockRows; k < end; k++)
+                {
+                    var row = rows[k];
+                    buffer.Write(exporters[k]);
+                    buffer.Write(","u8);
+                    buffer.Write(importers[k]);
+                    WriteNum(buffer, row.Baseline);
+                    WriteNum(buffer, row.Counterfactual);
+                    WriteNum(buffer, row.ChangePct);
+                    buffer.Write("\n"u8);
+                }
+            });
+            for (var b = 0; b < count; b++)
+            {
+                file.Write(buffers[b].WrittenSpan);
+            }
         }
     }
 
-    private static string CsvOnce(Dictionary<string, string> quoted, string text)
+    /// <summary>Writes a comma and <see cref="Num"/>'s text of <paramref name="value"/> as UTF-8 without allocating it.</summary>
+    private static void WriteNum(System.Buffers.ArrayBufferWriter<byte> buffer, double value)
     {
-        if (!quoted.TryGetValue(text, out var csv))
+        var span = buffer.GetSpan(40);
+        span[0] = (byte)',';
+        if (value.TryFormat(span[1..], out var written, "R", CultureInfo.InvariantCulture))
         {
-            csv = Csv(text);
-            quoted[text] = csv;
-        }
-
-        return csv;
-    }
-
-    /// <summary>Writes <see cref="Num"/>'s text of <paramref name="value"/> without allocating it.</summary>
-    private static void WriteNum(StreamWriter writer, double value, Span<char> buffer)
-    {
-        if (value.TryFormat(buffer, out var written, "R", CultureInfo.InvariantCulture))
-        {
-            writer.Write(buffer[..written]);
+            buffer.Advance(written + 1);
         }
         else
         {
-            writer.Write(Num(value));
+            buffer.Write(System.Text.Encoding.UTF8.GetBytes("," + Num(value)));
         }
     }
 

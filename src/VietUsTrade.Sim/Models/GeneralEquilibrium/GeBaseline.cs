@@ -188,6 +188,41 @@ public sealed class GeBaseline
         return new GeBaseline([.. countries], [.. sectors], x);
     }
 
+    /// <summary>
+    /// Creates a baseline from one row-major N×N flow array per sector: the flow from exporter i to importer j is at
+    /// index i·N + j (domestic flows on the diagonal). The arrays are copied; the validation is that of <see cref="FromFlows"/>
+    /// (at least 2 countries and 1 sector, codes non-empty and distinct, flows finite and non-negative).
+    /// </summary>
+    /// <param name="countries">Country codes, one per row/column, in matrix order.</param>
+    /// <param name="sectors">Sector names (<see cref="SingleSectorName"/> for a one-sector baseline).</param>
+    /// <param name="flows">One array of N² values per sector, in the order of <paramref name="sectors"/>.</param>
+    /// <returns>The baseline.</returns>
+    public static GeBaseline FromFlatMatrices(IReadOnlyList<string> countries, IReadOnlyList<string> sectors, IReadOnlyList<double[]> flows)
+    {
+        ArgumentNullException.ThrowIfNull(countries);
+        ArgumentNullException.ThrowIfNull(sectors);
+        ArgumentNullException.ThrowIfNull(flows);
+        var n = countries.Count;
+        if (flows.Count != sectors.Count)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"flows: {flows.Count} arrays for {sectors.Count} sectors."), nameof(flows));
+        }
+
+        var x = new double[sectors.Count][];
+        for (var s = 0; s < x.Length; s++)
+        {
+            var m = flows[s] ?? throw new ArgumentException($"flows[{s}] is null.", nameof(flows));
+            if (m.Length != (long)n * n)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"flows[{s}] has {m.Length} values, expected {n}x{n} = {(long)n * n}."), nameof(flows));
+            }
+
+            x[s] = (double[])m.Clone();
+        }
+
+        return new GeBaseline([.. countries], [.. sectors], x);
+    }
+
     /// <summary>Creates a one-sector baseline from a square matrix (rows exporters, columns importers).</summary>
     /// <param name="countries">Country codes, one per row/column.</param>
     /// <param name="flows">The N×N matrix with domestic flows on the diagonal.</param>
