@@ -4,8 +4,9 @@ namespace VietUsTrade.Sim.Data;
 
 /// <summary>
 /// Reads a user's CSV input (the <c>vietus-sim ge solve</c> flow and shock files) through the core's one CSV reader
-/// (<see cref="StrictCsv.ReadUserFile"/>, CsvHelper): header names trimmed and matched without case, required columns
-/// present, no unknown or repeated column, as many fields as the header on every row, cells trimmed, blank lines skipped.
+/// (<see cref="StrictCsv.ReadUserFile"/>, on Sep): header names trimmed and matched without case, required columns
+/// present, no unknown or repeated column, as many fields as the header on every row, cells trimmed, blank lines skipped,
+/// a quote only around a whole field (RFC 4180).
 /// </summary>
 public static class CsvInput
 {

@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace VietUsTrade.Sim.Reporting;
 
@@ -77,7 +75,7 @@ public sealed class TidyTable
     /// <returns>True for a numeric column.</returns>
     public bool IsNumeric(int column) => _rows.Any(r => r[column] is double) && _rows.All(r => r[column] is null or double);
 
-    /// <summary>The table as CSV (CsvHelper): a header row, "\n" line ends, fields quoted only when they hold a comma, a quote or a line break.</summary>
+    /// <summary>The table as CSV (RFC 4180): a header row, "\n" line ends, fields quoted only when they hold a comma, a quote or a line break.</summary>
     /// <returns>The text.</returns>
     public string ToCsv()
     {
@@ -87,38 +85,28 @@ public sealed class TidyTable
     }
 
     /// <summary>Writes the table as CSV (see <see cref="ToCsv()"/>).</summary>
-    /// <param name="writer">The destination (left open).</param>
+    /// <param name="writer">The destination (left open; flushed).</param>
     public void WriteCsv(TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            NewLine = "\n",
-            ShouldQuote = args => args.Field is { } f && f.AsSpan().IndexOfAny(",\"\n\r") >= 0,
-        };
-        using var csv = new CsvWriter(writer, config, leaveOpen: true);
-        foreach (var c in Columns)
-        {
-            csv.WriteField(c);
-        }
-
-        csv.NextRecord();
+        WriteCsvRecord(writer, Columns);
+        var fields = new string[Columns.Count];
         foreach (var row in _rows)
         {
-            foreach (var v in row)
+            for (var i = 0; i < row.Length; i++)
             {
-                csv.WriteField(v switch
+                fields[i] = row[i] switch
                 {
                     null => string.Empty,
                     double d => d.ToString("R", CultureInfo.InvariantCulture),
-                    _ => (string)v,
-                });
+                    var v => (string)v,
+                };
             }
 
-            csv.NextRecord();
+            WriteCsvRecord(writer, fields);
         }
 
-        csv.Flush();
+        writer.Flush();
     }
 
     /// <summary>Writes the table as a CSV file, atomically (see <see cref="AtomicFile"/>).</summary>
@@ -158,6 +146,32 @@ public sealed class TidyTable
             return o;
         });
         return JsonGraphWriter.Serialize(rows, writerOptions, options.DictionaryKeyPolicy, (options.NumberHandling & JsonNumberHandling.WriteAsString) != 0);
+    }
+
+    /// <summary>One CSV record and its "\n": a field that holds a comma, a quote or a line break is quoted, its quotes doubled.</summary>
+    private static void WriteCsvRecord(TextWriter writer, IReadOnlyList<string> fields)
+    {
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (i > 0)
+            {
+                writer.Write(',');
+            }
+
+            var field = fields[i];
+            if (field.AsSpan().IndexOfAny(",\"\n\r") >= 0)
+            {
+                writer.Write('"');
+                writer.Write(field.Replace("\"", "\"\"", StringComparison.Ordinal));
+                writer.Write('"');
+            }
+            else
+            {
+                writer.Write(field);
+            }
+        }
+
+        writer.Write('\n');
     }
 
     private static JsonSerializerOptions CreateJsonOptions()

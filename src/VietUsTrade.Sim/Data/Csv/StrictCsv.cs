@@ -1,12 +1,8 @@
-using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
-
 namespace VietUsTrade.Sim.Data.Csv;
 
 /// <summary>
-/// The one CSV reader of the data layer (CsvHelper): the header must hold exactly the expected columns in order, every
-/// row as many fields as the header, blank lines are skipped; anything else is a <see cref="DataFileException"/> naming
+/// The one CSV reader of the data layer (records split by <see cref="CsvRecordReader"/>, on Sep): the header must hold exactly the expected columns in order, every
+/// row as many fields as the header, blank lines are skipped, a quote only around a whole field; anything else is a <see cref="DataFileException"/> naming
 /// the file, the line (1 = header), the column and the value.
 /// </summary>
 internal static class StrictCsv
@@ -57,42 +53,30 @@ internal static class StrictCsv
     /// <exception cref="DataFileException">The header or a row does not match, or the CSV is malformed.</exception>
     public static (string[] Header, List<(int Line, string[] Fields)> Rows) ReadRecords(TextReader reader, string file, IReadOnlyList<string> columns, bool otherColumnsAllowed)
     {
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, DetectColumnCountChanges = false, IgnoreBlankLines = true };
-        using var csv = new CsvReader(reader, config);
+        using var csv = new CsvRecordReader(reader, file);
         var rows = new List<(int Line, string[] Fields)>();
-        string[] header;
-        try
+        if (!csv.TryRead(out _, out var header))
         {
-            if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { } read)
-            {
-                throw new DataFileException(file, 1, string.Empty, string.Empty, $"the file has no header row; expected {string.Join(',', columns)}");
-            }
-
-            header = read;
-            if (otherColumnsAllowed)
-            {
-                CheckRequired(file, header, columns);
-            }
-            else
-            {
-                CheckHeader(file, header, columns);
-            }
-
-            while (csv.Read())
-            {
-                var fields = csv.Parser.Record ?? [];
-                var line = csv.Parser.RawRow;
-                if (fields.Length != header.Length)
-                {
-                    throw new DataFileException(file, line, string.Empty, string.Join(',', fields), $"expected {header.Length} fields ({string.Join(',', header)}), found {fields.Length}");
-                }
-
-                rows.Add((line, fields));
-            }
+            throw new DataFileException(file, 1, string.Empty, string.Empty, $"the file has no header row; expected {string.Join(',', columns)}");
         }
-        catch (CsvHelperException ex)
+
+        if (otherColumnsAllowed)
         {
-            throw new DataFileException(file, csv.Parser.RawRow, string.Empty, string.Empty, $"malformed CSV ({ex.Message})", ex);
+            CheckRequired(file, header, columns);
+        }
+        else
+        {
+            CheckHeader(file, header, columns);
+        }
+
+        while (csv.TryRead(out var line, out var fields))
+        {
+            if (fields.Length != header.Length)
+            {
+                throw new DataFileException(file, line, string.Empty, string.Join(',', fields), $"expected {header.Length} fields ({string.Join(',', header)}), found {fields.Length}");
+            }
+
+            rows.Add((line, fields));
         }
 
         return (header, rows);
@@ -118,60 +102,50 @@ internal static class StrictCsv
         }
 
         using var reader = BoundedInput.OpenText(path, maxBytes, what);
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, DetectColumnCountChanges = false, IgnoreBlankLines = true };
-        using var csv = new CsvReader(reader, config);
+        using var csv = new CsvRecordReader(reader, path);
         var rows = new List<(int Line, Dictionary<string, string> Cells)>();
-        try
+        if (!csv.TryRead(out _, out var read))
         {
-            if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { } read)
+            throw new DataFileException(path, 1, string.Empty, string.Empty, $"empty file, expected a header row with {string.Join(',', required)}");
+        }
+
+        var header = read.Select(h => h.TrimStart('\uFEFF').Trim().ToLowerInvariant()).ToArray();
+        foreach (var column in required)
+        {
+            if (!header.Contains(column, StringComparer.Ordinal))
             {
-                throw new DataFileException(path, 1, string.Empty, string.Empty, $"empty file, expected a header row with {string.Join(',', required)}");
-            }
-
-            var header = read.Select(h => h.TrimStart('\uFEFF').Trim().ToLowerInvariant()).ToArray();
-            foreach (var column in required)
-            {
-                if (!header.Contains(column, StringComparer.Ordinal))
-                {
-                    throw new DataFileException(path, 1, column, string.Join(',', header), $"missing column '{column}'");
-                }
-            }
-
-            // A misspelt optional column (baseline_tarif, sectr) used to be ignored, silently dropping what it held.
-            foreach (var column in header)
-            {
-                if (!allowed.Contains(column, StringComparer.Ordinal))
-                {
-                    throw new DataFileException(path, 1, column, column, $"unknown column '{column}' (expected: {string.Join(", ", allowed)})");
-                }
-            }
-
-            if (header.GroupBy(h => h, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
-            {
-                throw new DataFileException(path, 1, twice.Key, string.Join(',', header), $"column '{twice.Key}' appears twice in the header");
-            }
-
-            while (csv.Read())
-            {
-                var fields = csv.Parser.Record ?? [];
-                var line = csv.Parser.RawRow;
-                if (fields.Length != header.Length)
-                {
-                    throw new DataFileException(path, line, string.Empty, string.Join(',', fields), $"{fields.Length} fields, the header has {header.Length}");
-                }
-
-                var cells = new Dictionary<string, string>(StringComparer.Ordinal);
-                for (var c = 0; c < header.Length; c++)
-                {
-                    cells[header[c]] = fields[c].Trim();
-                }
-
-                rows.Add((line, cells));
+                throw new DataFileException(path, 1, column, string.Join(',', header), $"missing column '{column}'");
             }
         }
-        catch (CsvHelperException ex)
+
+        // A misspelt optional column (baseline_tarif, sectr) used to be ignored, silently dropping what it held.
+        foreach (var column in header)
         {
-            throw new DataFileException(path, csv.Parser.RawRow, string.Empty, string.Empty, $"malformed CSV ({ex.Message})", ex);
+            if (!allowed.Contains(column, StringComparer.Ordinal))
+            {
+                throw new DataFileException(path, 1, column, column, $"unknown column '{column}' (expected: {string.Join(", ", allowed)})");
+            }
+        }
+
+        if (header.GroupBy(h => h, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new DataFileException(path, 1, twice.Key, string.Join(',', header), $"column '{twice.Key}' appears twice in the header");
+        }
+
+        while (csv.TryRead(out var line, out var fields))
+        {
+            if (fields.Length != header.Length)
+            {
+                throw new DataFileException(path, line, string.Empty, string.Join(',', fields), $"{fields.Length} fields, the header has {header.Length}");
+            }
+
+            var cells = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var c = 0; c < header.Length; c++)
+            {
+                cells[header[c]] = fields[c].Trim();
+            }
+
+            rows.Add((line, cells));
         }
 
         return rows;
