@@ -373,7 +373,7 @@ internal static class GeCommands
         InputLimits.CheckSize(path, "ge solve");
 
         // The core's one CSV reader checks the whole file (header, field counts, size) before any row is handed on.
-        foreach (var (line, cells) in CsvInput.ReadFile(path, required, allowed, InputLimits.MaxCsvBytes, "ge solve file"))
+        foreach (var (line, cells) in CsvInput.EnumerateFile(path, required, allowed, InputLimits.MaxCsvBytes, "ge solve file"))
         {
             each(new CsvRow(path, line, cells));
         }

@@ -94,16 +94,63 @@ internal static class StrictCsv
     /// <param name="maxBytes">The largest file read, enforced while reading.</param>
     /// <param name="what">The file's role, for the size message.</param>
     /// <returns>The rows: line number (1 = header) and cells by column.</returns>
-    public static List<(int Line, Dictionary<string, string> Cells)> ReadUserFile(string path, IReadOnlyList<string> required, IReadOnlyList<string> allowed, long maxBytes, string what)
+    public static List<(int Line, IReadOnlyDictionary<string, string> Cells)> ReadUserFile(string path, IReadOnlyList<string> required, IReadOnlyList<string> allowed, long maxBytes, string what)
     {
-        if (!File.Exists(path))
+        var rows = new List<(int Line, IReadOnlyDictionary<string, string> Cells)>();
+        using var reader = OpenUserFile(path, maxBytes, what);
+        using var csv = new CsvRecordReader(reader, path);
+        var columns = ReadUserHeader(csv, path, required, allowed);
+        while (TryReadUserRow(csv, path, columns, keep: true, out var row))
         {
-            throw new FileNotFoundException($"File '{path}' does not exist.", path);
+            rows.Add(row);
         }
 
-        using var reader = BoundedInput.OpenText(path, maxBytes, what);
-        using var csv = new CsvRecordReader(reader, path);
-        var rows = new List<(int Line, Dictionary<string, string> Cells)>();
+        return rows;
+    }
+
+    /// <summary>
+    /// As <see cref="ReadUserFile"/>, but the rows come one at a time and nothing is kept: the whole file is checked first
+    /// (header, every row's field count, quoting, size: the errors <see cref="ReadUserFile"/> gives, before any row is
+    /// returned), then read again row by row as the caller enumerates. For large inputs (a 240-country flow matrix is
+    /// 57,600 rows), whose rows then die young instead of living until the last is read.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="required">Columns that must be present (lower case).</param>
+    /// <param name="allowed">Every column the file may have (lower case).</param>
+    /// <param name="maxBytes">The largest file read, enforced while reading.</param>
+    /// <param name="what">The file's role, for the size message.</param>
+    /// <returns>The rows, lazily: line number (1 = header) and cells by column.</returns>
+    public static IEnumerable<(int Line, IReadOnlyDictionary<string, string> Cells)> EnumerateUserFile(string path, IReadOnlyList<string> required, IReadOnlyList<string> allowed, long maxBytes, string what)
+    {
+        using (var reader = OpenUserFile(path, maxBytes, what))
+        using (var csv = new CsvRecordReader(reader, path))
+        {
+            var columns = ReadUserHeader(csv, path, required, allowed);
+            while (TryReadUserRow(csv, path, columns, keep: false, out _))
+            {
+            }
+        }
+
+        return Rows();
+
+        IEnumerable<(int Line, IReadOnlyDictionary<string, string> Cells)> Rows()
+        {
+            using var reader = OpenUserFile(path, maxBytes, what);
+            using var csv = new CsvRecordReader(reader, path);
+            var columns = ReadUserHeader(csv, path, required, allowed);
+            while (TryReadUserRow(csv, path, columns, keep: true, out var row))
+            {
+                yield return row;
+            }
+        }
+    }
+
+    private static TextReader OpenUserFile(string path, long maxBytes, string what) =>
+        File.Exists(path) ? BoundedInput.OpenText(path, maxBytes, what) : throw new FileNotFoundException($"File '{path}' does not exist.", path);
+
+    /// <summary>The header of a user file, checked: required columns present, no unknown or repeated column.</summary>
+    private static CsvColumns ReadUserHeader(CsvRecordReader csv, string path, IReadOnlyList<string> required, IReadOnlyList<string> allowed)
+    {
         if (!csv.TryRead(out _, out var read))
         {
             throw new DataFileException(path, 1, string.Empty, string.Empty, $"empty file, expected a header row with {string.Join(',', required)}");
@@ -132,23 +179,34 @@ internal static class StrictCsv
             throw new DataFileException(path, 1, twice.Key, string.Join(',', header), $"column '{twice.Key}' appears twice in the header");
         }
 
-        while (csv.TryRead(out var line, out var fields))
+        return new CsvColumns(header);
+    }
+
+    /// <summary>Reads one data row (false at the end): field count checked, cells trimmed (and kept only when <paramref name="keep"/>).</summary>
+    private static bool TryReadUserRow(CsvRecordReader csv, string path, CsvColumns columns, bool keep, out (int Line, IReadOnlyDictionary<string, string> Cells) row)
+    {
+        row = default;
+        if (!csv.TryRead(out var line, out var fields))
         {
-            if (fields.Length != header.Length)
-            {
-                throw new DataFileException(path, line, string.Empty, string.Join(',', fields), $"{fields.Length} fields, the header has {header.Length}");
-            }
-
-            var cells = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (var c = 0; c < header.Length; c++)
-            {
-                cells[header[c]] = fields[c].Trim();
-            }
-
-            rows.Add((line, cells));
+            return false;
         }
 
-        return rows;
+        if (fields.Length != columns.Names.Length)
+        {
+            throw new DataFileException(path, line, string.Empty, string.Join(',', fields), $"{fields.Length} fields, the header has {columns.Names.Length}");
+        }
+
+        if (keep)
+        {
+            for (var c = 0; c < fields.Length; c++)
+            {
+                fields[c] = fields[c].Trim();
+            }
+
+            row = (line, new CsvCells(columns, fields));
+        }
+
+        return true;
     }
 
     private static void CheckRequired(string file, string[] header, IReadOnlyList<string> columns)
