@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Parquet;
-using Parquet.Schema;
 using SpreadCheetah;
 using VietUsTrade.Sim.Reporting;
 
@@ -51,7 +49,11 @@ internal static class TableWriter
                 AtomicFile.Write(full, temp => WriteXlsxAsync(table, temp).GetAwaiter().GetResult());
                 break;
             default:
-                AtomicFile.Write(full, temp => WriteParquetAsync(table, temp).GetAwaiter().GetResult());
+                AtomicFile.Write(full, temp =>
+                {
+                    using var stream = File.Create(temp);
+                    ParquetFile.Write(table, stream);
+                });
                 break;
         }
 
@@ -90,26 +92,5 @@ internal static class TableWriter
     }
 
     /// <summary>A cell of a text column: the text, a number in a column that also holds text as its round-trip invariant form, or null.</summary>
-    private static string? TextOf(object? value) => value as string ?? (value is double d ? d.ToString("R", CultureInfo.InvariantCulture) : null);
-
-    private static async Task WriteParquetAsync(TidyTable table, string path)
-    {
-        var fields = table.Columns.Select((c, i) => table.IsNumeric(i) ? (DataField)new DataField<double?>(c) : new DataField<string>(c)).ToArray();
-        var schema = new ParquetSchema(fields);
-        await using var stream = File.Create(path);
-        await using var writer = await ParquetWriter.CreateAsync(schema, stream).ConfigureAwait(false);
-        using var group = writer.CreateRowGroup();
-        for (var i = 0; i < fields.Length; i++)
-        {
-            if (fields[i] is DataField<double?>)
-            {
-                var values = table.Rows.Select(r => (double?)r[i]).ToArray();
-                await group.WriteAsync<double>(fields[i], values.AsMemory()).ConfigureAwait(false);
-            }
-            else
-            {
-                await group.WriteAsync(fields[i], table.Rows.Select(r => TextOf(r[i])).ToArray()!).ConfigureAwait(false);
-            }
-        }
-    }
+    internal static string? TextOf(object? value) => value as string ?? (value is double d ? d.ToString("R", CultureInfo.InvariantCulture) : null);
 }
