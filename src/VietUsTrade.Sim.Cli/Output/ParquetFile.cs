@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using VietUsTrade.Sim.Reporting;
 
@@ -9,10 +9,10 @@ namespace VietUsTrade.Sim.Cli.Output;
 /// Writes a <see cref="TidyTable"/> as an Apache Parquet file and reads such files back, without reflection (Native
 /// AOT and trimming safe). The schema is flat: a numeric column is an optional DOUBLE, any other an optional
 /// BYTE_ARRAY annotated as a UTF-8 string (logical type STRING, converted type UTF8); a null cell is a null value.
-/// The data is one row group (none for an empty table) with one uncompressed data page (v1) per column: definition
+/// The data is one row group (none for an empty table) with one GZIP-compressed data page (v1) per column: definition
 /// levels RLE-encoded, values PLAIN. <see cref="Read"/> reads the files this class writes (and any flat file of
-/// optional or required DOUBLE and BYTE_ARRAY columns laid out the same way); dictionary-encoded, compressed or
-/// nested files are refused with the reason.
+/// optional or required DOUBLE and BYTE_ARRAY columns in PLAIN data pages, uncompressed or GZIP); dictionary-encoded,
+/// otherwise compressed or nested files are refused with the reason.
 /// </summary>
 internal static class ParquetFile
 {
@@ -26,6 +26,7 @@ internal static class ParquetFile
     private const int EncodingRle = 3;
     private const int PageTypeData = 0;
     private const int CodecUncompressed = 0;
+    private const int CodecGzip = 2;
     private const int ConvertedTypeUtf8 = 0;
 
     /// <summary>Writes <paramref name="table"/> to <paramref name="stream"/> as Parquet.</summary>
@@ -39,16 +40,17 @@ internal static class ParquetFile
         var numeric = Enumerable.Range(0, table.Columns.Count).Select(table.IsNumeric).ToArray();
         stream.Write(Magic);
         long position = Magic.Length;
-        var chunks = new (long Offset, long Size)[numeric.Length];
+        var chunks = new (long Offset, long Size, long UncompressedSize)[numeric.Length];
         if (rows > 0)
         {
             for (var c = 0; c < numeric.Length; c++)
             {
-                var body = Page(table, c, numeric[c]);
+                var page = Page(table, c, numeric[c]);
+                var body = Gzip(page);
                 var header = new ThriftCompactWriter();
                 header.BeginStruct();
                 header.I32(1, PageTypeData);
-                header.I32(2, body.Length);
+                header.I32(2, page.Length);
                 header.I32(3, body.Length);
                 header.Struct(5);
                 header.I32(1, rows);
@@ -60,7 +62,7 @@ internal static class ParquetFile
                 var head = header.ToArray();
                 stream.Write(head);
                 stream.Write(body);
-                chunks[c] = (position, head.Length + body.Length);
+                chunks[c] = (position, head.Length + body.Length, head.Length + page.Length);
                 position += head.Length + body.Length;
             }
         }
@@ -154,7 +156,31 @@ internal static class ParquetFile
         return levels.ToArray();
     }
 
-    private static byte[] Footer(TidyTable table, bool[] numeric, (long Offset, long Size)[] chunks)
+    private static byte[] Gzip(byte[] data)
+    {
+        using var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(data);
+        }
+
+        return compressed.ToArray();
+    }
+
+    private static byte[] Gunzip(ReadOnlySpan<byte> data, int length)
+    {
+        using var gzip = new GZipStream(new MemoryStream(data.ToArray()), CompressionMode.Decompress);
+        var result = new byte[length];
+        gzip.ReadExactly(result);
+        if (gzip.ReadByte() != -1)
+        {
+            throw new InvalidDataException("a GZIP page holds more bytes than its header says");
+        }
+
+        return result;
+    }
+
+    private static byte[] Footer(TidyTable table, bool[] numeric, (long Offset, long Size, long UncompressedSize)[] chunks)
     {
         var rows = table.Rows.Count;
         var w = new ThriftCompactWriter();
@@ -200,20 +226,19 @@ internal static class ParquetFile
                 w.I32Element(EncodingRle);
                 w.List(3, ThriftCompactWriter.BinaryType, 1);
                 w.StringElement(table.Columns[c]);
-                w.I32(4, CodecUncompressed);
+                w.I32(4, CodecGzip);
                 w.I64(5, rows);
-                w.I64(6, chunks[c].Size);
+                w.I64(6, chunks[c].UncompressedSize);
                 w.I64(7, chunks[c].Size);
                 w.I64(9, chunks[c].Offset);
                 w.EndStruct();
                 w.EndStruct();
             }
 
-            var total = chunks.Sum(x => x.Size);
-            w.I64(2, total);
+            w.I64(2, chunks.Sum(x => x.UncompressedSize));
             w.I64(3, rows);
             w.I64(5, chunks[0].Offset);
-            w.I64(6, total);
+            w.I64(6, chunks.Sum(x => x.Size));
             w.EndStruct();
         }
 
@@ -289,9 +314,9 @@ internal static class ParquetFile
     private static object?[] ReadChunk(byte[] data, Dictionary<short, object> meta, (string Name, bool Numeric, bool Optional) column, int rows)
     {
         var codec = Int(meta, 4, "codec");
-        if (codec != CodecUncompressed)
+        if (codec is not (CodecUncompressed or CodecGzip))
         {
-            throw new InvalidDataException($"column {column.Name} is compressed (codec {codec}); only uncompressed files, as vietus-sim writes them, are read");
+            throw new InvalidDataException($"column {column.Name} is compressed with codec {codec}; only GZIP (as vietus-sim writes them) and uncompressed files are read");
         }
 
         if (meta.ContainsKey(11))
@@ -325,7 +350,8 @@ internal static class ParquetFile
                 throw new InvalidDataException($"column {column.Name}: a page is not PLAIN-encoded or holds more values than the row group");
             }
 
-            ReadPage(data.AsSpan(start, size), column, values.AsSpan(filled, count));
+            var body = data.AsSpan(start, size);
+            ReadPage(codec == CodecGzip ? Gunzip(body, checked((int)Int(header, 2, "uncompressed page size"))) : body, column, values.AsSpan(filled, count));
             filled += count;
             position = start + size;
         }

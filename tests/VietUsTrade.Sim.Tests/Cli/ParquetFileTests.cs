@@ -90,14 +90,16 @@ public sealed class ParquetFileTests : IDisposable
         }
     }
 
-    [Fact]
-    public async Task Reads_a_plain_uncompressed_file_that_Parquet_Net_wrote()
+    [Theory]
+    [InlineData(CompressionMethod.None)]
+    [InlineData(CompressionMethod.Gzip)]
+    public async Task Reads_a_plain_file_that_Parquet_Net_wrote(CompressionMethod compression)
     {
         var path = Path.Combine(_dir, "net.parquet");
         var ct = TestContext.Current.CancellationToken;
         var a = new DataField<double?>("a");
         var b = new DataField<string>("b");
-        var options = new ParquetOptions { CompressionMethod = CompressionMethod.None, DictionaryEncodingThreshold = 0 };
+        var options = new ParquetOptions { CompressionMethod = compression, DictionaryEncodingThreshold = 0 };
         var numbers = Enumerable.Range(0, 50).Select(i => i % 4 == 0 ? (double?)null : i / 3.0).ToArray();
         var texts = Enumerable.Range(0, 50).Select(i => i % 5 == 0 ? null : $"t{i}").ToArray();
         await using (var stream = File.Create(path))
