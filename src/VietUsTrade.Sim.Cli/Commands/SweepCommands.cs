@@ -161,7 +161,7 @@ internal static partial class SweepCommands
                 throw new InvalidDataException($"sweep merge: {m.File} is missing or differs from its manifest {Path.GetFileName(m.Path)} (sha256)");
             }
 
-            var table = ParquetTable.Read(parquet);
+            var table = ParquetFile.Read(parquet);
             if (table.Rows.Count != m.Points)
             {
                 throw new InvalidDataException($"sweep merge: {m.File} has {table.Rows.Count} rows, its manifest says {m.Points}");

@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text;
-using Parquet;
-using Parquet.Schema;
+using System.Text.Json;
+using SpreadCheetah;
 using VietUsTrade.Sim.Reporting;
 
 namespace VietUsTrade.Sim.Cli.Output;
 
-/// <summary>Writes a <see cref="TidyTable"/> as CSV, JSON or Parquet, chosen by the file extension.</summary>
+/// <summary>Writes a <see cref="TidyTable"/> as CSV, JSON, Parquet or xlsx, chosen by the file extension.</summary>
 internal static class TableWriter
 {
     public static readonly string[] Extensions = [".csv", ".json", ".parquet", ".xlsx"];
@@ -46,10 +46,14 @@ internal static class TableWriter
                 AtomicFile.WriteAllText(full, ToJson(table));
                 break;
             case "xlsx":
-                AtomicFile.Write(full, temp => WriteXlsx(table, temp));
+                AtomicFile.Write(full, temp => WriteXlsxAsync(table, temp).GetAwaiter().GetResult());
                 break;
             default:
-                AtomicFile.Write(full, temp => WriteParquetAsync(table, temp).GetAwaiter().GetResult());
+                AtomicFile.Write(full, temp =>
+                {
+                    using var stream = File.Create(temp);
+                    ParquetFile.Write(table, stream);
+                });
                 break;
         }
 
@@ -60,41 +64,33 @@ internal static class TableWriter
 
     public static string ToJson(TidyTable table) => table.ToJson();
 
-    /// <summary>One worksheet "data": a header row with the column names, then one row per observation; numeric columns as numbers, empty cells empty (MiniExcel).</summary>
-    private static void WriteXlsx(TidyTable table, string path)
+    /// <summary>One worksheet "data": a header row with the column names, then one row per observation; numeric columns as numbers (full double precision), empty cells empty (SpreadCheetah, no reflection).</summary>
+    private static async Task WriteXlsxAsync(TidyTable table, string path)
     {
-        using var data = new System.Data.DataTable("data") { Locale = CultureInfo.InvariantCulture };
-        for (var i = 0; i < table.Columns.Count; i++)
+        var numeric = Enumerable.Range(0, table.Columns.Count).Select(table.IsNumeric).ToArray();
+        await using var stream = File.Create(path);
+        await using var book = await Spreadsheet.CreateNewAsync(stream).ConfigureAwait(false);
+        await book.StartWorksheetAsync("data").ConfigureAwait(false);
+        var cells = new DataCell[table.Columns.Count];
+        for (var i = 0; i < cells.Length; i++)
         {
-            data.Columns.Add(table.Columns[i], table.IsNumeric(i) ? typeof(double) : typeof(string));
+            cells[i] = new DataCell(table.Columns[i]);
         }
 
+        await book.AddRowAsync(cells).ConfigureAwait(false);
         foreach (var row in table.Rows)
         {
-            data.Rows.Add(row.Select(v => v ?? DBNull.Value).ToArray());
+            for (var i = 0; i < cells.Length; i++)
+            {
+                cells[i] = numeric[i] ? new DataCell((double?)row[i]) : new DataCell(TextOf(row[i]));
+            }
+
+            await book.AddRowAsync(cells).ConfigureAwait(false);
         }
 
-        MiniExcelLibs.MiniExcel.SaveAs(path, data, sheetName: "data", excelType: MiniExcelLibs.ExcelType.XLSX, overwriteFile: true);
+        await book.FinishAsync().ConfigureAwait(false);
     }
 
-    private static async Task WriteParquetAsync(TidyTable table, string path)
-    {
-        var fields = table.Columns.Select((c, i) => table.IsNumeric(i) ? (DataField)new DataField<double?>(c) : new DataField<string>(c)).ToArray();
-        var schema = new ParquetSchema(fields);
-        await using var stream = File.Create(path);
-        await using var writer = await ParquetWriter.CreateAsync(schema, stream).ConfigureAwait(false);
-        using var group = writer.CreateRowGroup();
-        for (var i = 0; i < fields.Length; i++)
-        {
-            if (fields[i] is DataField<double?>)
-            {
-                var values = table.Rows.Select(r => (double?)r[i]).ToArray();
-                await group.WriteAsync<double>(fields[i], values.AsMemory()).ConfigureAwait(false);
-            }
-            else
-            {
-                await group.WriteAsync(fields[i], table.Rows.Select(r => r[i] as string ?? (r[i] is double d ? d.ToString("R", CultureInfo.InvariantCulture) : null)).ToArray()!).ConfigureAwait(false);
-            }
-        }
-    }
+    /// <summary>A cell of a text column: the text, a number in a column that also holds text as its round-trip invariant form, or null.</summary>
+    internal static string? TextOf(object? value) => value as string ?? (value is double d ? d.ToString("R", CultureInfo.InvariantCulture) : null);
 }
