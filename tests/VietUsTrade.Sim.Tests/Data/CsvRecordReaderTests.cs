@@ -65,6 +65,33 @@ public sealed class CsvRecordReaderTests
         var ex = Assert.Throws<DataFileException>(() => ReadAll(text));
         Assert.Equal(line, ex.Line);
         Assert.StartsWith($"t.csv, line {line}, value '{shown}': malformed CSV (field ", ex.Message, StringComparison.Ordinal);
+        var skipped = Assert.Throws<DataFileException>(() => SkipAll(text));
+        Assert.Equal(ex.Message, skipped.Message);
+    }
+
+    /// <summary>The checking pass (TrySkip, no strings) sees the records TryRead reads: same lines, same field counts, and CurrentFields gives the fields.</summary>
+    [Fact]
+    public void Skipping_sees_the_records_reading_reads()
+    {
+        const string text = "a,b\r\n\"x \"\"q\"\", y\",1\r\n\r\n\"two\nlines\",2\r\r\n3,\"\"\n \n1,2,3\n";
+        var read = ReadAll(text);
+        var skipped = SkipAll(text);
+        Assert.Equal(read.Select(r => (r.Line, r.Fields.Length)), skipped.Select(r => (r.Line, r.Fields.Length)));
+        Assert.Equal(read.SelectMany(r => r.Fields), skipped.SelectMany(r => r.Fields));
+    }
+
+    private static List<(int Line, string[] Fields)> SkipAll(string text)
+    {
+        using var reader = new CsvRecordReader(new StringReader(text), "t.csv");
+        var records = new List<(int Line, string[] Fields)>();
+        while (reader.TrySkip(out var line, out var count))
+        {
+            var fields = reader.CurrentFields();
+            Assert.Equal(count, fields.Length);
+            records.Add((line, fields));
+        }
+
+        return records;
     }
 
     [Fact]

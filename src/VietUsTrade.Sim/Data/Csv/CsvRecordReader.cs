@@ -21,6 +21,7 @@ internal sealed class CsvRecordReader : IDisposable
     private readonly SepReader _reader;
     private readonly string _file;
     private int _nextLine = 1;
+    private int _first = 1;
 
     /// <summary>Starts reading.</summary>
     /// <param name="text">The text (disposed with this reader).</param>
@@ -54,9 +55,67 @@ internal sealed class CsvRecordReader : IDisposable
     /// <exception cref="DataFileException">A misplaced or unclosed quote, or a record longer than Sep reads (16 Mi characters).</exception>
     public bool TryRead(out int line, [NotNullWhen(true)] out string[]? fields)
     {
+        if (!Next(out line))
+        {
+            fields = null;
+            return false;
+        }
+
+        fields = CurrentFields();
+        return true;
+    }
+
+    /// <summary>
+    /// As <see cref="TryRead"/>, with the same checks and errors, but without making the fields' strings: for a pass that
+    /// only checks a file. <see cref="CurrentFields"/> gives them when needed (for a message).
+    /// </summary>
+    /// <param name="line">The record's last physical line.</param>
+    /// <param name="fieldCount">The number of fields.</param>
+    /// <returns>False at the end of the text.</returns>
+    /// <exception cref="DataFileException">A misplaced or unclosed quote, or a record longer than Sep reads (16 Mi characters).</exception>
+    public bool TrySkip(out int line, out int fieldCount)
+    {
+        if (!Next(out line))
+        {
+            fieldCount = 0;
+            return false;
+        }
+
+        var row = _reader.Current;
+        fieldCount = row.ColCount;
+        for (var c = 0; c < fieldCount; c++)
+        {
+            var raw = row[c].Span;
+            if (raw.Contains('"') && !IsWellQuoted(raw))
+            {
+                throw Misquoted(raw, c);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The fields of the record the last <see cref="TryRead"/> or <see cref="TrySkip"/> returned, unquoted.</summary>
+    /// <returns>The fields.</returns>
+    public string[] CurrentFields()
+    {
+        var row = _reader.Current;
+        var fields = new string[row.ColCount];
+        for (var c = 0; c < fields.Length; c++)
+        {
+            var raw = row[c].Span;
+            fields[c] = Unquote(raw) ?? throw Misquoted(raw, c);
+        }
+
+        return fields;
+    }
+
+    /// <summary>Moves to the next record that is not a blank line; false at the end.</summary>
+    private bool Next(out int line)
+    {
         while (true)
         {
-            var first = _nextLine;
+            _first = _nextLine;
             bool more;
             try
             {
@@ -64,13 +123,12 @@ internal sealed class CsvRecordReader : IDisposable
             }
             catch (NotSupportedException ex)
             {
-                throw TooLong(_text, _file, first, ex);
+                throw TooLong(_text, _file, _first, ex);
             }
 
             if (!more)
             {
                 line = 0;
-                fields = null;
                 return false;
             }
 
@@ -82,21 +140,16 @@ internal sealed class CsvRecordReader : IDisposable
             }
 
             line = row.LineNumberToExcl - 1;
-            fields = new string[row.ColCount];
-            for (var c = 0; c < fields.Length; c++)
-            {
-                var raw = row[c].Span;
-                fields[c] = Unquote(raw) ?? throw new DataFileException(
-                    _file,
-                    first,
-                    string.Empty,
-                    raw.Length > ShownChars ? string.Concat(raw[..ShownChars], "…") : raw.ToString(),
-                    $"malformed CSV (field {c + 1}: a quote must open and close a whole field, and a quote inside it must be doubled)");
-            }
-
             return true;
         }
     }
+
+    private DataFileException Misquoted(ReadOnlySpan<char> raw, int column) => new(
+        _file,
+        _first,
+        string.Empty,
+        raw.Length > ShownChars ? string.Concat(raw[..ShownChars], "…") : raw.ToString(),
+        $"malformed CSV (field {column + 1}: a quote must open and close a whole field, and a quote inside it must be doubled)");
 
     /// <inheritdoc/>
     public void Dispose()
@@ -120,17 +173,12 @@ internal sealed class CsvRecordReader : IDisposable
         return new DataFileException(file, line, string.Empty, string.Empty, "malformed CSV (a record longer than 16,777,216 characters: a quote left open?)", ex);
     }
 
-    /// <summary>A field's value: itself without quotes; between its quotes, doubled quotes made single; null if a quote is misplaced.</summary>
-    private static string? Unquote(ReadOnlySpan<char> raw)
+    /// <summary>Whether a field holding a quote is one quoted whole field with its inner quotes doubled.</summary>
+    private static bool IsWellQuoted(ReadOnlySpan<char> raw)
     {
-        if (!raw.Contains('"'))
-        {
-            return raw.ToString();
-        }
-
         if (raw.Length < 2 || raw[0] != '"' || raw[^1] != '"')
         {
-            return null;
+            return false;
         }
 
         var inner = raw[1..^1];
@@ -140,13 +188,24 @@ internal sealed class CsvRecordReader : IDisposable
             {
                 if (i + 1 >= inner.Length || inner[i + 1] != '"')
                 {
-                    return null;
+                    return false;
                 }
 
                 i++;
             }
         }
 
-        return inner.ToString().Replace("\"\"", "\"", StringComparison.Ordinal);
+        return true;
+    }
+
+    /// <summary>A field's value: itself without quotes; between its quotes, doubled quotes made single; null if a quote is misplaced.</summary>
+    private static string? Unquote(ReadOnlySpan<char> raw)
+    {
+        if (!raw.Contains('"'))
+        {
+            return raw.ToString();
+        }
+
+        return IsWellQuoted(raw) ? raw[1..^1].ToString().Replace("\"\"", "\"", StringComparison.Ordinal) : null;
     }
 }

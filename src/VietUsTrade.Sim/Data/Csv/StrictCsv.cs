@@ -182,23 +182,36 @@ internal static class StrictCsv
         return new CsvColumns(header);
     }
 
-    /// <summary>Reads one data row (false at the end): field count checked, cells trimmed (and kept only when <paramref name="keep"/>).</summary>
+    /// <summary>Reads one data row (false at the end): field count checked, cells trimmed (and made and kept only when <paramref name="keep"/>).</summary>
     private static bool TryReadUserRow(CsvRecordReader csv, string path, CsvColumns columns, bool keep, out (int Line, IReadOnlyDictionary<string, string> Cells) row)
     {
         row = default;
-        if (!csv.TryRead(out var line, out var fields))
+        int line;
+        string[]? fields = null;
+        int count;
+        if (keep)
+        {
+            if (!csv.TryRead(out line, out fields))
+            {
+                return false;
+            }
+
+            count = fields.Length;
+        }
+        else if (!csv.TrySkip(out line, out count))
         {
             return false;
         }
 
-        if (fields.Length != columns.Names.Length)
+        if (count != columns.Names.Length)
         {
+            fields ??= csv.CurrentFields();
             throw new DataFileException(path, line, string.Empty, string.Join(',', fields), $"{fields.Length} fields, the header has {columns.Names.Length}");
         }
 
         if (keep)
         {
-            for (var c = 0; c < fields.Length; c++)
+            for (var c = 0; c < fields!.Length; c++)
             {
                 fields[c] = fields[c].Trim();
             }
