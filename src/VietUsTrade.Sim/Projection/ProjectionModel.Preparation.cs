@@ -287,11 +287,18 @@ public sealed partial class ProjectionModel
     /// <summary>
     /// Step 5, the response tables: the exact PE response L_j of each regime (ln imports by supplier / 2024 and Vietnam's
     /// duty/value) on the elasticity grid (× the share grid for regimes the transshipment share affects), and the
-    /// differences D_j = L_j − L_{j−1} the adjustment sums.
+    /// differences D_j = L_j − L_{j−1} the adjustment sums. Each (regime, share node) is one tariff vector whose rows on
+    /// the grid are a pure function of that vector (<see cref="LineMajorTabulation"/>): a vector whose table is embedded
+    /// (<see cref="PrecomputedTableKey"/>) is read, the others are tabulated.
     /// </summary>
-    private sealed record RegimeTables(double[] SupplierBase, ResponseTable[] Level, ResponseTable[] Diff)
+    /// <param name="SupplierBase">The 2024 imports by supplier.</param>
+    /// <param name="Level">The level tables L_j.</param>
+    /// <param name="Diff">The differences D_j.</param>
+    /// <param name="TableKeys">The key of every (regime, share node) tariff vector, [j][si]; null when the dataset or library is not the embedded one.</param>
+    private sealed record RegimeTables(double[] SupplierBase, ResponseTable[] Level, ResponseTable[] Diff, byte[][][]? TableKeys)
     {
-        public static RegimeTables Tabulate(BaselineDataset baseline, ProjectionOptions options, DateOnly first, RegimeTimeline timeline, CancellationToken cancellationToken)
+        public static RegimeTables Tabulate(BaselineDataset baseline, ProjectionOptions options, PolicyLibrary library, DateOnly first, RegimeTimeline timeline,
+            bool useEmbeddedTables, CancellationToken cancellationToken)
         {
             var baseRates = timeline.BaseRates;
             var shareMax = timeline.ShareMax;
@@ -343,6 +350,18 @@ public sealed partial class ProjectionModel
                 tariffs[k] = t1;
             });
 
+            // The key of every tariff vector, and the embedded rows of those that have one.
+            var prefix = PrecomputedTablePrefix(baseline, library, options, baseRates);
+            var keys = prefix is null ? null : new byte[groups.Count][];
+            if (keys is not null)
+            {
+                Parallel.For(0, groups.Count, new ParallelOptions { CancellationToken = cancellationToken }, k => keys[k] = PrecomputedTableKey(prefix!, tariffs[k]));
+            }
+
+            var embedded = useEmbeddedTables && keys is not null ? ReadPrecomputedTables(keys, g * outputs) : null;
+            PhaseTimings.Mark(string.Create(CultureInfo.InvariantCulture, $"create: response tables: {embedded?.Count(t => t is not null) ?? 0} of {groups.Count} embedded"));
+            var missing = Enumerable.Range(0, groups.Count).Where(k => embedded?[k] is null).ToArray();
+
             var scales = new double[g];
             for (var xi = 0; xi < g; xi++)
             {
@@ -350,16 +369,20 @@ public sealed partial class ProjectionModel
             }
 
             var p = supplierBase.Length;
-            var newImports = new double[groups.Count * g * p];
-            var revenues = new double[groups.Count * g];
-            response.Tabulate(tariffs, scales, newImports, revenues, cancellationToken);
-            for (var k = 0; k < groups.Count; k++)
+            var newImports = new double[missing.Length * g * p];
+            var revenues = new double[missing.Length * g];
+            if (missing.Length > 0)
             {
-                var (j, si) = groups[k];
+                response.Tabulate(missing.Select(k => tariffs[k]).ToArray(), scales, newImports, revenues, cancellationToken);
+            }
+
+            for (var i = 0; i < missing.Length; i++)
+            {
+                var (j, si) = groups[missing[i]];
                 for (var xi = 0; xi < g; xi++)
                 {
-                    var node = newImports.AsSpan(((k * g) + xi) * p, p);
-                    var revenue = revenues[(k * g) + xi];
+                    var node = newImports.AsSpan(((i * g) + xi) * p, p);
+                    var revenue = revenues[(i * g) + xi];
                     var row = data[j].AsSpan(((si * g) + xi) * outputs, outputs);
                     row[0] = Math.Log(node[vn] / supplierBase[vn]);
                     for (var q = 0; q < node.Length; q++)
@@ -371,9 +394,19 @@ public sealed partial class ProjectionModel
                 }
             }
 
+            for (var k = 0; k < groups.Count; k++)
+            {
+                if (embedded?[k] is { } rows)
+                {
+                    var (j, si) = groups[k];
+                    rows.CopyTo(data[j].AsSpan(si * g * outputs, g * outputs));
+                }
+            }
+
             var level = regimeRates.Select((_, j) => new ResponseTable(MinLogScale, MaxLogScale, g, shareMax, sNodes[j], outputs, data[j])).ToArray();
             var diff = Differences(level, shareMax);
-            return new RegimeTables(supplierBase, level, diff);
+            var tableKeys = keys is null ? null : regimeRates.Select((_, j) => Enumerable.Range(0, groups.Count).Where(k => groups[k].Regime == j).Select(k => keys[k]).ToArray()).ToArray();
+            return new RegimeTables(supplierBase, level, diff, tableKeys);
         }
 
         /// <summary>The differences D_j = L_j − L_{j−1} (L_{−1} = 0) on the larger of the two share grids.</summary>
