@@ -21,15 +21,56 @@ public sealed partial class ProjectionModel
         options ??= ProjectionOptions.Default;
         PhaseTimings.Mark("before ProjectionModel.Create");
         options.Validate();
-        library ??= PolicyLibrary.LoadEmbedded();
 
-        var (first, months, seen) = Window(baseline, options, observed);
-        PhaseTimings.Mark("create: window, observed cut");
-        var paths = NoPolicyPaths.Estimate(baseline, options, first, months);
-        PhaseTimings.Mark("create: no-policy paths");
-        var regimes = PreparedRegimes.Get(baseline, scenario, options, library, first, months, ratesFollowScenario, cancellationToken);
-        var exportPath = ExportPath.Tabulate(baseline, scenario, options, library, first, months, cancellationToken);
-        PhaseTimings.Mark("create: export path");
+        // Steps 1 (the observed cut) and 2 (the no-policy paths) read neither the policy library nor the scenario, and
+        // steps 3–6 read no observed data: the first pair runs on a second thread while this one loads the library and
+        // prepares the regimes. Each step computes exactly what it computed in sequence; only the order of failures is
+        // kept by hand: a library failure first, then the window's and the no-policy paths', then the later steps'.
+        var (first, months) = WindowMonths(baseline, options);
+        var background = Task.Run(() =>
+        {
+            var seen = ObservedCut(options, observed);
+            PhaseTimings.Mark("create (2nd thread): window, observed cut");
+            if (months <= 0)
+            {
+                return (Seen: seen, Paths: (NoPolicyPaths?)null);
+            }
+
+            var paths = NoPolicyPaths.Estimate(baseline, options, first, months);
+            PhaseTimings.Mark("create (2nd thread): no-policy paths");
+            return (Seen: seen, Paths: paths);
+        }, CancellationToken.None);
+        library ??= PolicyLibrary.LoadEmbedded();
+        PhaseTimings.Mark("create: policy library");
+        if (months <= 0)
+        {
+            background.GetAwaiter().GetResult(); // an as-of month after the data is reported before the horizon
+            throw new ArgumentException($"Horizon = {options.HorizonMonth:yyyy-MM} is before the first projected month {first:yyyy-MM}.", nameof(options));
+        }
+
+        PreparedRegimes regimes;
+        ExportPath exportPath;
+        try
+        {
+            regimes = PreparedRegimes.Get(baseline, scenario, options, library, first, months, ratesFollowScenario, cancellationToken);
+            exportPath = ExportPath.Tabulate(baseline, scenario, options, library, first, months, cancellationToken);
+            PhaseTimings.Mark("create: export path");
+        }
+        catch (Exception) when (background.Exception is not null || !background.IsCompleted)
+        {
+            // A failure of steps 1–2 came first in sequence: report it instead.
+            Task.WaitAny([background], CancellationToken.None);
+            if (background.Exception is { } earlier)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(earlier.InnerException ?? earlier);
+            }
+
+            throw;
+        }
+
+        var (seen, pathsOrNull) = background.GetAwaiter().GetResult();
+        var paths = pathsOrNull!;
+        PhaseTimings.Mark("create: window, observed cut and no-policy paths joined");
         var commitmentShare = CommitmentShares(scenario, first, months);
         var etr = regimes.Etr;
         var hauk = HaukElasticityDispersion(baseline);
@@ -50,33 +91,48 @@ public sealed partial class ProjectionModel
         return model;
     }
 
-    /// <summary>Step 1, the window: the first projected month (January after the baseline year, or the month after an earlier as-of month), the number of months to the horizon, and the observed data cut at the as-of month.</summary>
-    private static (DateOnly First, int Months, ObservedTrade? Seen) Window(BaselineDataset baseline, ProjectionOptions options, ObservedTrade? observed)
+    /// <summary>Step 1, the window: the first projected month (January after the baseline year, or the month after an earlier as-of month) and the number of months to the horizon (≤ 0 when the horizon is before the first month).</summary>
+    private static (DateOnly First, int Months) WindowMonths(BaselineDataset baseline, ProjectionOptions options)
     {
         var first = new DateOnly(baseline.Year + 1, 1, 1);
-        ObservedTrade? seen = null;
-        if (options.AsOfMonth is { } asOf)
+        if (options.AsOfMonth is { } asOf && asOf.AddMonths(1) < first)
         {
-            seen = (observed ?? ObservedTrade.LoadEmbedded()).AsOf(asOf);
-            if (seen.LatestImportMonth is not { } latest || latest < asOf)
-            {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                    $"AsOf = {asOf:yyyy-MM} is after the latest observed month of imports from Vietnam ({(seen.LatestImportMonth is { } l ? l.ToString("yyyy-MM", CultureInfo.InvariantCulture) : "none")})."), nameof(options));
-            }
-
-            if (asOf.AddMonths(1) < first)
-            {
-                first = asOf.AddMonths(1);
-            }
+            first = asOf.AddMonths(1);
         }
 
         var horizon = options.HorizonMonth;
-        if (horizon < first)
+        var months = horizon < first ? 0 : ((horizon.Year - first.Year) * 12) + horizon.Month - first.Month + 1;
+        return (first, months);
+    }
+
+    /// <summary>Step 1, the observed cut: the observed data cut at the as-of month (null without one); fails when the as-of month is after the latest observed month of imports from Vietnam.</summary>
+    private static ObservedTrade? ObservedCut(ProjectionOptions options, ObservedTrade? observed)
+    {
+        if (options.AsOfMonth is not { } asOf)
         {
-            throw new ArgumentException($"Horizon = {horizon:yyyy-MM} is before the first projected month {first:yyyy-MM}.", nameof(options));
+            return null;
         }
 
-        var months = ((horizon.Year - first.Year) * 12) + horizon.Month - first.Month + 1;
+        var seen = (observed ?? ObservedTrade.LoadEmbedded()).AsOf(asOf);
+        if (seen.LatestImportMonth is not { } latest || latest < asOf)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"AsOf = {asOf:yyyy-MM} is after the latest observed month of imports from Vietnam ({(seen.LatestImportMonth is { } l ? l.ToString("yyyy-MM", CultureInfo.InvariantCulture) : "none")})."), nameof(options));
+        }
+
+        return seen;
+    }
+
+    /// <summary>Step 1 in sequence (the window and the observed cut), for callers that need the window alone.</summary>
+    private static (DateOnly First, int Months, ObservedTrade? Seen) Window(BaselineDataset baseline, ProjectionOptions options, ObservedTrade? observed)
+    {
+        var (first, months) = WindowMonths(baseline, options);
+        var seen = ObservedCut(options, observed);
+        if (months <= 0)
+        {
+            throw new ArgumentException($"Horizon = {options.HorizonMonth:yyyy-MM} is before the first projected month {first:yyyy-MM}.", nameof(options));
+        }
+
         return (first, months, seen);
     }
 
