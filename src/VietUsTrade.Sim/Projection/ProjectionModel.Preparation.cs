@@ -510,15 +510,18 @@ public sealed partial class ProjectionModel
             var hx = -MinLogScale / (g - 1);
             var exportLevels = exportSets.Select(set =>
             {
+                // ScenarioModel.ExportSide of the set's concessions alone at each node; the rates do not depend on the scale: once.
                 var only = new Scenario(scenario.Name, scenario.Description, scenario.Sources, [], [], set, scenario.Assumptions);
+                var date = new DateOnly(2200, 1, 1);
+                var (before, mfn, us) = ScenarioModel.ExportRates(baseline, only, library, date);
                 var values = new double[g];
                 Parallel.For(0, g, new ParallelOptions { CancellationToken = cancellationToken }, xi =>
                 {
                     var a = Math.Exp(MinLogScale + (xi * hx));
-                    var o = new PeRunOptions(new DateOnly(2200, 1, 1), options.Sigma, VietnamImportDemandElasticity: options.VietnamImportDemandElasticity * a,
+                    var o = new PeRunOptions(date, options.Sigma, VietnamImportDemandElasticity: options.VietnamImportDemandElasticity * a,
                         VietnamSubstitutionElasticity: options.VietnamSubstitutionElasticity * a, UsShareOfVietnamImports: options.UsShareOfVietnamImports);
-                    var r = ScenarioModel.ExportSide(baseline, only, library, o);
-                    values[xi] = r.BaselineUsd > 0 ? Math.Log(r.AfterTariffResponseUsd / r.BaselineUsd) : 0.0;
+                    var (baseUsd, newUsd) = ScenarioModel.ExportResponse(baseline, before, mfn, us, o, new double[before.Length]);
+                    values[xi] = baseUsd > 0 ? Math.Log(newUsd / baseUsd) : 0.0;
                 });
                 return new ResponseTable(MinLogScale, 0.0, g, 0.0, 1, 1, values);
             }).ToArray();
