@@ -496,10 +496,34 @@ public sealed partial class ProjectionModel
         {
             var timeline = RegimeTimeline.Build(baseline, scenario, options, library, first, months, ratesFollowScenario, cancellationToken);
             PhaseTimings.Mark("create: regime timeline");
-            var etr = FixedWeightEtrs.Compute(baseline, timeline);
-            PhaseTimings.Mark("create: fixed-weight ETRs");
-            var tables = RegimeTables.Tabulate(baseline, options, library, first, timeline, useEmbeddedTables, cancellationToken);
+
+            // Step 4 reads the timeline only and step 5 does not write it: the ETRs are computed on another thread while the
+            // tables are tabulated (the same values as in sequence; a failure of step 4 is reported first, as in sequence).
+            var etrTask = Task.Run(() =>
+            {
+                var e = FixedWeightEtrs.Compute(baseline, timeline);
+                PhaseTimings.Mark("create (2nd thread): fixed-weight ETRs");
+                return e;
+            }, CancellationToken.None);
+            RegimeTables tables;
+            try
+            {
+                tables = RegimeTables.Tabulate(baseline, options, library, first, timeline, useEmbeddedTables, cancellationToken);
+            }
+            catch (Exception) when (etrTask.Exception is not null || !etrTask.IsCompleted)
+            {
+                Task.WaitAny([etrTask], CancellationToken.None);
+                if (etrTask.Exception is { } earlier)
+                {
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(earlier.InnerException ?? earlier);
+                }
+
+                throw;
+            }
+
             PhaseTimings.Mark("create: response tables");
+            var etr = etrTask.GetAwaiter().GetResult();
+            PhaseTimings.Mark("create: fixed-weight ETRs joined");
             return new PreparedRegimes(timeline.Starts, timeline.RegimeOfMonth, timeline.HasTransshipment, timeline.CentralShare, timeline.ShareMax, timeline.RateDates,
                 etr, tables.SupplierBase, tables.Level, tables.Diff, tables.TableKeys);
         }
