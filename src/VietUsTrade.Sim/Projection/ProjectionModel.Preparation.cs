@@ -3,6 +3,7 @@ using VietUsTrade.Sim.Data;
 using VietUsTrade.Sim.Diagnostics;
 using VietUsTrade.Sim.Models.PartialEquilibrium;
 using VietUsTrade.Sim.Policy;
+using VietUsTrade.Sim.Products;
 
 namespace VietUsTrade.Sim.Projection;
 
@@ -358,18 +359,24 @@ public sealed partial class ProjectionModel
         {
             var baseRates = timeline.BaseRates;
             var shareMax = timeline.ShareMax;
-            var peOptions = new PeRunOptions(first, options.Sigma);
-            var problem = ScenarioModel.BuildProblem(baseline, baseRates, baseRates, peOptions);
             var vn = baseline.IndexOfPartner(baseline.Vietnam);
-            // The model dependency goes through the interface by design (a GE-based response would enter here): one call
-            // tabulates every regime and share node on the whole grid.
-#pragma warning disable CA1859
-            IResponseModel response = new PeResponseModel(problem, vn);
-#pragma warning restore CA1859
+
+            // The 2024 imports by supplier, summed cell by cell in the PE problem's order (lines in order, suppliers in
+            // order: ScenarioModel.BuildProblem's cells and values), without building the problem, which only a vector
+            // without an embedded table needs.
             var supplierBase = new double[baseline.PartnersArray.Length];
-            for (var c = 0; c < problem.CellCount; c++)
+            var partnerIndex = new Dictionary<Partner, int>(ReferenceEqualityComparer.Instance);
+            for (var q = 0; q < baseline.PartnersArray.Length; q++)
             {
-                supplierBase[problem.CellSuppliers[c]] += problem.BaselineValues[c];
+                partnerIndex[baseline.PartnersArray[q]] = q;
+            }
+
+            foreach (var line in baseline.LinesArray)
+            {
+                foreach (var cell in line.SuppliersArray)
+                {
+                    supplierBase[partnerIndex[cell.Partner]] += cell.ValueUsd;
+                }
             }
 
             var rates0 = timeline.Rates0;
@@ -429,6 +436,12 @@ public sealed partial class ProjectionModel
             var revenues = new double[missing.Length * g];
             if (missing.Length > 0)
             {
+                var problem = ScenarioModel.BuildProblem(baseline, baseRates, baseRates, new PeRunOptions(first, options.Sigma));
+                // The model dependency goes through the interface by design (a GE-based response would enter here): one
+                // call tabulates every regime and share node without an embedded table on the whole grid.
+#pragma warning disable CA1859
+                IResponseModel response = new PeResponseModel(problem, vn);
+#pragma warning restore CA1859
                 response.Tabulate(missing.Select(k => tariffs[k]).ToArray(), scales, newImports, revenues, cancellationToken);
             }
 
