@@ -3,6 +3,7 @@ using VietUsTrade.Sim.Data;
 using VietUsTrade.Sim.Diagnostics;
 using VietUsTrade.Sim.Models.PartialEquilibrium;
 using VietUsTrade.Sim.Policy;
+using VietUsTrade.Sim.Products;
 
 namespace VietUsTrade.Sim.Projection;
 
@@ -21,15 +22,56 @@ public sealed partial class ProjectionModel
         options ??= ProjectionOptions.Default;
         PhaseTimings.Mark("before ProjectionModel.Create");
         options.Validate();
-        library ??= PolicyLibrary.LoadEmbedded();
 
-        var (first, months, seen) = Window(baseline, options, observed);
-        PhaseTimings.Mark("create: window, observed cut");
-        var paths = NoPolicyPaths.Estimate(baseline, options, first, months);
-        PhaseTimings.Mark("create: no-policy paths");
-        var regimes = PreparedRegimes.Get(baseline, scenario, options, library, first, months, ratesFollowScenario, cancellationToken);
-        var exportPath = ExportPath.Tabulate(baseline, scenario, options, library, first, months, cancellationToken);
-        PhaseTimings.Mark("create: export path");
+        // Steps 1 (the observed cut) and 2 (the no-policy paths) read neither the policy library nor the scenario, and
+        // steps 3–6 read no observed data: the first pair runs on a second thread while this one loads the library and
+        // prepares the regimes. Each step computes exactly what it computed in sequence; only the order of failures is
+        // kept by hand: a library failure first, then the window's and the no-policy paths', then the later steps'.
+        var (first, months) = WindowMonths(baseline, options);
+        var background = Task.Run(() =>
+        {
+            var seen = ObservedCut(options, observed);
+            PhaseTimings.Mark("create (2nd thread): window, observed cut");
+            if (months <= 0)
+            {
+                return (Seen: seen, Paths: (NoPolicyPaths?)null);
+            }
+
+            var paths = NoPolicyPaths.Estimate(baseline, options, first, months);
+            PhaseTimings.Mark("create (2nd thread): no-policy paths");
+            return (Seen: seen, Paths: paths);
+        }, CancellationToken.None);
+        library ??= PolicyLibrary.LoadEmbedded();
+        PhaseTimings.Mark("create: policy library");
+        if (months <= 0)
+        {
+            background.GetAwaiter().GetResult(); // an as-of month after the data is reported before the horizon
+            throw new ArgumentException($"Horizon = {options.HorizonMonth:yyyy-MM} is before the first projected month {first:yyyy-MM}.", nameof(options));
+        }
+
+        PreparedRegimes regimes;
+        ExportPath exportPath;
+        try
+        {
+            regimes = PreparedRegimes.Get(baseline, scenario, options, library, first, months, ratesFollowScenario, cancellationToken);
+            exportPath = ExportPath.Tabulate(baseline, scenario, options, library, first, months, cancellationToken);
+            PhaseTimings.Mark("create: export path");
+        }
+        catch (Exception) when (background.Exception is not null || !background.IsCompleted)
+        {
+            // A failure of steps 1–2 came first in sequence: report it instead.
+            Task.WaitAny([background], CancellationToken.None);
+            if (background.Exception is { } earlier)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(earlier.InnerException ?? earlier);
+            }
+
+            throw;
+        }
+
+        var (seen, pathsOrNull) = background.GetAwaiter().GetResult();
+        var paths = pathsOrNull!;
+        PhaseTimings.Mark("create: window, observed cut and no-policy paths joined");
         var commitmentShare = CommitmentShares(scenario, first, months);
         var etr = regimes.Etr;
         var hauk = HaukElasticityDispersion(baseline);
@@ -50,33 +92,48 @@ public sealed partial class ProjectionModel
         return model;
     }
 
-    /// <summary>Step 1, the window: the first projected month (January after the baseline year, or the month after an earlier as-of month), the number of months to the horizon, and the observed data cut at the as-of month.</summary>
-    private static (DateOnly First, int Months, ObservedTrade? Seen) Window(BaselineDataset baseline, ProjectionOptions options, ObservedTrade? observed)
+    /// <summary>Step 1, the window: the first projected month (January after the baseline year, or the month after an earlier as-of month) and the number of months to the horizon (≤ 0 when the horizon is before the first month).</summary>
+    private static (DateOnly First, int Months) WindowMonths(BaselineDataset baseline, ProjectionOptions options)
     {
         var first = new DateOnly(baseline.Year + 1, 1, 1);
-        ObservedTrade? seen = null;
-        if (options.AsOfMonth is { } asOf)
+        if (options.AsOfMonth is { } asOf && asOf.AddMonths(1) < first)
         {
-            seen = (observed ?? ObservedTrade.LoadEmbedded()).AsOf(asOf);
-            if (seen.LatestImportMonth is not { } latest || latest < asOf)
-            {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                    $"AsOf = {asOf:yyyy-MM} is after the latest observed month of imports from Vietnam ({(seen.LatestImportMonth is { } l ? l.ToString("yyyy-MM", CultureInfo.InvariantCulture) : "none")})."), nameof(options));
-            }
-
-            if (asOf.AddMonths(1) < first)
-            {
-                first = asOf.AddMonths(1);
-            }
+            first = asOf.AddMonths(1);
         }
 
         var horizon = options.HorizonMonth;
-        if (horizon < first)
+        var months = horizon < first ? 0 : ((horizon.Year - first.Year) * 12) + horizon.Month - first.Month + 1;
+        return (first, months);
+    }
+
+    /// <summary>Step 1, the observed cut: the observed data cut at the as-of month (null without one); fails when the as-of month is after the latest observed month of imports from Vietnam.</summary>
+    private static ObservedTrade? ObservedCut(ProjectionOptions options, ObservedTrade? observed)
+    {
+        if (options.AsOfMonth is not { } asOf)
         {
-            throw new ArgumentException($"Horizon = {horizon:yyyy-MM} is before the first projected month {first:yyyy-MM}.", nameof(options));
+            return null;
         }
 
-        var months = ((horizon.Year - first.Year) * 12) + horizon.Month - first.Month + 1;
+        var seen = (observed ?? ObservedTrade.LoadEmbedded()).AsOf(asOf);
+        if (seen.LatestImportMonth is not { } latest || latest < asOf)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"AsOf = {asOf:yyyy-MM} is after the latest observed month of imports from Vietnam ({(seen.LatestImportMonth is { } l ? l.ToString("yyyy-MM", CultureInfo.InvariantCulture) : "none")})."), nameof(options));
+        }
+
+        return seen;
+    }
+
+    /// <summary>Step 1 in sequence (the window and the observed cut), for callers that need the window alone.</summary>
+    private static (DateOnly First, int Months, ObservedTrade? Seen) Window(BaselineDataset baseline, ProjectionOptions options, ObservedTrade? observed)
+    {
+        var (first, months) = WindowMonths(baseline, options);
+        var seen = ObservedCut(options, observed);
+        if (months <= 0)
+        {
+            throw new ArgumentException($"Horizon = {options.HorizonMonth:yyyy-MM} is before the first projected month {first:yyyy-MM}.", nameof(options));
+        }
+
         return (first, months, seen);
     }
 
@@ -287,26 +344,39 @@ public sealed partial class ProjectionModel
     /// <summary>
     /// Step 5, the response tables: the exact PE response L_j of each regime (ln imports by supplier / 2024 and Vietnam's
     /// duty/value) on the elasticity grid (× the share grid for regimes the transshipment share affects), and the
-    /// differences D_j = L_j − L_{j−1} the adjustment sums.
+    /// differences D_j = L_j − L_{j−1} the adjustment sums. Each (regime, share node) is one tariff vector whose rows on
+    /// the grid are a pure function of that vector (<see cref="LineMajorTabulation"/>): a vector whose table is embedded
+    /// (<see cref="PrecomputedTableKey"/>) is read, the others are tabulated.
     /// </summary>
-    private sealed record RegimeTables(double[] SupplierBase, ResponseTable[] Level, ResponseTable[] Diff)
+    /// <param name="SupplierBase">The 2024 imports by supplier.</param>
+    /// <param name="Level">The level tables L_j.</param>
+    /// <param name="Diff">The differences D_j.</param>
+    /// <param name="TableKeys">The key of every (regime, share node) tariff vector, [j][si]; null when the dataset or library is not the embedded one.</param>
+    private sealed record RegimeTables(double[] SupplierBase, ResponseTable[] Level, ResponseTable[] Diff, byte[][][]? TableKeys)
     {
-        public static RegimeTables Tabulate(BaselineDataset baseline, ProjectionOptions options, DateOnly first, RegimeTimeline timeline, CancellationToken cancellationToken)
+        public static RegimeTables Tabulate(BaselineDataset baseline, ProjectionOptions options, PolicyLibrary library, DateOnly first, RegimeTimeline timeline,
+            bool useEmbeddedTables, CancellationToken cancellationToken)
         {
             var baseRates = timeline.BaseRates;
             var shareMax = timeline.ShareMax;
-            var peOptions = new PeRunOptions(first, options.Sigma);
-            var problem = ScenarioModel.BuildProblem(baseline, baseRates, baseRates, peOptions);
             var vn = baseline.IndexOfPartner(baseline.Vietnam);
-            // The model dependency goes through the interface by design (a GE-based response would enter here): one call
-            // tabulates every regime and share node on the whole grid.
-#pragma warning disable CA1859
-            IResponseModel response = new PeResponseModel(problem, vn);
-#pragma warning restore CA1859
+
+            // The 2024 imports by supplier, summed cell by cell in the PE problem's order (lines in order, suppliers in
+            // order: ScenarioModel.BuildProblem's cells and values), without building the problem, which only a vector
+            // without an embedded table needs.
             var supplierBase = new double[baseline.PartnersArray.Length];
-            for (var c = 0; c < problem.CellCount; c++)
+            var partnerIndex = new Dictionary<Partner, int>(ReferenceEqualityComparer.Instance);
+            for (var q = 0; q < baseline.PartnersArray.Length; q++)
             {
-                supplierBase[problem.CellSuppliers[c]] += problem.BaselineValues[c];
+                partnerIndex[baseline.PartnersArray[q]] = q;
+            }
+
+            foreach (var line in baseline.LinesArray)
+            {
+                foreach (var cell in line.SuppliersArray)
+                {
+                    supplierBase[partnerIndex[cell.Partner]] += cell.ValueUsd;
+                }
             }
 
             var rates0 = timeline.Rates0;
@@ -343,6 +413,18 @@ public sealed partial class ProjectionModel
                 tariffs[k] = t1;
             });
 
+            // The key of every tariff vector, and the embedded rows of those that have one.
+            var prefix = PrecomputedTablePrefix(baseline, library, options, baseRates);
+            var keys = prefix is null ? null : new byte[groups.Count][];
+            if (keys is not null)
+            {
+                Parallel.For(0, groups.Count, new ParallelOptions { CancellationToken = cancellationToken }, k => keys[k] = PrecomputedTableKey(prefix!, tariffs[k]));
+            }
+
+            var embedded = useEmbeddedTables && keys is not null ? ReadPrecomputedTables(keys, g * outputs) : null;
+            PhaseTimings.Mark(string.Create(CultureInfo.InvariantCulture, $"create: response tables: {embedded?.Count(t => t is not null) ?? 0} of {groups.Count} embedded"));
+            var missing = Enumerable.Range(0, groups.Count).Where(k => embedded?[k] is null).ToArray();
+
             var scales = new double[g];
             for (var xi = 0; xi < g; xi++)
             {
@@ -350,16 +432,26 @@ public sealed partial class ProjectionModel
             }
 
             var p = supplierBase.Length;
-            var newImports = new double[groups.Count * g * p];
-            var revenues = new double[groups.Count * g];
-            response.Tabulate(tariffs, scales, newImports, revenues, cancellationToken);
-            for (var k = 0; k < groups.Count; k++)
+            var newImports = new double[missing.Length * g * p];
+            var revenues = new double[missing.Length * g];
+            if (missing.Length > 0)
             {
-                var (j, si) = groups[k];
+                var problem = ScenarioModel.BuildProblem(baseline, baseRates, baseRates, new PeRunOptions(first, options.Sigma));
+                // The model dependency goes through the interface by design (a GE-based response would enter here): one
+                // call tabulates every regime and share node without an embedded table on the whole grid.
+#pragma warning disable CA1859
+                IResponseModel response = new PeResponseModel(problem, vn);
+#pragma warning restore CA1859
+                response.Tabulate(missing.Select(k => tariffs[k]).ToArray(), scales, newImports, revenues, cancellationToken);
+            }
+
+            for (var i = 0; i < missing.Length; i++)
+            {
+                var (j, si) = groups[missing[i]];
                 for (var xi = 0; xi < g; xi++)
                 {
-                    var node = newImports.AsSpan(((k * g) + xi) * p, p);
-                    var revenue = revenues[(k * g) + xi];
+                    var node = newImports.AsSpan(((i * g) + xi) * p, p);
+                    var revenue = revenues[(i * g) + xi];
                     var row = data[j].AsSpan(((si * g) + xi) * outputs, outputs);
                     row[0] = Math.Log(node[vn] / supplierBase[vn]);
                     for (var q = 0; q < node.Length; q++)
@@ -371,9 +463,19 @@ public sealed partial class ProjectionModel
                 }
             }
 
+            for (var k = 0; k < groups.Count; k++)
+            {
+                if (embedded?[k] is { } rows)
+                {
+                    var (j, si) = groups[k];
+                    rows.CopyTo(data[j].AsSpan(si * g * outputs, g * outputs));
+                }
+            }
+
             var level = regimeRates.Select((_, j) => new ResponseTable(MinLogScale, MaxLogScale, g, shareMax, sNodes[j], outputs, data[j])).ToArray();
             var diff = Differences(level, shareMax);
-            return new RegimeTables(supplierBase, level, diff);
+            var tableKeys = keys is null ? null : regimeRates.Select((_, j) => Enumerable.Range(0, groups.Count).Where(k => groups[k].Regime == j).Select(k => keys[k]).ToArray()).ToArray();
+            return new RegimeTables(supplierBase, level, diff, tableKeys);
         }
 
         /// <summary>The differences D_j = L_j − L_{j−1} (L_{−1} = 0) on the larger of the two share grids.</summary>
@@ -421,15 +523,18 @@ public sealed partial class ProjectionModel
             var hx = -MinLogScale / (g - 1);
             var exportLevels = exportSets.Select(set =>
             {
+                // ScenarioModel.ExportSide of the set's concessions alone at each node; the rates do not depend on the scale: once.
                 var only = new Scenario(scenario.Name, scenario.Description, scenario.Sources, [], [], set, scenario.Assumptions);
+                var date = new DateOnly(2200, 1, 1);
+                var (before, mfn, us) = ScenarioModel.ExportRates(baseline, only, library, date);
                 var values = new double[g];
                 Parallel.For(0, g, new ParallelOptions { CancellationToken = cancellationToken }, xi =>
                 {
                     var a = Math.Exp(MinLogScale + (xi * hx));
-                    var o = new PeRunOptions(new DateOnly(2200, 1, 1), options.Sigma, VietnamImportDemandElasticity: options.VietnamImportDemandElasticity * a,
+                    var o = new PeRunOptions(date, options.Sigma, VietnamImportDemandElasticity: options.VietnamImportDemandElasticity * a,
                         VietnamSubstitutionElasticity: options.VietnamSubstitutionElasticity * a, UsShareOfVietnamImports: options.UsShareOfVietnamImports);
-                    var r = ScenarioModel.ExportSide(baseline, only, library, o);
-                    values[xi] = r.BaselineUsd > 0 ? Math.Log(r.AfterTariffResponseUsd / r.BaselineUsd) : 0.0;
+                    var (baseUsd, newUsd) = ScenarioModel.ExportResponse(baseline, before, mfn, us, o, new double[before.Length]);
+                    values[xi] = baseUsd > 0 ? Math.Log(newUsd / baseUsd) : 0.0;
                 });
                 return new ResponseTable(MinLogScale, 0.0, g, 0.0, 1, 1, values);
             }).ToArray();

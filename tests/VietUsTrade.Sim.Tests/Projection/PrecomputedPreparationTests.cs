@@ -40,7 +40,7 @@ public class PrecomputedPreparationTests
     public void Every_embedded_entry_equals_a_fresh_computation_bit_for_bit(int spec)
     {
         var (preset, options) = ProjectionModel.PrecomputedSpecs[spec];
-        var (key, fresh) = ProjectionModel.ComputePrecomputedEntry(Dataset, PolicyLibrary.LoadEmbedded(), preset, options);
+        var (key, fresh, _) = ProjectionModel.ComputePrecomputedEntry(Dataset, PolicyLibrary.LoadEmbedded(), preset, options);
         Assert.True(ProjectionModel.PrecomputedEntriesForTests.TryGetValue(Convert.ToHexStringLower(key), out var embedded), $"{preset}: no embedded entry for its key. {Regenerate}");
         Assert.True(fresh.AsSpan().SequenceEqual(embedded), $"{preset} (horizon {options.HorizonMonth:yyyy-MM}): the embedded tables differ from a fresh computation. {Regenerate}");
     }
@@ -79,6 +79,85 @@ public class PrecomputedPreparationTests
 
         return ms.ToArray();
     }
+
+    /// <summary>
+    /// User scenarios that share tariff vectors with the presets (a changed rate in one period, another transshipment
+    /// share on the same grid, a renamed preset) read those tables from the resource: the preparation equals a fresh
+    /// computation bit for bit, and the tables read are exactly the vectors whose key is embedded.
+    /// </summary>
+    [Theory]
+    [InlineData("renamed", "all")]
+    [InlineData("s122-at-15", "some")]
+    [InlineData("transshipment-share-10", "all")]
+    [InlineData("reciprocal-25", "none")]
+    public void A_user_scenario_reads_the_embedded_tables_of_the_vectors_it_shares_and_equals_a_fresh_computation(string variant, string embeddedTables)
+    {
+        var scenario = variant switch
+        {
+            "renamed" => Presets.Get("real-2025-2026").Renamed("my-real", "a user copy"),
+            "s122-at-15" => WithMeasures(Presets.Get("ieepa-struck-down"), m => m.Kind == MeasureKind.Section122 ? m.WithRate(0.15) : m),
+            "transshipment-share-10" => WithMeasures(Presets.Get("transshipment-enforced"), m => m.Kind == MeasureKind.Transshipment ? m.WithShare(0.10) : m),
+            _ => WithMeasures(Presets.Get("reciprocal-20"), m => m.WithRate(0.25)),
+        };
+        var options = ProjectionOptions.Default;
+        var (fresh, keys) = ProjectionModel.PrepareForTests(Dataset, scenario, options, useEmbeddedTables: false);
+        var (read, readKeys) = ProjectionModel.PrepareForTests(Dataset, scenario, options, useEmbeddedTables: true);
+        Assert.True(fresh.AsSpan().SequenceEqual(read), $"{variant}: the preparation with the embedded tables differs from a fresh computation. {Regenerate}");
+        var embedded = ProjectionModel.PrecomputedTableKeysForTests.ToHashSet(StringComparer.Ordinal);
+        var all = keys.SelectMany(k => k).Select(Convert.ToHexStringLower).ToArray();
+        Assert.Equal(all, readKeys.SelectMany(k => k).Select(Convert.ToHexStringLower));
+        var hits = all.Count(embedded.Contains);
+        switch (embeddedTables)
+        {
+            case "all":
+                Assert.Equal(all.Length, hits);
+                break;
+            case "some":
+                Assert.InRange(hits, 1, all.Length - 1);
+                break;
+            default:
+                Assert.Equal(0, hits);
+                break;
+        }
+    }
+
+    [Fact]
+    public void Embedded_tables_are_distinct_and_each_used_by_an_entry()
+    {
+        var keys = ProjectionModel.PrecomputedTableKeysForTests;
+        Assert.Equal(keys.Count, keys.Distinct(StringComparer.Ordinal).Count());
+        var used = ProjectionModel.PrecomputedSpecs
+            .SelectMany(s => ProjectionModel.ComputePrecomputedEntry(Dataset, PolicyLibrary.LoadEmbedded(), s.Preset, s.Options).TableKeys.SelectMany(k => k))
+            .Select(Convert.ToHexStringLower).ToHashSet(StringComparer.Ordinal);
+        Assert.True(used.SetEquals(keys), Regenerate);
+    }
+
+    [Fact]
+    public void A_table_key_changes_with_every_input()
+    {
+        var library = PolicyLibrary.LoadEmbedded();
+        var baseRates = Enumerable.Repeat(0.05, Dataset.LinesArray.Sum(l => l.SuppliersArray.Length)).ToArray();
+        var prefix = ProjectionModel.PrecomputedTablePrefix(Dataset, library, ProjectionOptions.Default, baseRates)!;
+        var tariffs = baseRates.Select(r => r + 0.1).ToArray();
+        var key = Convert.ToHexStringLower(ProjectionModel.PrecomputedTableKey(prefix, tariffs));
+        string Other(ProjectionOptions o, double[] b, double[] t) => Convert.ToHexStringLower(ProjectionModel.PrecomputedTableKey(ProjectionModel.PrecomputedTablePrefix(Dataset, library, o, b)!, t));
+        Assert.Equal(key, Other(ProjectionOptions.Default, baseRates, tariffs));
+        Assert.NotEqual(key, Other(ProjectionOptions.Default with { GridNodes = 27 }, baseRates, tariffs));
+        Assert.NotEqual(key, Other(ProjectionOptions.Default with { Sigma = VietUsTrade.Sim.Models.PartialEquilibrium.SigmaSet.Hauk2012 }, baseRates, tariffs));
+        var b2 = (double[])baseRates.Clone();
+        b2[^1] = BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(b2[^1]) + 1);
+        Assert.NotEqual(key, Other(ProjectionOptions.Default, b2, tariffs));
+        var t2 = (double[])tariffs.Clone();
+        t2[0] = BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(t2[0]) + 1);
+        Assert.NotEqual(key, Other(ProjectionOptions.Default, baseRates, t2));
+
+        // A dataset not read from the embedded resource has no table keys.
+        var copy = BaselineDataset.Read(new MemoryStream(Compress(DatasetSerializer.Serialize(Dataset))));
+        Assert.Null(ProjectionModel.PrecomputedTablePrefix(copy, library, ProjectionOptions.Default, baseRates));
+    }
+
+    private static Scenario WithMeasures(Scenario s, Func<TariffMeasure, TariffMeasure> change) =>
+        new(s.Name + "-user", s.Description, s.Sources, s.Measures.Select(change).ToArray(), s.Commitments, s.Concessions, s.Assumptions);
 
     [Fact]
     public void A_model_from_the_embedded_tables_equals_one_computed()

@@ -113,18 +113,34 @@ public static class ScenarioModel
         ArgumentNullException.ThrowIfNull(library);
         ArgumentNullException.ThrowIfNull(options);
         var date = options.Date;
+        var (tau0, mfn, tau1) = ExportRates(baseline, scenario, library, date);
+        var x1 = new double[tau0.Length];
+        var (baseTotal, newTotal) = ExportResponse(baseline, tau0, mfn, tau1, options, x1);
+
+        var end = date.AddMonths(options.CommitmentMonths);
+        var commitments = scenario.Commitments.Select(c => new CommitmentEffect(c.Id,
+            c.BilateralExportsUsd(date, end, options.FulfilmentOverride),
+            c.AdditionalTotalExportsUsd(date, end, options.FulfilmentOverride, options.AdditionalityOverride))).ToArray();
+        return new ExportSideResult(baseTotal, newTotal, tau0, tau1, x1, commitments, date, end);
+    }
+
+    /// <summary>
+    /// Vietnam's tariff on every US export line on a date under a scenario's concessions: before any concession, the MFN
+    /// rate in force (after Decree 73 when it is active) and the rate on US goods (the lowest concession rate that applies).
+    /// </summary>
+    internal static (double[] Before, double[] Mfn, double[] Us) ExportRates(BaselineDataset baseline, Scenario scenario, PolicyLibrary library, DateOnly date)
+    {
         var active = scenario.Concessions.Where(c => c.From <= date).ToArray();
         var decree73 = active.Any(c => c.Kind == ConcessionKind.Decree73);
         var lines = baseline.ExportsArray;
-        var x1 = new double[lines.Length];
-        var tau0 = new double[lines.Length];
-        var tau1 = new double[lines.Length];
-        double baseTotal = 0, newTotal = 0;
+        var before = new double[lines.Length];
+        var mfnRates = new double[lines.Length];
+        var usRates = new double[lines.Length];
         for (var i = 0; i < lines.Length; i++)
         {
             var code = lines[i].Code;
-            var before = library.VietnamMfn(code, afterDecree73: false) ?? 0.0;
-            var mfn = decree73 ? library.VietnamMfn(code, afterDecree73: true) ?? 0.0 : before;
+            var b = library.VietnamMfn(code, afterDecree73: false) ?? 0.0;
+            var mfn = decree73 ? library.VietnamMfn(code, afterDecree73: true) ?? 0.0 : b;
             var us = mfn;
             foreach (var c in active)
             {
@@ -134,19 +150,54 @@ public static class ScenarioModel
                 }
             }
 
-            tau0[i] = before;
-            tau1[i] = us;
-            x1[i] = us == before && mfn == before
-                ? lines[i].Value2024Usd
-                : UsExportResponse.Ces(lines[i].Value2024Usd, before, us, options.UsShareOfVietnamImports, options.VietnamImportDemandElasticity, options.VietnamSubstitutionElasticity, before, mfn);
-            baseTotal += lines[i].Value2024Usd;
-            newTotal += x1[i];
+            before[i] = b;
+            mfnRates[i] = mfn;
+            usRates[i] = us;
         }
 
-        var end = date.AddMonths(options.CommitmentMonths);
-        var commitments = scenario.Commitments.Select(c => new CommitmentEffect(c.Id,
-            c.BilateralExportsUsd(date, end, options.FulfilmentOverride),
-            c.AdditionalTotalExportsUsd(date, end, options.FulfilmentOverride, options.AdditionalityOverride))).ToArray();
-        return new ExportSideResult(baseTotal, newTotal, tau0, tau1, x1, commitments, date, end);
+        return (before, mfnRates, usRates);
+    }
+
+    /// <summary>US exports to Vietnam line by line (<paramref name="lineExports"/>) and in total, before and after, for the rates of <see cref="ExportRates"/> and the elasticities of <paramref name="options"/>.</summary>
+    internal static (double BaselineUsd, double NewUsd) ExportResponse(BaselineDataset baseline, double[] before, double[] mfnRates, double[] usRates, PeRunOptions options, Span<double> lineExports)
+    {
+        var lines = baseline.ExportsArray;
+        double baseTotal = 0, newTotal = 0;
+
+        // The CES response is the line's exports times a ratio that depends on the three rates only (the same shares and
+        // elasticities on every line): UsExportResponse.Ces(1, …) is that ratio exactly (x · 1 = x), computed once per
+        // distinct triple of rates (by their bits) instead of once per line; a line without exports keeps the direct call.
+        var ratios = new Dictionary<(long, long, long), double>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var b = before[i];
+            var mfn = mfnRates[i];
+            var us = usRates[i];
+            var value = lines[i].Value2024Usd;
+            if (us == b && mfn == b)
+            {
+                lineExports[i] = value;
+            }
+            else if (value > 0 && value <= PeProblem.MaxCellValue)
+            {
+                var key = (BitConverter.DoubleToInt64Bits(b), BitConverter.DoubleToInt64Bits(us), BitConverter.DoubleToInt64Bits(mfn));
+                if (!ratios.TryGetValue(key, out var ratio))
+                {
+                    ratio = UsExportResponse.Ces(1.0, b, us, options.UsShareOfVietnamImports, options.VietnamImportDemandElasticity, options.VietnamSubstitutionElasticity, b, mfn);
+                    ratios[key] = ratio;
+                }
+
+                lineExports[i] = value * ratio;
+            }
+            else
+            {
+                lineExports[i] = UsExportResponse.Ces(value, b, us, options.UsShareOfVietnamImports, options.VietnamImportDemandElasticity, options.VietnamSubstitutionElasticity, b, mfn);
+            }
+
+            baseTotal += value;
+            newTotal += lineExports[i];
+        }
+
+        return (baseTotal, newTotal);
     }
 }
