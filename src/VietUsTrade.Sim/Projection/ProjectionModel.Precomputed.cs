@@ -71,37 +71,23 @@ public sealed partial class ProjectionModel
             return null;
         }
 
-        using var h = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var b8 = new byte[8];
-        void Int(long v)
-        {
-            System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(b8, v);
-            h.AppendData(b8);
-        }
-
-        void Dbl(double v) => Int(BitConverter.DoubleToInt64Bits(v));
-        void Bytes(byte[] b)
-        {
-            Int(b.Length);
-            h.AppendData(b);
-        }
-
-        Bytes(Encoding.UTF8.GetBytes("VietUsTrade.Sim projection preparation (regime timeline, fixed-weight ETRs, PE response tables)"));
-        Int(PrecomputedAlgorithmVersion);
+        using var h = new KeyHash();
+        h.Bytes(Encoding.UTF8.GetBytes("VietUsTrade.Sim projection preparation (regime timeline, fixed-weight ETRs, PE response tables)"));
+        h.Int(PrecomputedAlgorithmVersion);
         var (datasetHash, libraryHash) = ResourceHashes.Value;
-        Bytes(datasetHash);
-        Bytes(libraryHash);
+        h.Bytes(datasetHash);
+        h.Bytes(libraryHash);
         PhaseTimings.Mark("create: precomputed key: resource hashes");
-        Bytes(Encoding.UTF8.GetBytes(ScenarioJson.Write(scenario)));
-        Int(first.DayNumber);
-        Int(months);
-        Bytes(Encoding.UTF8.GetBytes(options.Sigma.ToString()));
-        Int(options.GridNodes);
-        Int(options.TransshipmentNodes);
-        Dbl(MinLogScale);
-        Dbl(MaxLogScale);
-        Dbl(DefaultTransshipmentGridMax);
-        return h.GetHashAndReset();
+        h.Bytes(Encoding.UTF8.GetBytes(ScenarioJson.Write(scenario)));
+        h.Int(first.DayNumber);
+        h.Int(months);
+        h.Bytes(Encoding.UTF8.GetBytes(options.Sigma.ToString()));
+        h.Int(options.GridNodes);
+        h.Int(options.TransshipmentNodes);
+        h.Dbl(MinLogScale);
+        h.Dbl(MaxLogScale);
+        h.Dbl(DefaultTransshipmentGridMax);
+        return h.Hash();
     }
 
     private static byte[] HashResource(string name)
@@ -123,31 +109,18 @@ public sealed partial class ProjectionModel
             return null;
         }
 
-        using var h = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var b8 = new byte[8];
-        void Int(long v)
-        {
-            System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(b8, v);
-            h.AppendData(b8);
-        }
-
-        void Bytes(ReadOnlySpan<byte> b)
-        {
-            Int(b.Length);
-            h.AppendData(b);
-        }
-
-        Bytes(Encoding.UTF8.GetBytes("VietUsTrade.Sim projection response table (one tariff vector: rows on the elasticity grid)"));
-        Int(PrecomputedAlgorithmVersion);
+        using var h = new KeyHash();
+        h.Bytes(Encoding.UTF8.GetBytes("VietUsTrade.Sim projection response table (one tariff vector: rows on the elasticity grid)"));
+        h.Int(PrecomputedAlgorithmVersion);
         var (datasetHash, libraryHash) = ResourceHashes.Value;
-        Bytes(datasetHash);
-        Bytes(libraryHash);
-        Bytes(Encoding.UTF8.GetBytes(options.Sigma.ToString()));
-        Int(options.GridNodes);
-        Int(BitConverter.DoubleToInt64Bits(MinLogScale));
-        Int(BitConverter.DoubleToInt64Bits(MaxLogScale));
-        Bytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(baseRates.AsSpan()));
-        return h.GetHashAndReset();
+        h.Bytes(datasetHash);
+        h.Bytes(libraryHash);
+        h.Bytes(Encoding.UTF8.GetBytes(options.Sigma.ToString()));
+        h.Int(options.GridNodes);
+        h.Int(BitConverter.DoubleToInt64Bits(MinLogScale));
+        h.Int(BitConverter.DoubleToInt64Bits(MaxLogScale));
+        h.Bytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(baseRates.AsSpan()));
+        return h.Hash();
     }
 
     /// <summary>The key of the table of one tariff vector (cells in the dataset's order): SHA-256 of the prefix and the vector's IEEE bits.</summary>
@@ -157,6 +130,31 @@ public sealed partial class ProjectionModel
         h.AppendData(prefix);
         h.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(tariffs.AsSpan()));
         return h.GetHashAndReset();
+    }
+
+    /// <summary>SHA-256 over length-prefixed fields, as the precomputed keys are made: integers as 8 little-endian bytes, doubles as their IEEE bits, byte strings after their length.</summary>
+    private sealed class KeyHash : IDisposable
+    {
+        private readonly IncrementalHash _h = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        private readonly byte[] _b8 = new byte[8];
+
+        public void Int(long v)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(_b8, v);
+            _h.AppendData(_b8);
+        }
+
+        public void Dbl(double v) => Int(BitConverter.DoubleToInt64Bits(v));
+
+        public void Bytes(ReadOnlySpan<byte> b)
+        {
+            Int(b.Length);
+            _h.AppendData(b);
+        }
+
+        public byte[] Hash() => _h.GetHashAndReset();
+
+        public void Dispose() => _h.Dispose();
     }
 
     /// <summary>The header of the embedded resource: the scenario entries (key, payload length, the tables they use) and the tables (key, payload length).</summary>
