@@ -216,10 +216,16 @@ internal static class GeCommands
 
     private static GeBaseline ReadFlows(string path, bool sumDuplicates)
     {
-        // Row by row as the file is read: countries and sectors numbered in order of first appearance (exporter before
-        // importer, as GeBaseline.FromFlows numbers them), each flow kept as a struct of indices (no object per row for the
-        // collector to trace: a 240-country matrix is 57,600 rows), repeats found by one integer key per (sector,
-        // exporter, importer), then the matrices filled at once.
+        // Row by row as the file is read, as spans (no string per cell): countries and sectors numbered in order of first
+        // appearance (exporter before importer, as GeBaseline.FromFlows numbers them), each flow kept as a struct of
+        // indices (no object per row for the collector to trace: a 240-country matrix is 57,600 rows), repeats found by
+        // one integer key per (sector, exporter, importer), then the matrices filled at once.
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"File '{path}' does not exist.", path);
+        }
+
+        InputLimits.CheckSize(path, "ge solve");
         var countries = new List<string>();
         var countryIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var sectors = new List<string>();
@@ -227,15 +233,36 @@ internal static class GeCommands
         var cells = new List<FlowCell>();
         var firstCell = new Dictionary<long, int>();
         const long Radix = 1L << 21;
-        ReadRows(path, ["exporter", "importer", "value"], ["exporter", "importer", "value", "sector"], r =>
+        CsvInput.ForEachRow(path, ["exporter", "importer", "value"], ["exporter", "importer", "value", "sector"], InputLimits.MaxCsvBytes, "ge solve file", r =>
         {
-            var exporter = r.Text("exporter");
-            var importer = r.Text("importer");
-            var value = r.Number("value")!.Value;
-            var sector = r.Has("sector") && r.Text("sector").Length > 0 ? r.Text("sector") : GeBaseline.SingleSectorName;
+            var exporter = r[r.IndexOf("exporter")];
+            if (exporter.IsEmpty)
+            {
+                throw new InvalidDataException($"{path} line {r.Line}: empty exporter.");
+            }
+
+            var importer = r[r.IndexOf("importer")];
+            if (importer.IsEmpty)
+            {
+                throw new InvalidDataException($"{path} line {r.Line}: empty importer.");
+            }
+
+            var valueText = r[r.IndexOf("value")];
+            if (valueText.IsEmpty)
+            {
+                throw new InvalidDataException($"{path} line {r.Line}: empty value.");
+            }
+
+            if (!double.TryParse(valueText, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+            {
+                throw new InvalidDataException($"{path} line {r.Line}: value '{valueText}' is not a finite number.");
+            }
+
+            var sectorColumn = r.IndexOf("sector");
+            var sectorText = sectorColumn >= 0 ? r[sectorColumn] : [];
             var e = Id(countryIds, countries, exporter);
             var i = Id(countryIds, countries, importer);
-            var s = Id(sectorIds, sectors, sector);
+            var s = sectorText.IsEmpty ? Id(sectorIds, sectors, GeBaseline.SingleSectorName) : Id(sectorIds, sectors, sectorText);
             if (countries.Count >= Radix || sectors.Count >= Radix)
             {
                 throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{path} line {r.Line}: more than {Radix - 1} countries or sectors."));
@@ -246,6 +273,7 @@ internal static class GeCommands
             {
                 if (!sumDuplicates)
                 {
+                    var sector = sectors[s];
                     throw new InvalidDataException($"{path} line {r.Line}: {countries[e]} → {countries[i]}{SectorNote(sector == GeBaseline.SingleSectorName ? null : sector)} repeats line {cells[k].Line}; pass --sum-duplicates to add them up.");
                 }
 
@@ -273,13 +301,15 @@ internal static class GeCommands
         return GeBaseline.FromFlatMatrices(countries, sectors, x);
     }
 
-    private static int Id(Dictionary<string, int> ids, List<string> names, string name)
+    private static int Id(Dictionary<string, int> ids, List<string> names, ReadOnlySpan<char> name)
     {
-        if (!ids.TryGetValue(name, out var id))
+        var lookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(name, out var id))
         {
+            var text = name.ToString();
             id = names.Count;
-            ids[name] = id;
-            names.Add(name);
+            ids[text] = id;
+            names.Add(text);
         }
 
         return id;

@@ -110,6 +110,28 @@ internal sealed class CsvRecordReader : IDisposable
         return fields;
     }
 
+    /// <summary>Moves to the next record that is not a blank line, making no strings (see <see cref="CurrentField"/>).</summary>
+    /// <param name="line">The record's last physical line.</param>
+    /// <param name="fieldCount">The number of fields.</param>
+    /// <returns>False at the end of the text.</returns>
+    /// <exception cref="DataFileException">A record longer than Sep reads (16 Mi characters).</exception>
+    public bool TryMove(out int line, out int fieldCount)
+    {
+        var more = Next(out line);
+        fieldCount = more ? _reader.Current.ColCount : 0;
+        return more;
+    }
+
+    /// <summary>One field of the current record, unquoted: a span of the record for an unquoted field, a new string only for a quoted one.</summary>
+    /// <param name="column">The field's position.</param>
+    /// <returns>The field's characters (untrimmed).</returns>
+    /// <exception cref="DataFileException">A misplaced or unclosed quote in that field.</exception>
+    public ReadOnlySpan<char> CurrentField(int column)
+    {
+        var raw = _reader.Current[column].Span;
+        return raw.Contains('"') ? (Unquote(raw) ?? throw Misquoted(raw, column)).AsSpan() : raw;
+    }
+
     /// <summary>Moves to the next record that is not a blank line; false at the end.</summary>
     private bool Next(out int line)
     {

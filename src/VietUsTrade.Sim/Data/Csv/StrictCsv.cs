@@ -145,6 +145,44 @@ internal static class StrictCsv
         }
     }
 
+    /// <summary>
+    /// As <see cref="EnumerateUserFile"/> (the whole file checked first, with the same errors), then every row handed to
+    /// <paramref name="each"/> as spans, making strings only for quoted cells.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="required">Columns that must be present (lower case).</param>
+    /// <param name="allowed">Every column the file may have (lower case).</param>
+    /// <param name="maxBytes">The largest file read, enforced while reading.</param>
+    /// <param name="what">The file's role, for the size message.</param>
+    /// <param name="each">Called once per data row, in file order.</param>
+    public static void ForEachUserRow(string path, IReadOnlyList<string> required, IReadOnlyList<string> allowed, long maxBytes, string what, Action<CsvSpanRow> each)
+    {
+        using (var reader = OpenUserFile(path, maxBytes, what))
+        using (var csv = new CsvRecordReader(reader, path))
+        {
+            var columns = ReadUserHeader(csv, path, required, allowed);
+            while (TryReadUserRow(csv, path, columns, keep: false, out _))
+            {
+            }
+        }
+
+        using (var reader = OpenUserFile(path, maxBytes, what))
+        using (var csv = new CsvRecordReader(reader, path))
+        {
+            var columns = ReadUserHeader(csv, path, required, allowed);
+            while (csv.TryMove(out var line, out var count))
+            {
+                if (count != columns.Names.Length)
+                {
+                    var fields = csv.CurrentFields();
+                    throw new DataFileException(path, line, string.Empty, string.Join(',', fields), $"{fields.Length} fields, the header has {columns.Names.Length}");
+                }
+
+                each(new CsvSpanRow(line, columns.Names, csv));
+            }
+        }
+    }
+
     private static TextReader OpenUserFile(string path, long maxBytes, string what) =>
         File.Exists(path) ? BoundedInput.OpenText(path, maxBytes, what) : throw new FileNotFoundException($"File '{path}' does not exist.", path);
 
