@@ -37,6 +37,44 @@ public sealed class CsvInputTests : IDisposable
     }
 
     [Fact]
+    public void RowsAsSpansEqualTheReadRows()
+    {
+        var path = File("spans.csv", "\uFEFF Exporter ,importer,value,sector\nUSA,VNM, 15 ,A\n\n\"VNM\",\" U\"\"SA \",\"1,5\",\nCHN,USA,400,B\r\n");
+        string[] required = ["exporter", "importer", "value"];
+        string[] allowed = ["exporter", "importer", "value", "sector"];
+        var read = CsvInput.ReadFile(path, required, allowed, 1 << 20, "test file")
+            .Select(r => r.Line + ":" + string.Join("|", allowed.Select(c => r.Cells[c]))).ToArray();
+        var spans = new List<string>();
+        CsvInput.ForEachRow(path, required, allowed, 1 << 20, "test file", r =>
+        {
+            var cells = new string[allowed.Length];
+            for (var c = 0; c < cells.Length; c++)
+            {
+                cells[c] = r[r.IndexOf(allowed[c])].ToString();
+            }
+
+            spans.Add(r.Line + ":" + string.Join("|", cells));
+            Assert.Equal(-1, r.IndexOf("tariff"));
+            try
+            {
+                _ = r[4];
+                Assert.Fail("a column beyond the header was read");
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+            }
+        });
+        Assert.Equal(["2:USA|VNM|15|A", "4:VNM|U\"SA|1,5|", "5:CHN|USA|400|B"], read);
+        Assert.Equal(read, spans);
+        Assert.Equal(-1, default(CsvSpanRow).IndexOf("exporter"));
+        var bad = File("bad.csv", "exporter,importer,value\n" + string.Concat(Enumerable.Range(0, 300).Select(i => $"C{i},USA,{i}\n")) + "VNM,USA,1,2\n");
+        var calls = 0;
+        var ex = Assert.Throws<DataFileException>(() => CsvInput.ForEachRow(bad, required, required, 1 << 20, "test file", _ => calls++));
+        Assert.Equal(0, calls);
+        Assert.Contains("4 fields, the header has 3", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AShortRowLateInTheFileIsReportedBeforeAnyRowIsReturned()
     {
         var lines = string.Concat(Enumerable.Range(0, 500).Select(i => $"C{i},USA,{i}\n"));
