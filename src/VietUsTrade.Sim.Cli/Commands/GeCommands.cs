@@ -220,12 +220,7 @@ internal static class GeCommands
         // appearance (exporter before importer, as GeBaseline.FromFlows numbers them), each flow kept as a struct of
         // indices (no object per row for the collector to trace: a 240-country matrix is 57,600 rows), repeats found by
         // one integer key per (sector, exporter, importer), then the matrices filled at once.
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"File '{path}' does not exist.", path);
-        }
-
-        InputLimits.CheckSize(path, "ge solve");
+        CheckInput(path);
         var countries = new List<string>();
         var countryIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var sectors = new List<string>();
@@ -395,18 +390,24 @@ internal static class GeCommands
     /// </summary>
     private static void ReadRows(string path, string[] required, string[] allowed, Action<CsvRow> each)
     {
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"File '{path}' does not exist.", path);
-        }
-
-        InputLimits.CheckSize(path, "ge solve");
+        CheckInput(path);
 
         // The core's one CSV reader checks the whole file (header, field counts, size) before any row is handed on.
         foreach (var (line, cells) in CsvInput.EnumerateFile(path, required, allowed, InputLimits.MaxCsvBytes, "ge solve file"))
         {
             each(new CsvRow(path, line, cells));
         }
+    }
+
+    /// <summary>An input file of ge solve exists and is within the size limit (checked before it is opened).</summary>
+    private static void CheckInput(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"File '{path}' does not exist.", path);
+        }
+
+        InputLimits.CheckSize(path, "ge solve");
     }
 
     private static string Csv(string text) =>
@@ -437,35 +438,17 @@ internal static class GeCommands
         // formatted straight into byte buffers ("R", the text of Num), blocks of rows formatted on all cores and written
         // in order; the bytes are those of Csv/Num joined by commas with "\n" line ends.
         var rows = result.Bilateral();
-        var quoted = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        byte[] Quoted(string text)
-        {
-            if (!quoted.TryGetValue(text, out var bytes))
-            {
-                bytes = System.Text.Encoding.UTF8.GetBytes(Csv(text));
-                quoted[text] = bytes;
-            }
-
-            return bytes;
-        }
-
-        var exporters = new byte[rows.Count][];
-        var importers = new byte[rows.Count][];
-        for (var k = 0; k < rows.Count; k++)
-        {
-            exporters[k] = Quoted(rows[k].Exporter);
-            importers[k] = Quoted(rows[k].Importer);
-        }
-
+        // Filled before the parallel loop, which only reads it.
+        var quoted = result.Countries.ToDictionary(c => c.Country, c => System.Text.Encoding.UTF8.GetBytes(Csv(c.Country)), StringComparer.Ordinal);
         using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
         file.Write("exporter,importer,baseline,counterfactual,change_pct\n"u8);
         const int BlockRows = 4096;
         var blocks = (rows.Count + BlockRows - 1) / BlockRows;
         var batch = Math.Max(1, Environment.ProcessorCount) * 2;
-        var buffers = new System.Buffers.ArrayBufferWriter<byte>[batch];
+        var buffers = new ArrayBufferWriter<byte>[batch];
         for (var b = 0; b < buffers.Length; b++)
         {
-            buffers[b] = new System.Buffers.ArrayBufferWriter<byte>(BlockRows * 96);
+            buffers[b] = new ArrayBufferWriter<byte>(BlockRows * 96);
         }
 
         for (var first = 0; first < blocks; first += batch)
@@ -479,9 +462,9 @@ internal static class GeCommands
                 for (var k = (first + b) * BlockRows; k < end; k++)
                 {
                     var row = rows[k];
-                    buffer.Write(exporters[k]);
+                    buffer.Write(quoted[row.Exporter]);
                     buffer.Write(","u8);
-                    buffer.Write(importers[k]);
+                    buffer.Write(quoted[row.Importer]);
                     WriteNum(buffer, row.Baseline);
                     WriteNum(buffer, row.Counterfactual);
                     WriteNum(buffer, row.ChangePct);
@@ -496,18 +479,17 @@ internal static class GeCommands
     }
 
     /// <summary>Writes a comma and <see cref="Num"/>'s text of <paramref name="value"/> as UTF-8 without allocating it.</summary>
-    private static void WriteNum(System.Buffers.ArrayBufferWriter<byte> buffer, double value)
+    private static void WriteNum(ArrayBufferWriter<byte> buffer, double value)
     {
-        var span = buffer.GetSpan(40);
+        // The shortest round-trip text of a double is at most 24 characters.
+        var span = buffer.GetSpan(32);
         span[0] = (byte)',';
-        if (value.TryFormat(span[1..], out var written, "R", CultureInfo.InvariantCulture))
+        if (!value.TryFormat(span[1..], out var written, "R", CultureInfo.InvariantCulture))
         {
-            buffer.Advance(written + 1);
+            throw new InvalidOperationException($"{Num(value)} does not fit the number buffer.");
         }
-        else
-        {
-            buffer.Write(System.Text.Encoding.UTF8.GetBytes("," + Num(value)));
-        }
+
+        buffer.Advance(written + 1);
     }
 
     internal sealed record IcioReport(
@@ -548,11 +530,9 @@ internal static class GeCommands
         private readonly Dictionary<PairKey, FirstLine> _first = [];
 
         /// <summary>Null for a new pair (recorded at the next index); the index of the earlier row when summing is allowed.</summary>
-        public int? Repeat(CsvRow row, string? sector) => Repeat(row, row.Text("exporter"), row.Text("importer"), sector);
-
-        /// <summary>As <see cref="Repeat(CsvRow, string?)"/>, with the row's exporter and importer already read.</summary>
-        public int? Repeat(CsvRow row, string exporter, string importer, string? sector)
+        public int? Repeat(CsvRow row, string? sector)
         {
+            var (exporter, importer) = (row.Text("exporter"), row.Text("importer"));
             var key = new PairKey(exporter, importer, sector ?? string.Empty);
             if (_first.TryGetValue(key, out var first))
             {

@@ -122,14 +122,7 @@ internal static class StrictCsv
     /// <returns>The rows, lazily: line number (1 = header) and cells by column.</returns>
     public static IEnumerable<(int Line, IReadOnlyDictionary<string, string> Cells)> EnumerateUserFile(string path, IReadOnlyList<string> required, IReadOnlyList<string> allowed, long maxBytes, string what)
     {
-        using (var reader = OpenUserFile(path, maxBytes, what))
-        using (var csv = new CsvRecordReader(reader, path))
-        {
-            var columns = ReadUserHeader(csv, path, required, allowed);
-            while (TryReadUserRow(csv, path, columns, keep: false, out _))
-            {
-            }
-        }
+        CheckUserFile(path, required, allowed, maxBytes, what);
 
         return Rows();
 
@@ -157,14 +150,7 @@ internal static class StrictCsv
     /// <param name="each">Called once per data row, in file order.</param>
     public static void ForEachUserRow(string path, IReadOnlyList<string> required, IReadOnlyList<string> allowed, long maxBytes, string what, Action<CsvSpanRow> each)
     {
-        using (var reader = OpenUserFile(path, maxBytes, what))
-        using (var csv = new CsvRecordReader(reader, path))
-        {
-            var columns = ReadUserHeader(csv, path, required, allowed);
-            while (TryReadUserRow(csv, path, columns, keep: false, out _))
-            {
-            }
-        }
+        CheckUserFile(path, required, allowed, maxBytes, what);
 
         using (var reader = OpenUserFile(path, maxBytes, what))
         using (var csv = new CsvRecordReader(reader, path))
@@ -180,6 +166,17 @@ internal static class StrictCsv
 
                 each(new CsvSpanRow(line, columns.Names, csv));
             }
+        }
+    }
+
+    /// <summary>The checking pass over a whole user file (header, every row's field count and quoting, size), making no strings for the cells.</summary>
+    private static void CheckUserFile(string path, IReadOnlyList<string> required, IReadOnlyList<string> allowed, long maxBytes, string what)
+    {
+        using var reader = OpenUserFile(path, maxBytes, what);
+        using var csv = new CsvRecordReader(reader, path);
+        var columns = ReadUserHeader(csv, path, required, allowed);
+        while (TryReadUserRow(csv, path, columns, keep: false, out _))
+        {
         }
     }
 
